@@ -1,0 +1,96 @@
+//! Findings: what a rule reports, where, and about which cells.
+
+use crate::span::Span;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    /// 错误 / 警告 / 提示
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+}
+
+/// A canonical cell key (contract.md §1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct CellRef {
+    pub table: &'static str,
+    pub row: &'static str,
+    pub col: &'static str,
+}
+
+impl CellRef {
+    pub const fn new(table: &'static str, row: &'static str, col: &'static str) -> Self {
+        CellRef { table, row, col }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub help: String,
+    pub span: Span,
+    pub cells: Vec<CellRef>,
+    /// The assumption the check made, e.g. that a blank cell counts as 0.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assumption: Option<String>,
+}
+
+impl Finding {
+    pub fn new(rule: &crate::rules::Rule, span: Span, message: impl Into<String>) -> Finding {
+        Finding {
+            rule: rule.id,
+            severity: rule.severity,
+            message: message.into(),
+            help: rule.help.to_string(),
+            span,
+            cells: Vec::new(),
+            assumption: None,
+        }
+    }
+
+    pub fn cells(mut self, cells: impl IntoIterator<Item = CellRef>) -> Finding {
+        self.cells.extend(cells);
+        self
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Finding {
+        self.severity = severity;
+        self
+    }
+
+    pub fn assume(mut self, assumption: impl Into<String>) -> Finding {
+        self.assumption = Some(assumption.into());
+        self
+    }
+}

@@ -1,0 +1,611 @@
+//! HTML → visible text with a map back to the markup.
+//!
+//! Tables without nested tables become one line per row with cells separated by tabs (the way a
+//! browser copies them), so the one text parser reads HTML and pasted text alike. Row and column
+//! spans are resolved with the HTML table-forming algorithm into a slot grid. Scripts, styles and
+//! comments are dropped; nothing from the input is ever executed or rendered as markup.
+
+use crate::span::Span;
+
+/// A run of visible text and the markup bytes it came from.
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    vis: usize,
+    vis_len: usize,
+    src: usize,
+    src_len: usize,
+    /// Visible bytes equal the source bytes one for one.
+    verbatim: bool,
+}
+
+/// Visible text of an HTML document and its map to the source.
+#[derive(Clone, Debug, Default)]
+pub struct Visible {
+    pub text: String,
+    runs: Vec<Run>,
+}
+
+impl Visible {
+    fn push_src(&mut self, src: usize, s: &str) {
+        self.push_run(s, src, s.len(), true);
+    }
+
+    fn push_run(&mut self, s: &str, src: usize, src_len: usize, verbatim: bool) {
+        if s.is_empty() {
+            return;
+        }
+        let vis = self.text.len();
+        self.text.push_str(s);
+        if let Some(last) = self.runs.last_mut() {
+            if verbatim && last.verbatim && last.vis + last.vis_len == vis && last.src + last.src_len == src {
+                last.vis_len += s.len();
+                last.src_len += src_len;
+                return;
+            }
+        }
+        self.runs.push(Run { vis, vis_len: s.len(), src, src_len, verbatim });
+    }
+
+    fn append(&mut self, other: &Visible) {
+        let base = self.text.len();
+        self.text.push_str(&other.text);
+        self.runs.extend(other.runs.iter().map(|r| Run { vis: r.vis + base, ..*r }));
+    }
+
+    fn ends_with_space(&self) -> bool {
+        self.text.is_empty() || self.text.ends_with([' ', '\n', '\t'])
+    }
+
+    fn trim_end_spaces(&mut self) {
+        while self.text.ends_with(' ') {
+            self.text.pop();
+            let len = self.text.len();
+            while self.runs.last().is_some_and(|r| r.vis >= len) {
+                self.runs.pop();
+            }
+            if let Some(r) = self.runs.last_mut() {
+                if r.vis + r.vis_len > len {
+                    let cut = r.vis + r.vis_len - len;
+                    r.vis_len -= cut;
+                    if r.verbatim {
+                        r.src_len -= cut;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Source offset of a visible byte offset (start side).
+    fn src_at(&self, vis: usize, end_side: bool) -> usize {
+        let i = self.runs.partition_point(|r| r.vis + r.vis_len <= vis && !(end_side && r.vis + r.vis_len == vis));
+        let Some(r) = self.runs.get(i).or(self.runs.last()) else { return 0 };
+        if vis < r.vis {
+            return r.src;
+        }
+        let into = vis - r.vis;
+        if r.verbatim {
+            r.src + into.min(r.src_len)
+        } else if end_side && into > 0 {
+            r.src + r.src_len
+        } else {
+            r.src
+        }
+    }
+
+    /// Maps a span of the visible text to the markup it came from.
+    pub fn to_source(&self, span: Span) -> Span {
+        let start = self.src_at(span.start, false);
+        let end = if span.is_empty() { start } else { self.src_at(span.end, true) };
+        Span::new(start, end.max(start))
+    }
+}
+
+#[derive(Debug)]
+enum Token<'a> {
+    Text(usize, &'a str),
+    Start { name: String, attrs: &'a str, at: usize },
+    End { name: String },
+}
+
+/// A tolerant tokenizer: anything that does not parse as a tag is text.
+fn tokenize<'a>(src: &'a str) -> Vec<Token<'a>> {
+    let b = src.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut text_start = 0;
+    while i < b.len() {
+        if b[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        let flush = |out: &mut Vec<Token<'a>>, upto: usize| {
+            if upto > text_start {
+                out.push(Token::Text(text_start, &src[text_start..upto]));
+            }
+        };
+        let rest = &src[i..];
+        if rest.starts_with("<!--") {
+            flush(&mut out, i);
+            i = rest.find("-->").map_or(b.len(), |p| i + p + 3);
+            text_start = i;
+            continue;
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            flush(&mut out, i);
+            i = rest.find('>').map_or(b.len(), |p| i + p + 1);
+            text_start = i;
+            continue;
+        }
+        let closing = rest.starts_with("</");
+        let name_at = i + if closing { 2 } else { 1 };
+        let name_len = b[name_at..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'-' | b'_'))
+            .count();
+        if name_len == 0 || !b[name_at].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let Some(end) = tag_end(b, name_at + name_len) else {
+            i += 1;
+            continue;
+        };
+        flush(&mut out, i);
+        let name = src[name_at..name_at + name_len].to_ascii_lowercase();
+        if closing {
+            out.push(Token::End { name });
+        } else {
+            let attrs = &src[name_at + name_len..end.saturating_sub(1).max(name_at + name_len)];
+            let raw_text = matches!(name.as_str(), "script" | "style" | "textarea" | "title" | "xmp" | "noscript");
+            out.push(Token::Start { name: name.clone(), attrs, at: i });
+            if raw_text {
+                // Skip to the matching end tag; the content is never text of the report.
+                let lower_rest = src[end..].to_ascii_lowercase();
+                let close = format!("</{name}");
+                let stop = lower_rest.find(&close).map_or(b.len(), |p| end + p);
+                i = stop;
+                text_start = stop;
+                continue;
+            }
+        }
+        i = end;
+        text_start = end;
+    }
+    if text_start < b.len() {
+        out.push(Token::Text(text_start, &src[text_start..]));
+    }
+    out
+}
+
+/// End of a tag (just after '>'), honouring quoted attribute values.
+fn tag_end(b: &[u8], mut i: usize) -> Option<usize> {
+    let mut quote = 0u8;
+    while i < b.len() {
+        let c = b[i];
+        if quote != 0 {
+            if c == quote {
+                quote = 0;
+            }
+        } else if c == b'"' || c == b'\'' {
+            quote = c;
+        } else if c == b'>' {
+            return Some(i + 1);
+        } else if c == b'<' && quote == 0 {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+fn attr_number(attrs: &str, name: &str) -> usize {
+    let lower = attrs.to_ascii_lowercase();
+    let Some(p) = lower.find(name) else { return 1 };
+    let rest = lower[p + name.len()..].trim_start().trim_start_matches('=').trim_start();
+    let rest = rest.trim_start_matches(['"', '\'']);
+    let n: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    n.parse::<usize>().unwrap_or(1).clamp(1, 1000)
+}
+
+fn is_hidden(attrs: &str) -> bool {
+    let lower: String = attrs.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+    lower.contains("display:none") || lower.contains("visibility:hidden") || lower.contains(" hidden")
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div" | "br" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol" | "section"
+            | "article" | "header" | "footer" | "nav" | "aside" | "main" | "blockquote" | "pre" | "hr"
+            | "dl" | "dt" | "dd" | "table" | "tr" | "td" | "th" | "caption" | "figure" | "figcaption"
+            | "form" | "center" | "address" | "tbody" | "thead" | "tfoot" | "body" | "html"
+    )
+}
+
+/// Decodes the character references a report uses; unknown ones stay as written.
+fn entity(s: &str) -> Option<(char, usize)> {
+    let end = s.find(';').filter(|&e| e <= 12)?;
+    let name = &s[1..end];
+    let c = if let Some(num) = name.strip_prefix('#') {
+        let v = if let Some(hex) = num.strip_prefix(['x', 'X']) {
+            u32::from_str_radix(hex, 16).ok()?
+        } else {
+            num.parse().ok()?
+        };
+        char::from_u32(v).filter(|c| *c != '\0').unwrap_or('\u{FFFD}')
+    } else {
+        match name {
+            "nbsp" | "ensp" | "emsp" | "thinsp" => ' ',
+            "lt" => '<',
+            "gt" => '>',
+            "amp" => '&',
+            "quot" => '"',
+            "apos" => '\'',
+            "ldquo" => '“',
+            "rdquo" => '”',
+            "lsquo" => '‘',
+            "rsquo" => '’',
+            "mdash" => '—',
+            "ndash" => '–',
+            "hellip" => '…',
+            "middot" => '·',
+            "times" => '×',
+            "divide" => '÷',
+            "yen" => '¥',
+            "permil" => '‰',
+            "shy" | "zwsp" => '\u{200B}',
+            _ => return None,
+        }
+    };
+    Some((c, end + 1))
+}
+
+/// Appends text with HTML white-space collapsing and entity decoding.
+fn push_text(out: &mut Visible, at: usize, s: &str) {
+    let mut i = 0;
+    let b = s.as_bytes();
+    let mut verbatim_from = 0;
+    let flush = |out: &mut Visible, from: usize, to: usize| {
+        if to > from {
+            out.push_src(at + from, &s[from..to]);
+        }
+    };
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            flush(out, verbatim_from, i);
+            let mut j = i;
+            while j < b.len() && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            if !out.ends_with_space() {
+                out.push_run(" ", at + i, j - i, false);
+            }
+            i = j;
+            verbatim_from = j;
+        } else if c == b'&' {
+            if let Some((ch, len)) = entity(&s[i..]) {
+                flush(out, verbatim_from, i);
+                let mut buf = [0u8; 4];
+                let is_space = ch == ' ';
+                if !(is_space && out.ends_with_space()) {
+                    out.push_run(ch.encode_utf8(&mut buf), at + i, len, false);
+                }
+                i += len;
+                verbatim_from = i;
+            } else {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    flush(out, verbatim_from, b.len());
+}
+
+fn newline(out: &mut Visible, at: usize) {
+    out.trim_end_spaces();
+    if !out.text.is_empty() && !out.text.ends_with('\n') {
+        out.push_run("\n", at, 0, false);
+    }
+}
+
+/// One cell of a table being collected.
+struct CellBuf {
+    vis: Visible,
+    rowspan: usize,
+    colspan: usize,
+    at: usize,
+}
+
+struct TableBuf {
+    rows: Vec<Vec<CellBuf>>,
+    in_cell: bool,
+}
+
+/// Converts an HTML document or fragment to visible text.
+pub fn to_visible(src: &str) -> Visible {
+    let tokens = tokenize(src);
+    // Which <table> start tokens contain another table: those are layout, not data.
+    let mut leaf = vec![false; tokens.len()];
+    let mut stack: Vec<(usize, bool)> = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        match t {
+            Token::Start { name, .. } if name == "table" => {
+                if let Some(top) = stack.last_mut() {
+                    top.1 = true;
+                }
+                stack.push((k, false));
+            }
+            Token::End { name } if name == "table" => {
+                if let Some((start, nested)) = stack.pop() {
+                    leaf[start] = !nested;
+                }
+            }
+            _ => {}
+        }
+    }
+    while let Some((start, nested)) = stack.pop() {
+        leaf[start] = !nested;
+    }
+
+    let mut out = Visible::default();
+    let mut table: Option<TableBuf> = None;
+    let mut table_depth = 0usize; // nesting of <table> inside the leaf table being collected
+    let mut hidden_depth: Vec<String> = Vec::new();
+    let mut in_head = false;
+    for (k, t) in tokens.iter().enumerate() {
+        if !hidden_depth.is_empty() {
+            match t {
+                Token::Start { name, attrs, .. } if !is_void(name) && is_hidden(attrs) => hidden_depth.push(name.clone()),
+                Token::Start { name, .. } if *name == hidden_depth[0] => hidden_depth.push(name.clone()),
+                Token::End { name } if hidden_depth.last() == Some(name) => {
+                    hidden_depth.pop();
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match t {
+            Token::Start { name, .. } if name == "head" => in_head = true,
+            Token::End { name } if name == "head" => in_head = false,
+            Token::Start { name, .. } if name == "body" => in_head = false,
+            Token::Start { name, attrs, .. } if !is_void(name) && is_hidden(attrs) => {
+                hidden_depth.push(name.clone());
+            }
+            _ if in_head => {}
+            Token::Start { name, at, .. } if name == "table" && leaf[k] && table.is_none() => {
+                newline(&mut out, *at);
+                table = Some(TableBuf { rows: Vec::new(), in_cell: false });
+                table_depth = 1;
+            }
+            _ if table.is_some() => {
+                let tb = table.as_mut().expect("checked");
+                match t {
+                    Token::Start { name, .. } if name == "table" => table_depth += 1,
+                    Token::End { name } if name == "table" => {
+                        table_depth -= 1;
+                        if table_depth == 0 {
+                            let done = table.take().expect("checked");
+                            emit_table(&mut out, done);
+                        }
+                    }
+                    Token::Start { name, .. } if name == "tr" => {
+                        tb.rows.push(Vec::new());
+                        tb.in_cell = false;
+                    }
+                    Token::Start { name, attrs, at } if name == "td" || name == "th" => {
+                        if tb.rows.is_empty() {
+                            tb.rows.push(Vec::new());
+                        }
+                        let row = tb.rows.last_mut().expect("pushed");
+                        row.push(CellBuf {
+                            vis: Visible::default(),
+                            rowspan: attr_number(attrs, "rowspan"),
+                            colspan: attr_number(attrs, "colspan"),
+                            at: *at,
+                        });
+                        tb.in_cell = true;
+                    }
+                    Token::End { name } if name == "td" || name == "th" || name == "tr" => tb.in_cell = false,
+                    Token::Start { name, at, .. } if is_block(name) && tb.in_cell => {
+                        if let Some(cell) = tb.rows.last_mut().and_then(|r| r.last_mut()) {
+                            if !cell.vis.ends_with_space() {
+                                cell.vis.push_run(" ", *at, 0, false);
+                            }
+                        }
+                    }
+                    Token::Text(at, s) if tb.in_cell => {
+                        if let Some(cell) = tb.rows.last_mut().and_then(|r| r.last_mut()) {
+                            push_text(&mut cell.vis, *at, s);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Token::Start { name, at, .. } if is_block(name) => newline(&mut out, *at),
+            Token::End { name } if is_block(name) => {
+                let at = src.len().min(position_hint(&out));
+                newline(&mut out, at)
+            }
+            Token::Text(at, s) => push_text(&mut out, *at, s),
+            _ => {}
+        }
+    }
+    if let Some(done) = table.take() {
+        emit_table(&mut out, done);
+    }
+    out.trim_end_spaces();
+    out
+}
+
+fn is_void(name: &str) -> bool {
+    matches!(name, "br" | "img" | "hr" | "meta" | "link" | "input" | "col" | "area" | "base" | "wbr" | "source")
+}
+
+/// Synthetic newlines after an end tag map to the end of the last visible source byte.
+fn position_hint(out: &Visible) -> usize {
+    out.runs.last().map_or(0, |r| r.src + r.src_len)
+}
+
+/// Lays the collected cells on a slot grid (rowspan/colspan) and writes one line per row.
+/// A cell continued from a row above by rowspan is repeated in the lower rows only when it holds a
+/// value (a number or placeholder shared by several rows); a spanning label is written once.
+fn emit_table(out: &mut Visible, table: TableBuf) {
+    let grid = form_grid(&table.rows);
+    for (r, slots) in grid.iter().enumerate() {
+        let mut line = Visible::default();
+        let mut first = true;
+        let mut last_cell = None;
+        for slot in slots {
+            let Some((cr, cc)) = *slot else { continue };
+            if last_cell == Some((cr, cc)) {
+                continue; // colspan continuation
+            }
+            last_cell = Some((cr, cc));
+            let cell = &table.rows[cr][cc];
+            let mut v = Visible::default();
+            v.append(&cell.vis);
+            v.trim_end_spaces();
+            if cr != r && !is_value_like(v.text.trim()) {
+                continue;
+            }
+            if !first {
+                line.push_run("\t", cell.at, 0, false);
+            }
+            first = false;
+            // Drop the leading blank that collapsing may leave.
+            if v.text.starts_with(' ') {
+                let mut w = Visible::default();
+                let skip = 1;
+                w.text = v.text[skip..].to_string();
+                w.runs = v
+                    .runs
+                    .iter()
+                    .filter(|run| run.vis + run.vis_len > skip)
+                    .map(|run| {
+                        if run.vis < skip {
+                            Run { vis: 0, vis_len: run.vis_len - skip, src: run.src + if run.verbatim { skip } else { 0 }, src_len: if run.verbatim { run.src_len - skip } else { run.src_len }, verbatim: run.verbatim }
+                        } else {
+                            Run { vis: run.vis - skip, ..*run }
+                        }
+                    })
+                    .collect();
+                v = w;
+            }
+            line.append(&v);
+        }
+        if line.text.trim().is_empty() {
+            continue;
+        }
+        newline(out, line.runs.first().map_or(0, |r| r.src));
+        out.append(&line);
+        newline(out, position_hint(out));
+    }
+}
+
+fn is_value_like(s: &str) -> bool {
+    !s.is_empty() && s.chars().count() <= 12 && s.chars().any(|c| c.is_ascii_digit() || "/-—无".contains(c))
+        && !s.chars().any(crate::text::is_hanzi) || matches!(s, "无" | "/" | "-" | "—" | "——")
+}
+
+/// The HTML table-forming algorithm, reduced to what reports need: returns for each row the
+/// (row, cell) index that occupies each column slot.
+pub fn form_grid<T>(rows: &[Vec<T>]) -> Vec<Vec<Option<(usize, usize)>>>
+where
+    T: SpanSize,
+{
+    let mut grid: Vec<Vec<Option<(usize, usize)>>> = vec![Vec::new(); rows.len()];
+    for (r, row) in rows.iter().enumerate() {
+        let mut col = 0;
+        for (c, cell) in row.iter().enumerate() {
+            while grid[r].get(col).is_some_and(Option::is_some) {
+                col += 1;
+            }
+            let rs = cell.rowspan().min(rows.len() - r).max(1);
+            let cs = cell.colspan().clamp(1, 1000);
+            for rr in r..r + rs {
+                let g = &mut grid[rr];
+                if g.len() < col + cs {
+                    g.resize(col + cs, None);
+                }
+                for slot in g.iter_mut().skip(col).take(cs) {
+                    if slot.is_none() {
+                        *slot = Some((r, c));
+                    }
+                }
+            }
+            col += cs;
+        }
+    }
+    grid
+}
+
+/// Row and column spans of a table cell.
+pub trait SpanSize {
+    fn rowspan(&self) -> usize;
+    fn colspan(&self) -> usize;
+}
+
+impl SpanSize for CellBuf {
+    fn rowspan(&self) -> usize {
+        self.rowspan
+    }
+    fn colspan(&self) -> usize {
+        self.colspan
+    }
+}
+
+impl SpanSize for (usize, usize) {
+    fn rowspan(&self) -> usize {
+        self.0
+    }
+    fn colspan(&self) -> usize {
+        self.1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slice<'a>(src: &'a str, v: &Visible, needle: &str) -> &'a str {
+        let at = v.text.find(needle).expect("needle in visible text");
+        let sp = v.to_source(Span::new(at, at + needle.len()));
+        &src[sp.range()]
+    }
+
+    #[test]
+    fn table_rows_become_tab_lines() {
+        let src = "<p>三、收到和处理</p><table><tr><td rowspan=2>一、本年新收</td><td>60</td><td>&nbsp;</td></tr>\
+                   <tr><td>7</td><td>8</td></tr></table><p>四、复议</p>";
+        let v = to_visible(src);
+        assert_eq!(v.text, "三、收到和处理\n一、本年新收\t60\t\n7\t8\n四、复议");
+        assert_eq!(slice(src, &v, "60"), "60");
+        assert_eq!(slice(src, &v, "四、复议"), "四、复议");
+    }
+
+    #[test]
+    fn scripts_styles_hidden_and_entities() {
+        let src = "<style>p{}</style><script>alert(1)</script><div style='display:none'>隐藏</div>\
+                   <p>a&amp;b&#x4E00;<o:p></o:p></p>";
+        let v = to_visible(src);
+        assert_eq!(v.text, "a&b一");
+        assert_eq!(slice(src, &v, "&"), "&amp;");
+    }
+
+    #[test]
+    fn grid_spans() {
+        let rows = vec![vec![(2, 1), (1, 2)], vec![(1, 1), (1, 1)]];
+        let g = form_grid(&rows);
+        assert_eq!(g[0], vec![Some((0, 0)), Some((0, 1)), Some((0, 1))]);
+        assert_eq!(g[1], vec![Some((0, 0)), Some((1, 0)), Some((1, 1))]);
+    }
+
+    #[test]
+    fn layout_tables_are_blocks() {
+        let src = "<table><tr><td>导航</td><td><table><tr><td>规章</td><td>0</td></tr></table></td></tr></table>";
+        let v = to_visible(src);
+        assert_eq!(v.text, "导航\n规章\t0");
+    }
+}

@@ -1,0 +1,125 @@
+//! 年报体检 — a checker for 政府信息公开工作年度报告.
+//!
+//! One pipeline, one direction: bytes → text (`input`) → Document (`parse`) → Report (`report`)
+//! → findings (`rules`) → views (`output`, the web app). `check` is the single entry point shared by
+//! the CLI, the web app and the JS API.
+
+pub mod diag;
+pub mod input;
+pub mod output;
+pub mod parse;
+pub mod report;
+pub mod rules;
+pub mod span;
+pub mod text;
+
+use diag::Finding;
+use input::InputKind;
+use report::{Date, Report};
+use serde::Serialize;
+use span::Span;
+
+/// Options of a check.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Last year's report of the same body (text or HTML), for the year-over-year rules.
+    pub previous: Option<String>,
+    /// Today's date, for "no date after today"; `None` skips that part.
+    pub today: Option<Date>,
+}
+
+/// A section as reported in the JSON output.
+#[derive(Clone, Debug, Serialize)]
+pub struct SectionView {
+    pub ordinal: String,
+    pub title: String,
+    pub canonical: u8,
+    pub span: Span,
+}
+
+/// A recognised table cell as reported in the JSON output.
+#[derive(Clone, Debug, Serialize)]
+pub struct CellView {
+    pub table: &'static str,
+    pub row: &'static str,
+    pub col: &'static str,
+    pub raw: String,
+    pub value: Option<f64>,
+    pub span: Span,
+}
+
+/// What the checker recognised (contract.md §2 `report`).
+#[derive(Clone, Debug, Serialize)]
+pub struct ReportView {
+    pub title: Option<String>,
+    pub org: Option<String>,
+    pub year: Option<i32>,
+    pub format: report::Format,
+    pub sections: Vec<SectionView>,
+    pub cells: Vec<CellView>,
+}
+
+/// The result of checking one input. All spans index the input as given (for HTML: the markup).
+#[derive(Clone, Debug, Serialize)]
+pub struct Checked {
+    pub input: InputKind,
+    pub report: ReportView,
+    pub findings: Vec<Finding>,
+}
+
+impl Checked {
+    pub fn count(&self, severity: diag::Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == severity).count()
+    }
+}
+
+/// Checks one report given as text or HTML.
+pub fn check(input: &str, options: &Options) -> Checked {
+    let kind = InputKind::detect(input);
+    let visible = (kind == InputKind::Html).then(|| input::html::to_visible(input));
+    let text = visible.as_ref().map_or(input, |v| v.text.as_str());
+    let report = Report::build(text);
+
+    let prev_text = options.previous.as_deref().map(|p| match InputKind::detect(p) {
+        InputKind::Html => input::html::to_visible(p).text,
+        InputKind::Text => p.to_string(),
+    });
+    let previous = prev_text.as_deref().map(Report::build);
+    let ctx = rules::Context { report: &report, previous: previous.as_ref(), today: options.today };
+    let mut findings = rules::run_all(&ctx);
+    let mut view = ReportView {
+        title: report.title.as_ref().map(|t| t.text.clone()),
+        org: report.org.clone(),
+        year: report.year,
+        format: report.format,
+        sections: report
+            .sections
+            .iter()
+            .map(|s| SectionView { ordinal: s.ordinal.clone(), title: s.title.clone(), canonical: s.canonical, span: s.span })
+            .collect(),
+        cells: report
+            .cells
+            .iter()
+            .map(|c| CellView {
+                table: c.key.table,
+                row: c.key.row,
+                col: c.key.col,
+                raw: c.raw.clone(),
+                value: c.value.number(),
+                span: c.span,
+            })
+            .collect(),
+    };
+    if let Some(v) = &visible {
+        for f in &mut findings {
+            f.span = v.to_source(f.span);
+        }
+        for s in &mut view.sections {
+            s.span = v.to_source(s.span);
+        }
+        for c in &mut view.cells {
+            c.span = v.to_source(c.span);
+        }
+    }
+    Checked { input: kind, report: view, findings }
+}

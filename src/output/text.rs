@@ -1,0 +1,69 @@
+//! Text output for people: each finding with its source line and the span underlined.
+
+use crate::diag::Severity;
+use crate::span::LineIndex;
+use crate::Checked;
+
+/// Display width of a string in a terminal (汉字 and full-width forms count two columns).
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c {
+            '\t' => 4,
+            c if c.is_control() => 0,
+            c if (c as u32) >= 0x1100 && (crate::text::is_hanzi(c) || ('\u{3000}'..='\u{303F}').contains(&c) || ('\u{FF00}'..='\u{FF60}').contains(&c) || ('\u{2E80}'..='\u{2FDF}').contains(&c) || ('\u{201C}'..='\u{201D}').contains(&c)) => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+pub fn render(path: &str, source: &str, checked: &Checked) -> String {
+    let idx = LineIndex::new(source);
+    let mut out = String::new();
+    for f in &checked.findings {
+        let line_no = idx.line(f.span.start);
+        let start = idx.line_start(line_no);
+        let line_end = source[start..].find('\n').map_or(source.len(), |e| start + e);
+        let line = source[start..line_end].trim_end_matches('\r');
+        let col = source[start..f.span.start.min(line_end).max(start)].chars().count() + 1;
+        out.push_str(&format!("{}[{}] {}\n", f.severity.as_str(), f.rule, f.message));
+        out.push_str(&format!("  --> {path}:{line_no}:{col}\n"));
+        // Show at most 80 characters of long lines, centred on the span.
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let rel_start = f.span.start.saturating_sub(start).min(line.len());
+        let rel_end = f.span.end.saturating_sub(start).min(line.len()).max(rel_start);
+        let first_char = chars.iter().position(|(i, _)| *i >= rel_start).unwrap_or(chars.len());
+        let from = first_char.saturating_sub(30);
+        let to = (from + 80).min(chars.len());
+        let byte_from = chars.get(from).map_or(line.len(), |c| c.0);
+        let byte_to = chars.get(to).map_or(line.len(), |c| c.0);
+        let shown = &line[byte_from..byte_to];
+        let gutter = format!("{line_no}");
+        out.push_str(&format!("{} |\n", " ".repeat(gutter.len())));
+        out.push_str(&format!("{gutter} | {}{}{}\n", if from > 0 { "…" } else { "" }, shown.replace('\t', "    "), if to < chars.len() { "…" } else { "" }));
+        let pad = width(&line[byte_from..rel_start.max(byte_from).min(byte_to)]) + if from > 0 { 1 } else { 0 };
+        let mark = width(&line[rel_start.max(byte_from).min(byte_to)..rel_end.min(byte_to).max(rel_start.max(byte_from).min(byte_to))]).max(1);
+        out.push_str(&format!("{} | {}{}\n", " ".repeat(gutter.len()), " ".repeat(pad), "^".repeat(mark)));
+        if let Some(a) = &f.assumption {
+            out.push_str(&format!("  = 假设：{a}\n"));
+        }
+        if !f.help.is_empty() {
+            out.push_str(&format!("  = 建议：{}\n", f.help));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// "滔溪镇人民政府 2024年 2021格式：2 个错误、3 个警告、1 条提示"
+pub fn summary(path: &str, checked: &Checked) -> String {
+    let r = &checked.report;
+    format!(
+        "{path}: {} {} {}格式 — {} 个错误、{} 个警告、{} 条提示\n",
+        r.org.as_deref().unwrap_or("（未识别单位）"),
+        r.year.map_or("（年度未识别）".to_string(), |y| format!("{y}年度")),
+        r.format.as_str(),
+        checked.count(Severity::Error),
+        checked.count(Severity::Warning),
+        checked.count(Severity::Info)
+    )
+}

@@ -1,0 +1,206 @@
+//! Text → Document: lines split into cells, whatever layout the report was pasted in.
+//!
+//! Word/WPS copies put each table cell on its own (often tab-indented) line; web copies put a row on
+//! a line with tabs between cells; PDF copies separate numbers by spaces; Markdown uses pipes. HTML
+//! arrives here already turned into tab-separated lines (see `input::html`). Everything downstream
+//! works on these cells and never on raw positions, so one missing number shifts nothing.
+
+pub mod numbers;
+
+use crate::span::Span;
+pub use numbers::{parse_value, Value};
+
+/// A cell of a line: the trimmed text span (empty span for an empty cell).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cell {
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Line {
+    /// The whole line without its line break.
+    pub span: Span,
+    pub cells: Vec<Cell>,
+    /// Nothing at all on the line (not even a tab): a row or paragraph separator.
+    pub empty: bool,
+    /// The line was split into several cells (tabs, pipes or space-separated values).
+    pub multi: bool,
+    /// Page footer, page number or Markdown rule: not part of the report.
+    pub noise: bool,
+}
+
+/// The report as lines of cells, with the text they point into.
+pub struct Document<'a> {
+    pub src: &'a str,
+    pub lines: Vec<Line>,
+}
+
+impl<'a> Document<'a> {
+    pub fn parse(src: &'a str) -> Document<'a> {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for piece in src.split_inclusive('\n') {
+            let end = start + piece.len();
+            let body_end = start + piece.trim_end_matches(['\n', '\r']).len();
+            lines.push(split_line(src, Span::new(start, body_end)));
+            start = end;
+        }
+        Document { src, lines }
+    }
+
+    pub fn text(&self, span: Span) -> &'a str {
+        &self.src[span.range()]
+    }
+
+    /// The single text of a one-cell line, if it is one.
+    pub fn line_text(&self, line: &Line) -> &'a str {
+        self.text(line.span).trim()
+    }
+}
+
+fn is_blank(c: char) -> bool {
+    crate::text::is_space(c) || crate::text::is_invisible(c)
+}
+
+/// Trims blanks (incl. full-width and invisible) from a span.
+pub fn trim_span(src: &str, span: Span) -> Span {
+    let s = &src[span.range()];
+    let lead = s.len() - s.trim_start_matches(is_blank).len();
+    let trail = s.len() - s.trim_end_matches(is_blank).len();
+    if lead == s.len() {
+        return Span::new(span.start, span.start);
+    }
+    Span::new(span.start + lead, span.end - trail)
+}
+
+fn split_line(src: &str, span: Span) -> Line {
+    let s = &src[span.range()];
+    let mut line = Line { span, cells: Vec::new(), empty: s.is_empty(), multi: false, noise: false };
+    if s.is_empty() {
+        return line;
+    }
+    let content = trim_span(src, span);
+    if content.is_empty() {
+        // A tab- or space-only line: an empty cell in a Word copy.
+        line.cells.push(Cell { span: Span::new(span.start, span.start) });
+        return line;
+    }
+    let text = &src[content.range()];
+    if is_noise(text) {
+        line.noise = true;
+        return line;
+    }
+    if text.contains('\t') {
+        line.multi = true;
+        let mut at = content.start;
+        for part in text.split('\t') {
+            line.cells.push(Cell { span: trim_span(src, Span::new(at, at + part.len())) });
+            at += part.len() + 1;
+        }
+        return line;
+    }
+    if text.starts_with('|') && text.len() > 1 {
+        let inner_start = content.start + 1;
+        let inner = &text[1..];
+        let inner = inner.strip_suffix('|').unwrap_or(inner);
+        let mut at = inner_start;
+        for part in inner.split('|') {
+            line.cells.push(Cell { span: trim_span(src, Span::new(at, at + part.len())) });
+            at += part.len() + 1;
+        }
+        line.multi = line.cells.len() > 1;
+        return line;
+    }
+    // Space-separated trailing values: "行政许可 97", "0 0 0 0 0 0 0".
+    let tokens = space_tokens(text, content.start);
+    let values = tokens.iter().rev().take_while(|t| numbers::is_value_token(&src[t.range()])).count();
+    let prefix_ok = values < tokens.len() || values >= 2;
+    if values >= 1 && tokens.len() >= 2 && prefix_ok {
+        let label_tokens = tokens.len() - values;
+        if label_tokens > 0 {
+            let label = Span::new(tokens[0].start, tokens[label_tokens - 1].end);
+            let label_text = &src[label.range()];
+            // "截至 2024 年 12 月 31" style prose is not a label followed by values.
+            if label_text.ends_with(|c: char| c.is_ascii_digit()) {
+                line.cells.push(Cell { span: content });
+                return line;
+            }
+            line.cells.push(Cell { span: label });
+        }
+        line.cells.extend(tokens[label_tokens..].iter().map(|t| Cell { span: *t }));
+        line.multi = true;
+        return line;
+    }
+    line.cells.push(Cell { span: content });
+    line
+}
+
+/// Spans of the blank-separated tokens of a line.
+fn space_tokens(text: &str, base: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if is_blank(c) {
+            if let Some(s) = start.take() {
+                out.push(Span::new(base + s, base + i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(base + s, base + text.len()));
+    }
+    out
+}
+
+/// Page footers ("— 3 —", "- 3 -", "第3页 共9页", "Page 9 - …", "P. 9") and Markdown table rules.
+fn is_noise(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !is_blank(*c)).collect();
+    let dashes = |c: char| matches!(c, '—' | '–' | '-' | '－' | '─' | '一');
+    if let Some(inner) = t.strip_prefix(dashes) {
+        let inner = inner.trim_start_matches(dashes);
+        let digits: String = inner.chars().take_while(char::is_ascii_digit).collect();
+        let rest = &inner[digits.len()..];
+        if !digits.is_empty() && !rest.is_empty() && rest.chars().all(dashes) {
+            return true;
+        }
+    }
+    if t.starts_with('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':')) {
+        return true;
+    }
+    if t.starts_with('第') && t.contains('页') && t.chars().count() <= 12 {
+        let rest: String = t.chars().filter(|c| !c.is_ascii_digit()).collect();
+        return matches!(rest.as_str(), "第页" | "第页共页" | "共页第页");
+    }
+    let lower = t.to_ascii_lowercase();
+    (lower.starts_with("page") && lower.chars().nth(4).is_some_and(|c| c.is_ascii_digit()))
+        || (lower.starts_with("p.") && lower[2..].chars().all(|c| c.is_ascii_digit()) && lower.len() > 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(src: &str) -> Vec<Vec<String>> {
+        let d = Document::parse(src);
+        d.lines.iter().map(|l| l.cells.iter().map(|c| d.text(c.span).to_string()).collect()).collect()
+    }
+
+    #[test]
+    fn layouts() {
+        assert_eq!(cells("\t规章\n\t0\n\t\n"), vec![vec!["规章"], vec!["0"], vec![""]]);
+        assert_eq!(cells("一、本年新收\t60\t\t3"), vec![vec!["一、本年新收", "60", "", "3"]]);
+        assert_eq!(cells("| 规章 | 0 | 0 |"), vec![vec!["规章", "0", "0"]]);
+        assert_eq!(cells("行政许可 97"), vec![vec!["行政许可", "97"]]);
+        assert_eq!(cells("0 0 0"), vec![vec!["0", "0", "0"]]);
+        assert_eq!(cells("为 2024 年 1 月"), vec![vec!["为 2024 年 1 月"]]);
+        assert_eq!(cells("截至 2024"), vec![vec!["截至 2024"]]);
+    }
+
+    #[test]
+    fn noise_lines() {
+        let d = Document::parse("— 3 —\n|---|---|\n第 2 页 共 9 页\n一、总体情况");
+        assert_eq!(d.lines.iter().map(|l| l.noise).collect::<Vec<_>>(), vec![true, true, true, false]);
+    }
+}

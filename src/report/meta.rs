@@ -1,0 +1,250 @@
+//! Title, body name, report year, format version and publication date.
+
+use super::{Date, Format, FormatLabel, Report, Title};
+use crate::parse::Document;
+use crate::span::Span;
+use crate::text::{find_years, label, Mode, Norm};
+
+/// Labels that exist in one format only (rules.md §1.6).
+const V2019_LABELS: [&str; 8] =
+    ["本年新制作", "本年新公开", "对外公开总数", "上一年项目数", "本年增/减", "其他对外管理服务事项", "第二十条第(九)项", "政府集中采购"];
+const V2021_LABELS: [&str; 6] = ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "逾期不补正"];
+
+pub(super) fn format_labels(doc: &Document) -> Vec<FormatLabel> {
+    let mut out = Vec::new();
+    for line in &doc.lines {
+        for cell in &line.cells {
+            let raw = doc.text(cell.span);
+            if raw.chars().count() > 80 {
+                continue;
+            }
+            let norm = label(raw);
+            for l in V2019_LABELS {
+                if norm.contains(l) {
+                    out.push(FormatLabel { format: Format::V2019, label: l, span: cell.span });
+                }
+            }
+            for l in V2021_LABELS {
+                if norm.contains(l) {
+                    out.push(FormatLabel { format: Format::V2021, label: l, span: cell.span });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The format the table labels point to, if any.
+pub(super) fn format_from_labels(labels: &[FormatLabel]) -> Option<Format> {
+    let distinct = |f: Format| {
+        let mut v: Vec<&str> = labels.iter().filter(|l| l.format == f).map(|l| l.label).collect();
+        v.sort();
+        v.dedup();
+        v.len()
+    };
+    let (a, b) = (distinct(Format::V2019), distinct(Format::V2021));
+    match (a, b) {
+        (0, 0) => None,
+        (a, b) if a > b => Some(Format::V2019),
+        (a, b) if b > a => Some(Format::V2021),
+        _ => None,
+    }
+}
+
+pub(super) fn fill(r: &mut Report) {
+    r.title = find_title(&r.doc);
+    let title = r.title.as_ref().and_then(|t| t.year.map(|y| (y, t.span)));
+    let period = period_year(r);
+    let first_sentence = first_sentence_year(r);
+    r.year = title.or(period).or(first_sentence).map(|x| x.0);
+    r.year_evidence = super::YearEvidence { title, period, first_sentence };
+    r.format = format_from_labels(&r.format_labels)
+        .or_else(|| {
+            // Same number of labels of each kind: the report year decides.
+            let any = !r.format_labels.is_empty();
+            (any).then(|| if r.year.is_some_and(|y| y <= 2020) { Format::V2019 } else { Format::V2021 })
+        })
+        .or_else(|| {
+            // The T3 layout alone: three 其他处理 sub-rows exist only in 2021.
+            let t3 = r.table(super::TableId::T3)?;
+            let split = t3.rows.iter().any(|x| matches!(x.key, "R21" | "R22" | "R23"));
+            split.then_some(Format::V2021)
+        })
+        .unwrap_or(Format::Unknown);
+    r.org = r.title.as_ref().and_then(|t| t.org.clone()).or_else(|| org_from_first_sentence(r));
+    r.pub_date = pub_date(&r.doc);
+}
+
+/// The title: an early short line (or two joined, for PDF wraps) naming the annual report.
+fn find_title(doc: &Document) -> Option<Title> {
+    let lines: Vec<&crate::parse::Line> =
+        doc.lines.iter().filter(|l| !l.empty && !l.noise && !l.cells.is_empty()).take(12).collect();
+    for (i, line) in lines.iter().enumerate() {
+        if line.multi {
+            continue;
+        }
+        let span = line.cells[0].span;
+        let mut candidates = vec![span];
+        if let Some(next) = lines.get(i + 1).filter(|l| !l.multi) {
+            candidates.push(span.cover(next.cells[0].span));
+        }
+        for cand in candidates {
+            let raw = doc.text(cand);
+            let norm = label(raw);
+            if norm.chars().count() > 60 || !is_title_text(&norm) {
+                continue;
+            }
+            let years = find_years(&norm);
+            let year = years.first().map(|y| y.year);
+            let org = years.first().and_then(|y| org_from_title(&norm, y.start, y.end));
+            let standard = norm.contains("政府信息公开工作") && (norm.ends_with("年度报告") || norm.ends_with("年度报告(全文)"));
+            let text: String = raw.split_whitespace().collect::<Vec<_>>().join("");
+            return Some(Title { span: cand, text, year, org, standard });
+        }
+    }
+    None
+}
+
+fn is_title_text(norm: &str) -> bool {
+    let report_word = ["年度报告", "工作报告", "工作年报", "年报", "工作总结"].iter().any(|w| norm.ends_with(w) || norm.ends_with(&format!("{w}(全文)")));
+    report_word && (norm.contains("信息公开") || norm.contains("政务公开")) && !find_years(norm).is_empty()
+}
+
+fn org_from_title(norm: &str, ystart: usize, yend: usize) -> Option<String> {
+    let before = norm[..ystart].trim_start_matches("关于");
+    if before.chars().count() >= 2 {
+        return Some(before.to_string());
+    }
+    let after = norm[yend..].trim_start_matches('度');
+    let stop = ["政府信息公开", "政务公开"].iter().filter_map(|w| after.find(w)).min()?;
+    let org = &after[..stop];
+    (org.chars().count() >= 2).then(|| org.to_string())
+}
+
+/// "统计期限为2024年1月1日至12月31日": the start year.
+fn period_year(r: &Report) -> Option<(i32, Span)> {
+    for p in r.prose() {
+        let raw = r.text(p.span);
+        let norm = Norm::new(raw, p.span.start, Mode::Label);
+        let t = &norm.text;
+        for cue in ["统计期限", "统计周期", "统计时限", "统计时间", "数据统计期", "统计区间"] {
+            if let Some(at) = t.find(cue) {
+                let rest_at = at + cue.len();
+                let window: String = t[rest_at..].chars().take(14).collect();
+                if let Some(y) = find_years(&window).first() {
+                    let s = rest_at + y.start;
+                    if window[y.end..].starts_with("1月1日") {
+                        return Some((y.year, norm.span(s, rest_at + y.end)));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// "2024年，…" opening the first paragraph of 一 (or of the text when 一 has no heading).
+fn first_sentence_year(r: &Report) -> Option<(i32, Span)> {
+    let first = r.section_paragraphs(1).next().or_else(|| r.prose().next())?;
+    let raw = r.text(first.span);
+    let norm = Norm::new(raw, first.span.start, Mode::Prose);
+    let y = find_years(&norm.text).into_iter().next()?;
+    (y.start == 0 || norm.text[..y.start].chars().count() <= 12).then(|| (y.year, norm.span(y.start, y.end)))
+}
+
+const ORG_SUFFIXES: [&str; 16] = [
+    "人民政府办公室", "人民政府办公厅", "人民政府", "街道办事处", "办事处", "委员会", "管委会", "局", "委", "办", "厅",
+    "中心", "镇", "乡", "街道", "部",
+];
+
+/// Words that start the predicate after the body's name in an opening sentence.
+const VERBS: [&str; 18] =
+    ["高度", "认真", "深入", "坚持", "严格", "按照", "始终", "紧紧", "全面", "紧密", "围绕", "扎实", "持续", "进一步", "贯彻", "积极", "共", "在"];
+
+/// "2024年，滔溪镇人民政府高度重视…" → 滔溪镇人民政府.
+fn org_from_first_sentence(r: &Report) -> Option<String> {
+    let first = r.section_paragraphs(1).next().or_else(|| r.prose().next())?;
+    let norm = label(r.text(first.span));
+    let y = find_years(&norm).into_iter().next()?;
+    if y.start != 0 {
+        return None;
+    }
+    let rest = norm[y.end..].trim_start_matches(['度', ',', '，', '以', '来']);
+    let head: String = rest.chars().take(24).collect();
+    let mut best: Option<usize> = None;
+    for suf in ORG_SUFFIXES {
+        for (i, _) in head.match_indices(suf) {
+            let end = i + suf.len();
+            if VERBS.iter().any(|v| head[end..].starts_with(v)) && best.is_none_or(|b| end > b) {
+                best = Some(end);
+            }
+        }
+    }
+    best.map(|e| head[..e].to_string()).filter(|s| s.chars().count() >= 2)
+}
+
+/// A trailing signature date line, or an explicit 发布日期/成文日期.
+fn pub_date(doc: &Document) -> Option<(Date, Span)> {
+    for line in &doc.lines {
+        for cell in &line.cells {
+            let raw = doc.text(cell.span);
+            let norm = Norm::new(raw, cell.span.start, Mode::Label);
+            for cue in ["发布日期:", "发布时间:", "成文日期:", "发文日期:"] {
+                if let Some(at) = norm.text.find(cue) {
+                    if let Some((d, s, e)) = parse_date(&norm.text[at + cue.len()..]) {
+                        let off = at + cue.len();
+                        return Some((d, norm.span(off + s, off + e)));
+                    }
+                }
+            }
+        }
+    }
+    let tail: Vec<&crate::parse::Line> = doc.lines.iter().rev().filter(|l| !l.empty && !l.noise && !l.cells.is_empty()).take(4).collect();
+    for line in tail {
+        let span = line.cells[0].span;
+        let norm = Norm::new(doc.text(span), span.start, Mode::Label);
+        if let Some((d, s, e)) = parse_date(&norm.text) {
+            if s == 0 && e == norm.text.len() {
+                return Some((d, norm.span(s, e)));
+            }
+        }
+    }
+    None
+}
+
+/// The first "YYYY年M月D日" or "YYYY-M-D" in normalised text: (date, start, end).
+pub fn parse_date(t: &str) -> Option<(Date, usize, usize)> {
+    for y in find_years(t) {
+        let rest = &t[y.end..];
+        let (m, ml) = crate::text::scan_number(rest)?;
+        let rest2 = rest[ml..].strip_prefix('月')?;
+        let (d, dl) = crate::text::scan_number(rest2)?;
+        if rest2[dl..].starts_with('日') {
+            let end = y.end + ml + '月'.len_utf8() + dl + '日'.len_utf8();
+            let date = Date { year: y.year, month: m as u32, day: d as u32 };
+            if (1..=12).contains(&date.month) && (1..=31).contains(&date.day) {
+                return Some((date, y.start, end));
+            }
+        }
+    }
+    let b = t.as_bytes();
+    for i in 0..b.len().saturating_sub(7) {
+        if b[i..i + 4].iter().all(u8::is_ascii_digit) && matches!(b[i + 4], b'-' | b'.' | b'/') && (i == 0 || !b[i - 1].is_ascii_digit()) {
+            let sep = b[i + 4];
+            let rest = &t[i + 5..];
+            let (m, ml) = crate::text::scan_number(rest.split(sep as char).next()?)?;
+            let rest2 = rest.get(ml + 1..)?;
+            if rest.as_bytes().get(ml) != Some(&sep) {
+                continue;
+            }
+            let dd: String = rest2.chars().take_while(char::is_ascii_digit).collect();
+            let d: u32 = dd.parse().ok()?;
+            let year: i32 = t[i..i + 4].parse().ok()?;
+            let date = Date { year, month: m as u32, day: d };
+            if (1..=12).contains(&date.month) && (1..=31).contains(&date.day) && (1990..=2100).contains(&year) {
+                return Some((date, i, i + 5 + ml + 1 + dd.len()));
+            }
+        }
+    }
+    None
+}

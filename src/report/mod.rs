@@ -1,0 +1,279 @@
+//! Document → Report: sections, title, year, format version and the three tables by label.
+
+pub mod labels;
+mod meta;
+mod sections;
+mod tables;
+
+use crate::diag::CellRef;
+use crate::parse::{Document, Value};
+use crate::span::Span;
+use crate::text::Ordinal;
+use serde::Serialize;
+
+/// The two official layouts: 国办公开办函〔2019〕60号 (试行) and 〔2021〕30号.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Format {
+    #[serde(rename = "2019")]
+    V2019,
+    #[serde(rename = "2021")]
+    V2021,
+    #[serde(rename = "unknown")]
+    Unknown,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::V2019 => "2019",
+            Format::V2021 => "2021",
+            Format::Unknown => "unknown",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}年{}月{}日", self.year, self.month, self.day)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum TableId {
+    T2,
+    T3,
+    T4,
+}
+
+impl TableId {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TableId::T2 => "T2",
+            TableId::T3 => "T3",
+            TableId::T4 => "T4",
+        }
+    }
+}
+
+/// One of the six statutory sections, found by its heading.
+#[derive(Clone, Debug, Serialize)]
+pub struct Section {
+    /// 1..=6: 总体情况 … 其他需要报告的事项.
+    pub canonical: u8,
+    /// The ordinal as written ("一、", "1、"), empty when the heading has none.
+    pub ordinal: String,
+    #[serde(skip)]
+    pub ordinal_parsed: Option<Ordinal>,
+    /// The heading text after the ordinal.
+    pub title: String,
+    /// Recognised only through a variant title (not the canonical one).
+    pub variant: bool,
+    /// The heading line.
+    pub span: Span,
+    /// From the end of the heading to the next section heading (or the end of the text).
+    #[serde(skip)]
+    pub body: Span,
+}
+
+/// Any numbered heading in the prose (outside tables): for the numbering rules.
+#[derive(Clone, Debug)]
+pub struct Heading {
+    pub span: Span,
+    pub ordinal: Ordinal,
+    /// The ordinal as written, with its span.
+    pub ordinal_span: Span,
+    /// Normalised text after the ordinal.
+    pub body: String,
+    /// Index into `Report::sections` of the section this heading is in (or starts).
+    pub section: Option<usize>,
+}
+
+/// A prose paragraph (a text line outside the tables) and the section it belongs to.
+#[derive(Clone, Debug)]
+pub struct Paragraph {
+    pub span: Span,
+    /// Index into `Report::sections`.
+    pub section: Option<usize>,
+    /// The line is a heading (numbered or a section title).
+    pub heading: bool,
+}
+
+/// A recognised numeric table cell.
+#[derive(Clone, Debug)]
+pub struct TableCell {
+    pub key: CellRef,
+    /// The cell text as written.
+    pub raw: String,
+    pub value: Value,
+    /// The cell's text; an empty span at the cell's place when the cell is blank.
+    pub span: Span,
+    /// The row's label as written (for messages), if the row had one.
+    pub row_label: Option<Span>,
+}
+
+/// A table row that was found, with the number of values it had.
+#[derive(Clone, Debug)]
+pub struct RowInfo {
+    pub key: &'static str,
+    pub label: Option<Span>,
+    /// Span of the whole row (label and values).
+    pub span: Span,
+    pub found: usize,
+    pub expected: usize,
+    /// Values beyond the expected width (not turned into cells).
+    pub extra: Vec<Span>,
+}
+
+/// What the parser learned about one table.
+#[derive(Clone, Debug)]
+pub struct TableInfo {
+    pub id: TableId,
+    /// From the table's first label to its last value.
+    pub span: Span,
+    pub rows: Vec<RowInfo>,
+    /// Column header labels seen (normalised text, span).
+    pub headers: Vec<(String, Span)>,
+    /// T3: the header note "本列数据的勾稽关系为…" is present.
+    pub has_note: bool,
+    /// Rows with values whose label is not in the dictionary (subtotals, extra rows).
+    pub unknown_rows: Vec<(String, Span)>,
+    /// Cells the table should have in the detected format, and how many were found.
+    pub expected_cells: usize,
+    pub found_cells: usize,
+}
+
+/// Where the report year came from (rules.md §4.7 N-YEAR-DETECT).
+#[derive(Clone, Debug, Default)]
+pub struct YearEvidence {
+    pub title: Option<(i32, Span)>,
+    pub period: Option<(i32, Span)>,
+    pub first_sentence: Option<(i32, Span)>,
+}
+
+/// The document title line.
+#[derive(Clone, Debug)]
+pub struct Title {
+    pub span: Span,
+    pub text: String,
+    pub year: Option<i32>,
+    pub org: Option<String>,
+    /// Matches "…年(度)?政府信息公开工作(的)?年度报告".
+    pub standard: bool,
+}
+
+/// A label that belongs to one format only, as evidence for the format version.
+#[derive(Clone, Debug)]
+pub struct FormatLabel {
+    pub format: Format,
+    pub label: &'static str,
+    pub span: Span,
+}
+
+/// The report as the rules see it. Spans index `doc.src`.
+pub struct Report<'a> {
+    pub doc: Document<'a>,
+    pub title: Option<Title>,
+    pub org: Option<String>,
+    pub year: Option<i32>,
+    pub year_evidence: YearEvidence,
+    pub format: Format,
+    pub format_labels: Vec<FormatLabel>,
+    pub sections: Vec<Section>,
+    pub headings: Vec<Heading>,
+    pub paragraphs: Vec<Paragraph>,
+    pub tables: Vec<TableInfo>,
+    pub cells: Vec<TableCell>,
+    /// The publication or signature date and where it is written.
+    pub pub_date: Option<(Date, Span)>,
+}
+
+impl<'a> Report<'a> {
+    pub fn build(src: &'a str) -> Report<'a> {
+        let doc = Document::parse(src);
+        let format_labels = meta::format_labels(&doc);
+        let (tables, cells) = tables::extract(&doc, meta::format_from_labels(&format_labels));
+        let in_table = |span: Span| tables.iter().any(|t| t.span.contains(span));
+        let (sections, headings, paragraphs) = sections::find(&doc, &in_table);
+        let mut report = Report {
+            doc,
+            title: None,
+            org: None,
+            year: None,
+            year_evidence: YearEvidence::default(),
+            format: Format::Unknown,
+            format_labels,
+            sections,
+            headings,
+            paragraphs,
+            tables,
+            cells,
+            pub_date: None,
+        };
+        meta::fill(&mut report);
+        report
+    }
+
+    pub fn src(&self) -> &'a str {
+        self.doc.src
+    }
+
+    pub fn text(&self, span: Span) -> &'a str {
+        &self.doc.src[span.range()]
+    }
+
+    pub fn table(&self, id: TableId) -> Option<&TableInfo> {
+        self.tables.iter().find(|t| t.id == id)
+    }
+
+    pub fn cell(&self, table: TableId, row: &str, col: &str) -> Option<&TableCell> {
+        let t = table.as_str();
+        self.cells.iter().find(|c| c.key.table == t && c.key.row == row && c.key.col == col)
+    }
+
+    /// The section with canonical number 1..=6, if found.
+    pub fn section(&self, canonical: u8) -> Option<&Section> {
+        self.sections.iter().find(|s| s.canonical == canonical)
+    }
+
+    /// Prose paragraphs (not headings) of a canonical section.
+    pub fn section_paragraphs(&self, canonical: u8) -> impl Iterator<Item = &Paragraph> {
+        let idx = self.sections.iter().position(|s| s.canonical == canonical);
+        self.paragraphs.iter().filter(move |p| idx.is_some() && p.section == idx && !p.heading)
+    }
+
+    /// Every prose paragraph that is not a heading.
+    pub fn prose(&self) -> impl Iterator<Item = &Paragraph> {
+        self.paragraphs.iter().filter(|p| !p.heading)
+    }
+
+    /// Canonical number of the section a span lies in.
+    pub fn section_of(&self, span: Span) -> Option<u8> {
+        self.sections.iter().find(|s| s.span.cover(s.body).contains(span)).map(|s| s.canonical)
+    }
+
+    /// Sentences of a paragraph: split after 。！？；!? (the span includes the end mark).
+    pub fn sentences(&self, span: Span) -> Vec<Span> {
+        let text = self.text(span);
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';') {
+                let end = i + c.len_utf8();
+                out.push(crate::parse::trim_span(self.src(), Span::new(span.start + start, span.start + end)));
+                start = end;
+            }
+        }
+        if start < text.len() {
+            out.push(crate::parse::trim_span(self.src(), Span::new(span.start + start, span.end)));
+        }
+        out.retain(|s| !s.is_empty());
+        out
+    }
+}

@@ -1,0 +1,637 @@
+//! The three tables, found by their labels (rules.md §2.2–2.4, §5.2).
+//!
+//! A region is cut out for each table by its anchors (第二十条 captions, the T3 note, 未经复议直接起诉,
+//! section headings). Inside it, a collector turns the cells into rows: a label followed by values,
+//! whether the values sit on the label's line (web, PDF, Markdown, HTML) or on the lines after it
+//! (Word/WPS copies). Rows whose label was lost (PDF copies) are placed by the order of the official
+//! rows between the rows that were recognised.
+
+use super::labels::{self, T3_ROWS, T3_ROWS_2019};
+use super::{Format, RowInfo, TableCell, TableId, TableInfo};
+use crate::diag::CellRef;
+use crate::parse::{parse_value, Document, Value};
+use crate::span::Span;
+use crate::text::label;
+
+/// A row as collected, before its key is settled.
+#[derive(Debug, Clone)]
+struct RawRow {
+    /// Key from a label next to the values.
+    strong: Option<&'static str>,
+    /// Key guessed from label text further away (PDF copies put labels apart from their numbers).
+    weak: Option<&'static str>,
+    label: Option<Span>,
+    values: Vec<Span>,
+    span: Span,
+    /// The T2 caption (第二十条第（N）项) in force where the row started.
+    caption: u8,
+}
+
+/// Cells of a region with their normalised text.
+struct Region<'d, 'a> {
+    doc: &'d Document<'a>,
+    lines: std::ops::Range<usize>,
+}
+
+fn is_value(raw: &str) -> bool {
+    matches!(parse_value(raw), Value::Number { .. } | Value::Placeholder)
+}
+
+/// A long sentence is prose, never a label.
+fn is_prose(text: &str) -> bool {
+    text.chars().count() > 60 || (text.contains('。') && text.chars().count() > 25)
+}
+
+/// The T2 caption number in a label: 第二十条第（五）项 → 5.
+fn caption_number(norm: &str) -> Option<u8> {
+    let at = norm.find("第二十条第")?;
+    let rest = &norm[at + "第二十条第".len()..];
+    let rest = rest.trim_start_matches('(');
+    let c = rest.chars().next()?;
+    Some(match c {
+        '一' | '1' => 1,
+        '五' | '5' => 5,
+        '六' | '6' => 6,
+        '八' | '8' => 8,
+        '九' | '9' => 9,
+        _ => 0,
+    })
+}
+
+struct Collector<'f> {
+    classify: &'f dyn Fn(&str, Option<&str>) -> Option<&'static str>,
+    is_header: &'f dyn Fn(&str) -> bool,
+    width: &'f dyn Fn(Option<&str>, u8) -> usize,
+}
+
+struct Collected {
+    rows: Vec<RawRow>,
+    headers: Vec<(String, Span)>,
+    /// Where the table's own lines start (first caption, note, header or row).
+    first: Option<usize>,
+}
+
+impl Collector<'_> {
+    /// Tries the label text nearest the values first, then longer runs of preceding pieces
+    /// (labels wrapped over lines or broken one character per line).
+    fn classify_pieces(&self, pieces: &[(String, Span)], after: Option<&str>) -> Option<(&'static str, Span)> {
+        let mut joined = String::new();
+        for (k, (text, span)) in pieces.iter().enumerate().rev().take(40) {
+            joined.insert_str(0, text);
+            if joined.chars().count() > 120 {
+                break;
+            }
+            if let Some(key) = (self.classify)(&joined, after) {
+                let start = span.start;
+                let end = pieces.last().map_or(span.end, |p| p.1.end);
+                let _ = k;
+                return Some((key, Span::new(start, end)));
+            }
+        }
+        None
+    }
+
+    fn collect(&self, region: &Region) -> Collected {
+        let doc = region.doc;
+        let mut out = Collected { rows: Vec::new(), headers: Vec::new(), first: None };
+        let mut buffer: Vec<(String, Span)> = Vec::new();
+        let mut current: Option<RawRow> = None;
+        let mut caption = 0u8;
+        let mut last_key: Option<&'static str> = None;
+        let note_first = |first: &mut Option<usize>, at: usize| {
+            if first.is_none() {
+                *first = Some(at);
+            }
+        };
+        let close = |current: &mut Option<RawRow>, rows: &mut Vec<RawRow>, last_key: &mut Option<&'static str>| {
+            if let Some(r) = current.take() {
+                if r.strong.is_some() {
+                    *last_key = r.strong;
+                }
+                rows.push(r);
+            }
+        };
+        for li in region.lines.clone() {
+            let line = &doc.lines[li];
+            if line.noise || line.empty {
+                continue;
+            }
+            if line.multi {
+                close(&mut current, &mut out.rows, &mut last_key);
+                let texts: Vec<(usize, String, Span)> = line
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| !c.span.is_empty())
+                    .map(|(i, c)| (i, label(doc.text(c.span)), c.span))
+                    .collect();
+                for (_, t, s) in &texts {
+                    if let Some(n) = caption_number(t) {
+                        caption = n;
+                        note_first(&mut out.first, s.start);
+                    }
+                }
+                let first_val = line.cells.iter().position(|c| is_value(doc.text(c.span)));
+                let label_end = match first_val {
+                    Some(f) => f,
+                    None => line.cells.len(),
+                };
+                let inline: Vec<(String, Span)> = texts
+                    .iter()
+                    .filter(|(i, t, _)| *i < label_end && !t.is_empty())
+                    .map(|(_, t, s)| (t.clone(), *s))
+                    .collect();
+                let key = self.classify_pieces(&inline, last_key);
+                let Some(first_val) = first_val.or_else(|| {
+                    // A labelled row whose cells are all blank.
+                    let has_blank_after = line.cells.iter().skip(1).any(|c| c.span.is_empty());
+                    (key.is_some() && has_blank_after).then(|| {
+                        let last_label = line.cells.iter().rposition(|c| !c.span.is_empty()).unwrap_or(0);
+                        last_label + 1
+                    })
+                }) else {
+                    // Header or caption row.
+                    for (_, t, s) in &texts {
+                        if (self.is_header)(t) {
+                            out.headers.push((t.clone(), *s));
+                            note_first(&mut out.first, s.start);
+                        }
+                    }
+                    let any_header = texts.iter().any(|(_, t, _)| (self.is_header)(t));
+                    if any_header {
+                        buffer.clear();
+                    } else {
+                        buffer.extend(inline);
+                    }
+                    continue;
+                };
+                // Values start after the last label cell before the first value.
+                let last_label = line.cells[..first_val].iter().rposition(|c| !c.span.is_empty());
+                let values_from = last_label.map_or(0, |i| i + 1);
+                let values: Vec<Span> = line.cells[values_from..].iter().map(|c| c.span).collect();
+                let (strong, weak, label_span) = match key {
+                    Some((k, s)) => (Some(k), None, Some(s)),
+                    None if !inline.is_empty() => {
+                        let mut all = buffer.clone();
+                        all.extend(inline.iter().cloned());
+                        match self.classify_pieces(&all, last_key) {
+                            Some((k, s)) => (Some(k), None, Some(s)),
+                            None => (None, None, None),
+                        }
+                    }
+                    None => (None, self.classify_pieces(&buffer, last_key).map(|x| x.0), None),
+                };
+                buffer.clear();
+                let span = line.span;
+                note_first(&mut out.first, span.start);
+                if strong.is_some() {
+                    last_key = strong;
+                }
+                out.rows.push(RawRow { strong, weak, label: label_span, values, span, caption });
+                continue;
+            }
+            // A single-cell line.
+            let Some(cell) = line.cells.first() else { continue };
+            let raw = doc.text(cell.span);
+            if cell.span.is_empty() {
+                let width_left = current.as_ref().map(|r| (self.width)(r.strong, r.caption).saturating_sub(r.values.len()));
+                if let (Some(r), Some(left)) = (current.as_mut(), width_left) {
+                    if left > 0 {
+                        r.values.push(cell.span);
+                        r.span = r.span.cover(line.span);
+                        continue;
+                    }
+                }
+                if let Some((key, lspan)) = self.classify_pieces(&buffer, last_key) {
+                    let header_last = buffer.last().is_some_and(|(t, _)| (self.is_header)(t));
+                    if !header_last {
+                        close(&mut current, &mut out.rows, &mut last_key);
+                        note_first(&mut out.first, lspan.start);
+                        current = Some(RawRow {
+                            strong: Some(key),
+                            weak: None,
+                            label: Some(lspan),
+                            values: vec![cell.span],
+                            span: lspan.cover(line.span),
+                            caption,
+                        });
+                        buffer.clear();
+                    }
+                }
+                continue;
+            }
+            if is_value(raw) {
+                if let Some(r) = current.as_mut() {
+                    if r.values.len() < (self.width)(r.strong, r.caption) {
+                        r.values.push(cell.span);
+                        r.span = r.span.cover(cell.span);
+                        continue;
+                    }
+                }
+                close(&mut current, &mut out.rows, &mut last_key);
+                let key = self.classify_pieces(&buffer, last_key);
+                let start = key.map_or(cell.span, |k| k.1);
+                note_first(&mut out.first, start.start);
+                current = Some(RawRow {
+                    strong: key.map(|k| k.0),
+                    weak: None,
+                    label: key.map(|k| k.1),
+                    values: vec![cell.span],
+                    span: start.cover(cell.span),
+                    caption,
+                });
+                buffer.clear();
+                continue;
+            }
+            // Text: a label piece, a header, a caption or prose.
+            if is_prose(raw) {
+                close(&mut current, &mut out.rows, &mut last_key);
+                buffer.clear();
+                continue;
+            }
+            let norm = label(raw);
+            if let Some(n) = caption_number(&norm) {
+                caption = n;
+                note_first(&mut out.first, cell.span.start);
+            }
+            if current.is_some() {
+                close(&mut current, &mut out.rows, &mut last_key);
+            }
+            if (self.is_header)(&norm) {
+                out.headers.push((norm.clone(), cell.span));
+                note_first(&mut out.first, cell.span.start);
+            }
+            buffer.push((norm, cell.span));
+        }
+        close(&mut current, &mut out.rows, &mut last_key);
+        out
+    }
+}
+
+/// Line index of the first line at or after `from` whose normalised text satisfies `pred`.
+fn find_line(doc: &Document, from: usize, to: usize, pred: impl Fn(&str) -> bool) -> Option<usize> {
+    (from..to).find(|&i| {
+        let l = &doc.lines[i];
+        !l.noise && l.cells.iter().any(|c| pred(&label(doc.text(c.span))))
+    })
+}
+
+/// A section heading line (single cell): its canonical number.
+pub(super) fn heading_canonical(doc: &Document, line: usize) -> Option<u8> {
+    let l = &doc.lines[line];
+    if l.multi || l.cells.len() != 1 || l.noise {
+        return None;
+    }
+    let norm = label(doc.text(l.cells[0].span));
+    let (_, body) = crate::text::split_ordinal(&norm);
+    labels::section_title(body).map(|(n, _)| n)
+}
+
+pub(super) fn extract(doc: &Document, format_hint: Option<Format>) -> (Vec<TableInfo>, Vec<TableCell>) {
+    let n = doc.lines.len();
+    let headings: Vec<(usize, u8)> = (0..n).filter_map(|i| heading_canonical(doc, i).map(|c| (i, c))).collect();
+    let heading_after = |from: usize, min: u8| headings.iter().find(|(i, c)| *i >= from && *c >= min).map(|x| x.0);
+    let v2019 = format_hint == Some(Format::V2019);
+
+    let t2_start = find_line(doc, 0, n, |t| t.contains("第二十条第"))
+        .or_else(|| headings.iter().find(|(_, c)| *c == 2).map(|x| x.0 + 1));
+    let after_t2 = t2_start.unwrap_or(0);
+    let t3_anchor = find_line(doc, after_t2, n, |t| {
+        t.contains("本列数据的勾稽关系") || t == "申请人情况" || (t.contains("本年新收") && t.chars().count() < 40)
+    });
+    let t3_heading = headings.iter().find(|(i, c)| *c == 3 && *i >= after_t2).map(|x| x.0);
+    let t3_start = match (t3_anchor, t3_heading) {
+        (Some(a), Some(h)) => Some(a.min(h)),
+        (a, h) => a.or(h),
+    };
+    let after_t3 = t3_start.unwrap_or(after_t2);
+    let t4_anchor = find_line(doc, after_t3, n, |t| t.contains("未经复议直接起诉") || t.contains("复议后起诉"));
+    let t4_heading = headings.iter().find(|(i, c)| *c == 4 && *i >= after_t3).map(|x| x.0);
+    let t4_start = match (t4_anchor, t4_heading) {
+        (Some(a), Some(h)) => Some(a.min(h)),
+        (a, h) => a.or(h),
+    };
+
+    let mut tables = Vec::new();
+    let mut cells = Vec::new();
+    if let Some(s) = t2_start {
+        let end = [t3_start, t4_start, heading_after(s, 3)].into_iter().flatten().filter(|&e| e >= s).min().unwrap_or(n);
+        let (info, c) = table2(doc, s..end, v2019);
+        tables.push(info);
+        cells.extend(c);
+    }
+    if let Some(s) = t3_start {
+        let end = [t4_start, heading_after(s + 1, 4)].into_iter().flatten().filter(|&e| e > s).min().unwrap_or(n);
+        let (info, c) = table3(doc, s..end, v2019);
+        tables.push(info);
+        cells.extend(c);
+    }
+    if let Some(s) = t4_start {
+        let end = heading_after(s + 1, 5).unwrap_or(n);
+        let (info, c) = table4(doc, s..end);
+        tables.push(info);
+        cells.extend(c);
+    }
+    tables.retain(|t| t.found_cells > 0 || !t.headers.is_empty());
+    (tables, cells)
+}
+
+fn make_cell(doc: &Document, table: TableId, row: &'static str, col: &'static str, span: Span, label: Option<Span>) -> TableCell {
+    let raw = doc.text(span).to_string();
+    TableCell { key: CellRef::new(table.as_str(), row, col), value: parse_value(&raw), raw, span, row_label: label }
+}
+
+fn table_span(collected: &Collected, rows: &[RowInfo]) -> Span {
+    let start = collected.first.or_else(|| rows.first().map(|r| r.span.start)).unwrap_or(0);
+    let end = rows.iter().map(|r| r.span.end).max().unwrap_or(start);
+    let end = collected.headers.iter().map(|h| h.1.end).max().unwrap_or(end).max(end);
+    Span::new(start, end.max(start))
+}
+
+/// T3: 7 columns (8 with a 法人或其他组织小计 column), rows by label and by official order.
+fn table3(doc: &Document, lines: std::ops::Range<usize>, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
+    let region = Region { doc, lines: lines.clone() };
+    // Peek at the headers for an extra subtotal column.
+    let has_subtotal_col = (lines.clone()).any(|i| {
+        doc.lines[i].cells.iter().any(|c| matches!(label(doc.text(c.span)).as_str(), "小计" | "法人或其他组织小计"))
+    });
+    let width = if has_subtotal_col { 8 } else { 7 };
+    let classify = |l: &str, after: Option<&str>| labels::t3_row(l, after);
+    let is_header = |l: &str| labels::t3_col(l).is_some() || labels::t3_is_group(l) || l.contains("本列数据的勾稽关系");
+    let w = |_: Option<&str>, _: u8| width;
+    let collector = Collector { classify: &classify, is_header: &is_header, width: &w };
+    let collected = collector.collect(&region);
+
+    let single_other = collected.rows.iter().any(|r| r.strong == Some("R21_23"))
+        && !collected.rows.iter().any(|r| matches!(r.strong, Some("R21" | "R22")));
+    let order: Vec<&'static str> = if single_other || (v2019_hint && !collected.rows.iter().any(|r| matches!(r.strong, Some("R21" | "R22" | "R23")))) {
+        T3_ROWS_2019.to_vec()
+    } else {
+        T3_ROWS.to_vec()
+    };
+    let assigned = assign_rows(&collected.rows, &order, width);
+
+    let cols: Vec<&'static str> = if has_subtotal_col {
+        // The subtotal column stands after 其他 (C6) unless the headers say otherwise.
+        let seen: Vec<&'static str> = collected.headers.iter().filter_map(|(t, _)| labels::t3_col(t)).collect();
+        let mut c: Vec<&'static str> = Vec::new();
+        for k in seen {
+            if !c.contains(&k) {
+                c.push(k);
+            }
+        }
+        if c.len() == 8 {
+            c
+        } else {
+            vec!["C1", "C2", "C3", "C4", "C5", "C6", "C2_6", "C7"]
+        }
+    } else {
+        labels::T3_COLS.to_vec()
+    };
+
+    let mut cells = Vec::new();
+    let mut rows = Vec::new();
+    let mut unknown = Vec::new();
+    let mut seen_keys: Vec<&str> = Vec::new();
+    for (row, key) in collected.rows.iter().zip(&assigned) {
+        let Some(key) = key else {
+            if row.values.iter().any(|v| !v.is_empty()) && row.values.len() * 2 >= width {
+                unknown.push((row.label.map(|s| doc.text(s).to_string()).unwrap_or_default(), row.span));
+            }
+            continue;
+        };
+        if seen_keys.contains(key) {
+            unknown.push((row.label.map(|s| doc.text(s).to_string()).unwrap_or_default(), row.span));
+            continue;
+        }
+        seen_keys.push(key);
+        for (v, col) in row.values.iter().zip(&cols) {
+            cells.push(make_cell(doc, TableId::T3, key, col, *v, row.label));
+        }
+        let extra = row.values.iter().skip(width).filter(|s| !s.is_empty()).copied().collect();
+        rows.push(RowInfo { key, label: row.label, span: row.span, found: row.values.len().min(width), expected: width, extra });
+    }
+    let has_note = lines.clone().any(|i| doc.lines[i].cells.iter().any(|c| label(doc.text(c.span)).contains("勾稽关系")));
+    let span = table_span(&collected, &rows);
+    let expected_cells = order.len() * width;
+    let found_cells = cells.iter().filter(|c| order.contains(&c.key.row)).count();
+    let info = TableInfo {
+        id: TableId::T3,
+        span,
+        rows,
+        headers: collected.headers,
+        has_note,
+        unknown_rows: unknown,
+        expected_cells,
+        found_cells,
+    };
+    (info, cells)
+}
+
+/// Settles the key of every collected row: recognised labels first, then the official order for
+/// rows whose label was lost, then labels found further away.
+fn assign_rows(rows: &[RawRow], order: &[&'static str], width: usize) -> Vec<Option<&'static str>> {
+    let pos = |k: &str| order.iter().position(|o| *o == k);
+    let mut out: Vec<Option<&'static str>> = vec![None; rows.len()];
+    // A short labelled row right before an unlabelled full row: the numbers below are the row's
+    // (PDF copies leave page numbers or stray digits after a label).
+    let mut label_of: Vec<Option<&'static str>> = rows.iter().map(|r| r.strong).collect();
+    for i in 0..rows.len().saturating_sub(1) {
+        let short = rows[i].values.iter().filter(|v| !v.is_empty()).count() * 2 < width;
+        if label_of[i].is_some() && short && label_of[i + 1].is_none() && rows[i + 1].values.len() >= width {
+            label_of[i + 1] = label_of[i];
+            label_of[i] = None;
+        }
+    }
+    // Anchors: recognised labels in increasing official order.
+    let mut last = None;
+    let mut anchors = Vec::new();
+    for (i, k) in label_of.iter().enumerate() {
+        if let Some(p) = k.and_then(pos) {
+            if last.is_none_or(|l| p > l) {
+                out[i] = *k;
+                anchors.push((i, p));
+                last = Some(p);
+            }
+        } else if let Some(k) = k {
+            // Subtotal rows and the like keep their own key.
+            if pos(k).is_none() {
+                out[i] = Some(k);
+            }
+        }
+    }
+    // Gaps between anchors.
+    let mut bounds: Vec<(usize, usize, usize, usize)> = Vec::new(); // (row_from, row_to, key_from, key_to)
+    let mut prev = (0usize, 0usize);
+    for &(i, p) in &anchors {
+        bounds.push((prev.0, i, prev.1, p));
+        prev = (i + 1, p + 1);
+    }
+    bounds.push((prev.0, rows.len(), prev.1, if anchors.is_empty() { order.len().min(1) } else { order.len() }));
+    for (r0, r1, k0, k1) in bounds {
+        let free: Vec<usize> = (r0..r1).filter(|&i| out[i].is_none() && label_of[i].is_none()).collect();
+        let full: Vec<usize> = free.iter().copied().filter(|&i| rows[i].values.len() * 2 >= width).collect();
+        let missing = &order[k0.min(order.len())..k1.min(order.len())];
+        let trailing = r1 == rows.len() && !anchors.is_empty();
+        if !full.is_empty() && (full.len() == missing.len() || (trailing && full.len() < missing.len())) {
+            for (i, k) in full.iter().zip(missing) {
+                out[*i] = Some(k);
+            }
+        } else {
+            for &i in &full {
+                if let Some(k) = rows[i].weak.filter(|k| missing.contains(k)) {
+                    out[i] = Some(k);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// T2: rows by label; columns from the sub-table's headers or the format's defaults.
+fn table2(doc: &Document, lines: std::ops::Range<usize>, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
+    let region = Region { doc, lines };
+    let v2019 = v2019_hint;
+    let classify = |l: &str, _: Option<&str>| labels::t2_row(l);
+    let is_header = |l: &str| labels::t2_col(l).is_some() || l == "信息内容" || caption_number(l).is_some();
+    let width = |key: Option<&str>, caption: u8| match key {
+        Some(k) => labels::t2_default_cols(k, v2019).len(),
+        None => match caption {
+            1 => 3,
+            5 | 6 => {
+                if v2019 {
+                    3
+                } else {
+                    1
+                }
+            }
+            8 | 9 => {
+                if v2019 {
+                    2
+                } else {
+                    1
+                }
+            }
+            _ => 1,
+        },
+    };
+    let collector = Collector { classify: &classify, is_header: &is_header, width: &width };
+    let collected = collector.collect(&region);
+    let caption_rows = |c: u8| -> &'static [&'static str] {
+        match c {
+            1 => &["regulations", "normative_docs"],
+            5 => &["licensing", "other_services"],
+            6 => &["penalty", "enforcement"],
+            8 => &["fees"],
+            9 => &["procurement"],
+            _ => &[],
+        }
+    };
+    let mut cells = Vec::new();
+    let mut rows: Vec<RowInfo> = Vec::new();
+    let mut unknown = Vec::new();
+    let taken = |rows: &Vec<RowInfo>, k: &str| rows.iter().any(|r| r.key == k);
+    for (i, row) in collected.rows.iter().enumerate() {
+        let key = row.strong.or(row.weak).filter(|k| !taken(&rows, k)).or_else(|| {
+            // A row whose label is blank: the first row of its caption not yet found, if the next
+            // labelled row of that caption is a later one.
+            let next_labelled = collected.rows[i + 1..].iter().find_map(|r| r.strong);
+            caption_rows(row.caption).iter().copied().find(|k| !taken(&rows, k) && Some(*k) != next_labelled)
+        });
+        let Some(key) = key else {
+            unknown.push((row.label.map(|s| doc.text(s).to_string()).unwrap_or_default(), row.span));
+            continue;
+        };
+        if taken(&rows, key) {
+            unknown.push((row.label.map(|s| doc.text(s).to_string()).unwrap_or_default(), row.span));
+            continue;
+        }
+        let cols = columns_for(doc, &collected.headers, row, key, v2019);
+        let w = cols.len();
+        for (v, col) in row.values.iter().zip(cols.iter()) {
+            cells.push(make_cell(doc, TableId::T2, key, col, *v, row.label));
+        }
+        let extra = row.values.iter().skip(w).filter(|s| !s.is_empty()).copied().collect();
+        rows.push(RowInfo { key, label: row.label, span: row.span, found: row.values.len().min(w), expected: w, extra });
+    }
+    let span = table_span(&collected, &rows);
+    let expected_cells = if v2019 { 22 } else { 10 };
+    let found_cells = cells.len();
+    let info = TableInfo {
+        id: TableId::T2,
+        span,
+        rows,
+        headers: collected.headers,
+        has_note: false,
+        unknown_rows: unknown,
+        expected_cells,
+        found_cells,
+    };
+    (info, cells)
+}
+
+/// The column keys of a T2 row: the latest header group before the row that has as many columns as
+/// the row's sub-table, else the format's defaults.
+fn columns_for(doc: &Document, headers: &[(String, Span)], row: &RawRow, key: &str, v2019: bool) -> Vec<&'static str> {
+    let defaults = labels::t2_default_cols(key, v2019);
+    let before: Vec<&'static str> = headers
+        .iter()
+        .filter(|(_, s)| s.end <= row.span.start)
+        .filter_map(|(t, _)| labels::t2_col(t))
+        .collect();
+    let _ = doc;
+    // Take the run of column headers closest before the row that fits the defaults' width.
+    if before.len() >= defaults.len() {
+        let tail = &before[before.len() - defaults.len()..];
+        let same_family = tail.iter().all(|c| {
+            let fam = |x: &str| matches!(x, "issued" | "repealed" | "in_force" | "new_made" | "new_published" | "total_published");
+            fam(c) == fam(defaults[0])
+        });
+        if same_family && tail.iter().collect::<std::collections::HashSet<_>>().len() == tail.len() {
+            return tail.to_vec();
+        }
+    }
+    defaults.to_vec()
+}
+
+/// T4: the first 15 values after the headers, in the official order.
+fn table4(doc: &Document, lines: std::ops::Range<usize>) -> (TableInfo, Vec<TableCell>) {
+    let region = Region { doc, lines };
+    let classify = |_: &str, _: Option<&str>| None;
+    let is_header = |l: &str| {
+        l.chars().count() <= 12
+            && (l.contains("行政复议") || l.contains("行政诉讼") || l.contains("起诉") || l.contains("维持") || l.contains("纠正")
+            || l.contains("其他") || l.contains("审结") || l == "总计" || l == "结果" || l == "尚未")
+    };
+    let w = |_: Option<&str>, _: u8| 15;
+    let collector = Collector { classify: &classify, is_header: &is_header, width: &w };
+    let collected = collector.collect(&region);
+    let values: Vec<Span> = collected.rows.iter().flat_map(|r| r.values.iter().copied()).take(15).collect();
+    let row_span = collected
+        .rows
+        .iter()
+        .map(|r| r.span)
+        .reduce(|a, b| a.cover(b))
+        .unwrap_or_default();
+    let mut cells = Vec::new();
+    for (v, col) in values.iter().zip(labels::T4_COLS) {
+        cells.push(make_cell(doc, TableId::T4, "-", col, *v, None));
+    }
+    let rows = if values.is_empty() {
+        Vec::new()
+    } else {
+        vec![RowInfo { key: "-", label: None, span: row_span, found: values.len(), expected: 15, extra: Vec::new() }]
+    };
+    let span = table_span(&collected, &rows);
+    let info = TableInfo {
+        id: TableId::T4,
+        span,
+        rows,
+        headers: collected.headers,
+        has_note: false,
+        unknown_rows: Vec::new(),
+        expected_cells: 15,
+        found_cells: cells.len(),
+    };
+    (info, cells)
+}

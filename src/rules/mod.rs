@@ -1,0 +1,95 @@
+//! The rule catalogue (rules.md §4): one file per rule, grouped in folders, all listed in `GROUPS`.
+//!
+//! Adding a rule: write `rules/<group>/<id>.rs` with `declare_rule!`, add one line to the group's
+//! `mod.rs`, and add `tests/fixtures/<RULE-ID>/{invalid_*,valid_*}.txt`.
+
+use crate::diag::{Finding, Severity};
+use crate::report::Report;
+
+pub mod math;
+
+pub mod content;
+pub mod structure;
+pub mod style;
+pub mod t2;
+pub mod t3;
+pub mod t4;
+pub mod table;
+pub mod year;
+
+/// Everything a rule may look at.
+pub struct Context<'r, 'a> {
+    pub report: &'r Report<'a>,
+    /// Last year's report of the same body, when the user supplied it.
+    pub previous: Option<&'r Report<'a>>,
+    /// Today's date (for "no date after today"), when known.
+    pub today: Option<crate::report::Date>,
+}
+
+/// A rule's static description; its `docs` are shown by `nianbao explain` and in the web app.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    /// A short Chinese name.
+    pub title: &'static str,
+    /// One sentence on how to fix what it finds.
+    pub help: &'static str,
+    /// Markdown with the headings 检查内容 / 为什么是问题 / 示例 / 依据.
+    pub docs: &'static str,
+    pub check: fn(&Context, &mut Vec<Finding>),
+}
+
+/// Declares a rule static from its doc comment and fields.
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis static $name:ident = {
+            id: $id:literal,
+            severity: $sev:ident,
+            title: $title:literal,
+            help: $help:literal,
+            check: $check:path $(,)?
+        }
+    ) => {
+        $vis static $name: $crate::rules::Rule = $crate::rules::Rule {
+            id: $id,
+            severity: $crate::diag::Severity::$sev,
+            title: $title,
+            help: $help,
+            docs: concat!($($doc, "\n"),*),
+            check: $check,
+        };
+    };
+}
+
+static GROUPS: &[&[&Rule]] = &[
+    structure::RULES,
+    table::RULES,
+    t2::RULES,
+    t3::RULES,
+    t4::RULES,
+    content::RULES,
+    year::RULES,
+    style::RULES,
+];
+
+/// Every rule, in catalogue order.
+pub fn all() -> impl Iterator<Item = &'static Rule> {
+    GROUPS.iter().flat_map(|g| g.iter().copied())
+}
+
+pub fn find(id: &str) -> Option<&'static Rule> {
+    all().find(|r| r.id.eq_ignore_ascii_case(id))
+}
+
+/// Runs every rule; findings come back sorted by position, then severity.
+pub fn run_all(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for rule in all() {
+        (rule.check)(ctx, &mut out);
+    }
+    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.severity.cmp(&a.severity)).then(a.rule.cmp(b.rule)));
+    out
+}

@@ -1,0 +1,401 @@
+//! Text normalisation (rules.md §2) with a map back to the original bytes, and small scanners for
+//! numbers, Chinese numerals and years that the parser and the rules share.
+
+use crate::span::Span;
+
+/// Characters that carry no meaning and are dropped everywhere: zero-width, BOM, bidi controls, soft hyphen.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Unicode white space plus the ideographic space and NBSP.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}'
+}
+
+/// The width fold of NFKC for the characters reports use: full-width ASCII → ASCII.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' => ' ',
+        // Dashes and minus signs that stand for "-" in numbers and placeholders.
+        '\u{2212}' | '\u{FE63}' => '-',
+        _ => c,
+    }
+}
+
+/// Text normalised for matching, with a byte map back to the original.
+#[derive(Clone, Debug, Default)]
+pub struct Norm {
+    pub text: String,
+    /// `map[i]` is the original byte offset of normalised byte `i`; one extra entry for the end.
+    map: Vec<usize>,
+}
+
+/// How much to normalise.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Labels: drop all white space and quotes, unify 其它/合计/部份/下一年度.
+    Label,
+    /// Prose: drop white space except one blank between two ASCII letters or digits.
+    Prose,
+}
+
+impl Norm {
+    /// Normalises `src`, whose first byte is at `base` in the original text.
+    pub fn new(src: &str, base: usize, mode: Mode) -> Norm {
+        let mut text = String::with_capacity(src.len());
+        let mut map = Vec::with_capacity(src.len() + 1);
+        let mut pending_space: Option<usize> = None;
+        for (i, c) in src.char_indices() {
+            if is_invisible(c) {
+                continue;
+            }
+            let f = fold_width(c);
+            if is_space(f) {
+                if pending_space.is_none() {
+                    pending_space = Some(base + i);
+                }
+                continue;
+            }
+            if mode == Mode::Label && matches!(f, '"' | '\'' | '“' | '”' | '「' | '」' | '‘' | '’') {
+                continue;
+            }
+            if let Some(at) = pending_space.take() {
+                let prev_alnum = text.chars().next_back().is_some_and(|p| p.is_ascii_alphanumeric());
+                if mode == Mode::Prose && prev_alnum && f.is_ascii_alphanumeric() {
+                    text.push(' ');
+                    map.push(at);
+                }
+            }
+            let start = text.len();
+            text.push(f);
+            for _ in start..text.len() {
+                map.push(base + i);
+            }
+        }
+        map.push(base + src.len());
+        let mut n = Norm { text, map };
+        if mode == Mode::Label {
+            n.replace_all("其它", "其他");
+            n.replace_all("合计", "总计");
+            n.replace_all("部份", "部分");
+            n.replace_all("下一年度", "下年度");
+            n.replace_all("下一年", "下年度");
+        }
+        n
+    }
+
+    /// Replaces every occurrence, keeping the map consistent (the replacement maps to the match start).
+    fn replace_all(&mut self, from: &str, to: &str) {
+        if !self.text.contains(from) {
+            return;
+        }
+        let mut text = String::with_capacity(self.text.len());
+        let mut map = Vec::with_capacity(self.map.len());
+        let mut i = 0;
+        while i < self.text.len() {
+            if self.text[i..].starts_with(from) {
+                for _ in 0..to.len() {
+                    map.push(self.map[i]);
+                }
+                text.push_str(to);
+                i += from.len();
+            } else {
+                let c = self.text[i..].chars().next().unwrap_or(' ');
+                for k in 0..c.len_utf8() {
+                    map.push(self.map[i + k]);
+                }
+                text.push(c);
+                i += c.len_utf8();
+            }
+        }
+        map.push(*self.map.last().unwrap_or(&0));
+        self.text = text;
+        self.map = map;
+    }
+
+    /// The original span of the normalised byte range `[start, end)`.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let s = self.map[start.min(self.map.len() - 1)];
+        let e = if end == 0 {
+            s
+        } else {
+            // End just after the original char of the last normalised byte.
+            let last = self.map[(end - 1).min(self.map.len() - 1)];
+            let next = self.map[end.min(self.map.len() - 1)];
+            if next > last {
+                next
+            } else {
+                last + 1
+            }
+        };
+        Span::new(s, e.max(s))
+    }
+}
+
+/// Normalised form of a label (for dictionary lookups): no spaces, no quotes, unified variants.
+pub fn label(s: &str) -> String {
+    Norm::new(s, 0, Mode::Label).text
+}
+
+/// Strips a leading ordinal (一、 （一） 1. (1) 第一、) from normalised text; returns (ordinal, rest).
+pub fn split_ordinal(s: &str) -> (Option<Ordinal>, &str) {
+    match Ordinal::parse(s) {
+        Some((o, n)) => (Some(o), &s[n..]),
+        None => (None, s),
+    }
+}
+
+/// The numbering styles of headings (rules.md §2.6).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrdinalStyle {
+    /// 一、
+    Hanzi,
+    /// （一） or (一)
+    ParenHanzi,
+    /// 1. 1、 1．
+    Arabic,
+    /// （1） or (1)
+    ParenArabic,
+}
+
+impl OrdinalStyle {
+    /// Outline level of the style in the official layout.
+    pub fn level(self) -> u8 {
+        match self {
+            OrdinalStyle::Hanzi => 1,
+            OrdinalStyle::ParenHanzi => 2,
+            OrdinalStyle::Arabic | OrdinalStyle::ParenArabic => 3,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ordinal {
+    pub style: OrdinalStyle,
+    pub number: u32,
+    /// Full-width （ ） used (only for the parenthesised styles).
+    pub fullwidth: bool,
+}
+
+impl Ordinal {
+    /// Parses an ordinal at the start of (width-folded or raw) text; returns it and its byte length.
+    pub fn parse(s: &str) -> Option<(Ordinal, usize)> {
+        let mut chars = s.char_indices().peekable();
+        let (_, first) = *chars.peek()?;
+        let open = matches!(first, '(' | '（');
+        if open {
+            chars.next();
+        } else if first == '第' {
+            chars.next();
+        }
+        let mut digits = String::new();
+        let mut end = 0;
+        let mut hanzi = None;
+        while let Some(&(i, c)) = chars.peek() {
+            let is_han = is_hanzi_digit(c);
+            let is_ar = c.is_ascii_digit() || ('０'..='９').contains(&c);
+            if (is_han && hanzi != Some(false)) || (is_ar && hanzi != Some(true)) {
+                hanzi = Some(is_han);
+                digits.push(fold_width(c));
+                end = i + c.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+            if digits.chars().count() > 3 {
+                return None;
+            }
+        }
+        let hanzi = hanzi?;
+        let number = if hanzi { chinese_number(&digits)? } else { digits.parse().ok()? };
+        let (_, sep) = chars.next()?;
+        let len = end + sep.len_utf8();
+        let style = match (open, hanzi, sep) {
+            (true, true, ')' | '）') => OrdinalStyle::ParenHanzi,
+            (true, false, ')' | '）') => OrdinalStyle::ParenArabic,
+            (false, true, '、' | '.' | '．' | ',' | '，') => OrdinalStyle::Hanzi,
+            // "1." followed by a digit is a decimal number, not an ordinal.
+            (false, false, '、' | '．') => OrdinalStyle::Arabic,
+            (false, false, '.') if !s[len..].starts_with(|c: char| c.is_ascii_digit()) => OrdinalStyle::Arabic,
+            (false, false, ')' | '）') => OrdinalStyle::ParenArabic,
+            _ => return None,
+        };
+        let fullwidth = first == '（';
+        Some((Ordinal { style, number, fullwidth }, len))
+    }
+}
+
+pub fn is_hanzi_digit(c: char) -> bool {
+    matches!(c, '〇' | '○' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两')
+}
+
+/// Small Chinese numerals: 一 … 九十九, 两, 〇/零 (also digit-by-digit 二〇二四).
+pub fn chinese_number(s: &str) -> Option<u32> {
+    fn digit(c: char) -> Option<u32> {
+        Some(match c {
+            '〇' | '○' | '零' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    }
+    let cs: Vec<char> = s.chars().collect();
+    if cs.is_empty() {
+        return None;
+    }
+    if let Some(p) = cs.iter().position(|&c| c == '十') {
+        let tens = if p == 0 { 1 } else if p == 1 { digit(cs[0])? } else { return None };
+        let ones = match cs.len() - p - 1 {
+            0 => 0,
+            1 => digit(cs[p + 1])?,
+            _ => return None,
+        };
+        return Some(tens * 10 + ones);
+    }
+    cs.iter().try_fold(0u32, |acc, &c| Some(acc.checked_mul(10)? + digit(c)?))
+}
+
+/// A number written in a report: ASCII digits with optional thousands commas and decimals.
+/// Returns the value and the byte length used.
+pub fn scan_number(s: &str) -> Option<(f64, usize)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut digits = String::new();
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            digits.push(c as char);
+            i += 1;
+        } else if c == b',' && !digits.is_empty() && i + 3 < b.len() + 1
+            && b.get(i + 1..i + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+            && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
+        {
+            i += 1;
+        } else if c == b'.' && !digits.is_empty() && !digits.contains('.')
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+        {
+            digits.push('.');
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    digits.parse().ok().map(|v| (v, i))
+}
+
+/// A year token found in normalised prose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct YearToken {
+    pub year: i32,
+    /// Normalised byte range of the whole token including 年.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Every "2024年" / "2024 年" / "二〇二四年" in width-folded prose (spaces may already be gone).
+pub fn find_years(s: &str) -> Vec<YearToken> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        let is_ar = c.is_ascii_digit();
+        let is_han = matches!(c, '〇' | '○' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
+        if (is_ar || is_han) && (k == 0 || !same_kind(chars[k - 1].1, is_ar)) {
+            let mut j = k;
+            while j < chars.len() && same_kind(chars[j].1, is_ar) {
+                j += 1;
+            }
+            let mut after = j;
+            while after < chars.len() && chars[after].1 == ' ' {
+                after += 1;
+            }
+            if j - k == 4 && after < chars.len() && chars[after].1 == '年' {
+                let text: String = chars[k..j].iter().map(|x| x.1).collect();
+                let year = if is_ar { text.parse().ok() } else { chinese_number(&text).map(|v| v as i32) };
+                if let Some(year) = year.filter(|y| (1990..=2100).contains(y)) {
+                    out.push(YearToken { year, start: i, end: chars[after].0 + '年'.len_utf8() });
+                }
+            }
+            k = j;
+        } else {
+            k += 1;
+        }
+    }
+    out
+}
+
+fn same_kind(c: char, arabic: bool) -> bool {
+    if arabic {
+        c.is_ascii_digit()
+    } else {
+        matches!(c, '〇' | '○' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九')
+    }
+}
+
+/// Counts 汉字 in a string.
+pub fn hanzi_count(s: &str) -> usize {
+    s.chars().filter(|c| is_hanzi(*c)).count()
+}
+
+pub fn is_hanzi(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norm_maps_back() {
+        let src = "第二十条第（一） 项";
+        let n = Norm::new(src, 10, Mode::Label);
+        assert_eq!(n.text, "第二十条第(一)项");
+        let at = n.text.find("(一)").unwrap();
+        let sp = n.span(at, at + "(一)".len());
+        assert_eq!(&src[sp.start - 10..sp.end - 10], "（一）");
+    }
+
+    #[test]
+    fn label_variants() {
+        assert_eq!(label("其它 处理"), "其他处理");
+        assert_eq!(label("部份公开"), "部分公开");
+        assert_eq!(label("结转下一年度继续办理"), "结转下年度继续办理");
+    }
+
+    #[test]
+    fn ordinals() {
+        let (o, n) = Ordinal::parse("（三）不予公开").unwrap();
+        assert_eq!((o.style, o.number, n), (OrdinalStyle::ParenHanzi, 3, "（三）".len()));
+        let (o, _) = Ordinal::parse("1、 总体情况").unwrap();
+        assert_eq!((o.style, o.number), (OrdinalStyle::Arabic, 1));
+        assert_eq!(Ordinal::parse("十二、x").unwrap().0.number, 12);
+        assert!(Ordinal::parse("1.5万元").is_none());
+        assert!(Ordinal::parse("总体情况").is_none());
+    }
+
+    #[test]
+    fn numbers_and_years() {
+        assert_eq!(scan_number("1,234件"), Some((1234.0, 5)));
+        assert_eq!(scan_number("3.5万"), Some((3.5, 3)));
+        assert_eq!(chinese_number("二十三"), Some(23));
+        assert_eq!(chinese_number("十"), Some(10));
+        let y = find_years("截至2024 年12月，二〇二三年度");
+        assert_eq!(y.iter().map(|t| t.year).collect::<Vec<_>>(), vec![2024, 2023]);
+        assert!(find_years("12024年").is_empty());
+    }
+}
