@@ -9,12 +9,26 @@ fn main() {
     let visible = (kind == nianbao::input::InputKind::Html).then(|| nianbao::input::html::to_visible(&text));
     let src = visible.as_ref().map_or(text.as_str(), |v| v.text.as_str());
     let r = nianbao::report::Report::build(src);
-    println!("title={:?} org={:?} year={:?} format={:?} pub={:?}", r.title.as_ref().map(|t| &t.text), r.org, r.year, r.format, r.pub_date.map(|d| d.0));
+    println!(
+        "title={:?} org={:?} year={:?} format={:?} pub={:?}",
+        r.title.as_ref().map(|t| &t.text),
+        r.org,
+        r.year,
+        r.format,
+        r.pub_date.map(|d| d.0)
+    );
     for s in &r.sections {
         println!("section {} {:?} {:?} variant={}", s.canonical, s.ordinal, s.title, s.variant);
     }
     for t in &r.tables {
-        println!("table {:?} cells {}/{} headers {} unknown {:?}", t.id, t.found_cells, t.expected_cells, t.headers.len(), t.unknown_rows);
+        println!(
+            "table {:?} cells {}/{} headers {} unknown {:?}",
+            t.id,
+            t.found_cells,
+            t.expected_cells,
+            t.headers.len(),
+            t.unknown_rows
+        );
         for row in &t.rows {
             let vals: Vec<&str> = r
                 .cells

@@ -95,7 +95,12 @@ pub fn check(input: &str, options: &Options) -> Checked {
         sections: report
             .sections
             .iter()
-            .map(|s| SectionView { ordinal: s.ordinal.clone(), title: s.title.clone(), canonical: s.canonical, span: s.span })
+            .map(|s| SectionView {
+                ordinal: s.ordinal.clone(),
+                title: s.title.clone(),
+                canonical: s.canonical,
+                span: s.span,
+            })
             .collect(),
         cells: report
             .cells

@@ -255,7 +255,13 @@ pub fn chinese_number(s: &str) -> Option<u32> {
         return None;
     }
     if let Some(p) = cs.iter().position(|&c| c == '十') {
-        let tens = if p == 0 { 1 } else if p == 1 { digit(cs[0])? } else { return None };
+        let tens = if p == 0 {
+            1
+        } else if p == 1 {
+            digit(cs[0])?
+        } else {
+            return None;
+        };
         let ones = match cs.len() - p - 1 {
             0 => 0,
             1 => digit(cs[p + 1])?,
@@ -277,12 +283,16 @@ pub fn scan_number(s: &str) -> Option<(f64, usize)> {
         if c.is_ascii_digit() {
             digits.push(c as char);
             i += 1;
-        } else if c == b',' && !digits.is_empty() && i + 3 < b.len() + 1
+        } else if c == b','
+            && !digits.is_empty()
+            && i + 3 < b.len() + 1
             && b.get(i + 1..i + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
             && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
         {
             i += 1;
-        } else if c == b'.' && !digits.is_empty() && !digits.contains('.')
+        } else if c == b'.'
+            && !digits.is_empty()
+            && !digits.contains('.')
             && b.get(i + 1).is_some_and(u8::is_ascii_digit)
         {
             digits.push('.');

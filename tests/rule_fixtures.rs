@@ -39,7 +39,8 @@ fn strip_markers(src: &str) -> (String, Vec<(usize, usize)>) {
 }
 
 fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+    let mut v: Vec<PathBuf> =
+        std::fs::read_dir(dir).map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
     v.sort();
     v
 }
@@ -73,8 +74,14 @@ fn every_rule_has_fixtures_that_behave() {
         let dir = fixture_root().join(rule.id);
         let all = files(&dir);
         let fixtures: Vec<&PathBuf> = all.iter().filter(|p| !p.to_string_lossy().contains(".previous.")).collect();
-        let invalid: Vec<_> = fixtures.iter().filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("invalid_"))).collect();
-        let valid: Vec<_> = fixtures.iter().filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("valid_"))).collect();
+        let invalid: Vec<_> = fixtures
+            .iter()
+            .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("invalid_")))
+            .collect();
+        let valid: Vec<_> = fixtures
+            .iter()
+            .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("valid_")))
+            .collect();
         if invalid.is_empty() || valid.is_empty() {
             failures.push(format!("{}: needs invalid_* and valid_* fixtures in {}", rule.id, dir.display()));
             continue;
@@ -94,7 +101,11 @@ fn every_rule_has_fixtures_that_behave() {
                 for (s, e) in &marks {
                     if !hits.iter().any(|f| f.span.start == *s && f.span.end == *e) {
                         let got: Vec<&str> = hits.iter().map(|f| &text[f.span.range()]).collect();
-                        failures.push(format!("{}/{name}: no finding at ⟦{}⟧; spans found: {got:?}", rule.id, &text[*s..*e]));
+                        failures.push(format!(
+                            "{}/{name}: no finding at ⟦{}⟧; spans found: {got:?}",
+                            rule.id,
+                            &text[*s..*e]
+                        ));
                     }
                 }
             } else if !hits.is_empty() {

@@ -81,7 +81,11 @@ fn report_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     for p in entries {
         if p.is_dir() {
             report_files(&p, out)?;
-        } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "htm" | "html" | "md")) {
+        } else if p
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "htm" | "html" | "md"))
+        {
             out.push(p);
         }
     }
@@ -102,7 +106,8 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
             previous = Some(take_value(args, &mut i, "--previous")?);
         } else if a.starts_with("--min-severity") {
             let v = take_value(args, &mut i, "--min-severity")?;
-            min = Severity::parse(&v).ok_or_else(|| format!("--min-severity 的值应为 error、warning 或 info，而不是 {v}"))?;
+            min = Severity::parse(&v)
+                .ok_or_else(|| format!("--min-severity 的值应为 error、warning 或 info，而不是 {v}"))?;
         } else if a.starts_with("--") {
             return Err(format!("未知选项 {a}"));
         } else {

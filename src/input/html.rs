@@ -138,10 +138,8 @@ fn tokenize<'a>(src: &'a str) -> Vec<Token<'a>> {
         }
         let closing = rest.starts_with("</");
         let name_at = i + if closing { 2 } else { 1 };
-        let name_len = b[name_at..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'-' | b'_'))
-            .count();
+        let name_len =
+            b[name_at..].iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'-' | b'_')).count();
         if name_len == 0 || !b[name_at].is_ascii_alphabetic() {
             i += 1;
             continue;
@@ -215,10 +213,45 @@ fn is_hidden(attrs: &str) -> bool {
 fn is_block(name: &str) -> bool {
     matches!(
         name,
-        "p" | "div" | "br" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol" | "section"
-            | "article" | "header" | "footer" | "nav" | "aside" | "main" | "blockquote" | "pre" | "hr"
-            | "dl" | "dt" | "dd" | "table" | "tr" | "td" | "th" | "caption" | "figure" | "figcaption"
-            | "form" | "center" | "address" | "tbody" | "thead" | "tfoot" | "body" | "html"
+        "p" | "div"
+            | "br"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "nav"
+            | "aside"
+            | "main"
+            | "blockquote"
+            | "pre"
+            | "hr"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "figure"
+            | "figcaption"
+            | "form"
+            | "center"
+            | "address"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "body"
+            | "html"
     )
 }
 
@@ -357,7 +390,9 @@ pub fn to_visible(src: &str) -> Visible {
     for (k, t) in tokens.iter().enumerate() {
         if !hidden_depth.is_empty() {
             match t {
-                Token::Start { name, attrs, .. } if !is_void(name) && is_hidden(attrs) => hidden_depth.push(name.clone()),
+                Token::Start { name, attrs, .. } if !is_void(name) && is_hidden(attrs) => {
+                    hidden_depth.push(name.clone())
+                }
                 Token::Start { name, .. } if *name == hidden_depth[0] => hidden_depth.push(name.clone()),
                 Token::End { name } if hidden_depth.last() == Some(name) => {
                     hidden_depth.pop();
@@ -485,7 +520,13 @@ fn emit_table(out: &mut Visible, table: TableBuf) {
                     .filter(|run| run.vis + run.vis_len > skip)
                     .map(|run| {
                         if run.vis < skip {
-                            Run { vis: 0, vis_len: run.vis_len - skip, src: run.src + if run.verbatim { skip } else { 0 }, src_len: if run.verbatim { run.src_len - skip } else { run.src_len }, verbatim: run.verbatim }
+                            Run {
+                                vis: 0,
+                                vis_len: run.vis_len - skip,
+                                src: run.src + if run.verbatim { skip } else { 0 },
+                                src_len: if run.verbatim { run.src_len - skip } else { run.src_len },
+                                verbatim: run.verbatim,
+                            }
                         } else {
                             Run { vis: run.vis - skip, ..*run }
                         }
@@ -505,8 +546,11 @@ fn emit_table(out: &mut Visible, table: TableBuf) {
 }
 
 fn is_value_like(s: &str) -> bool {
-    !s.is_empty() && s.chars().count() <= 12 && s.chars().any(|c| c.is_ascii_digit() || "/-—无".contains(c))
-        && !s.chars().any(crate::text::is_hanzi) || matches!(s, "无" | "/" | "-" | "—" | "——")
+    !s.is_empty()
+        && s.chars().count() <= 12
+        && s.chars().any(|c| c.is_ascii_digit() || "/-—无".contains(c))
+        && !s.chars().any(crate::text::is_hanzi)
+        || matches!(s, "无" | "/" | "-" | "—" | "——")
 }
 
 /// The HTML table-forming algorithm, reduced to what reports need: returns for each row the

@@ -20,7 +20,19 @@ pub fn rows(path: &str, source: &str, checked: &Checked) -> String {
     for f in &checked.findings {
         let (table, row, col) = f.cells.first().map_or(("", "", ""), |c| (c.table, c.row, c.col));
         let line = idx.line(f.span.start);
-        out.push_str(&[field(path), field(f.rule), f.severity.as_str().into(), table.into(), row.into(), col.into(), line.to_string(), field(&f.message)].join(","));
+        out.push_str(
+            &[
+                field(path),
+                field(f.rule),
+                f.severity.as_str().into(),
+                table.into(),
+                row.into(),
+                col.into(),
+                line.to_string(),
+                field(&f.message),
+            ]
+            .join(","),
+        );
         out.push('\n');
     }
     out

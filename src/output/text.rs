@@ -10,7 +10,15 @@ fn width(s: &str) -> usize {
         .map(|c| match c {
             '\t' => 4,
             c if c.is_control() => 0,
-            c if (c as u32) >= 0x1100 && (crate::text::is_hanzi(c) || ('\u{3000}'..='\u{303F}').contains(&c) || ('\u{FF00}'..='\u{FF60}').contains(&c) || ('\u{2E80}'..='\u{2FDF}').contains(&c) || ('\u{201C}'..='\u{201D}').contains(&c)) => 2,
+            c if (c as u32) >= 0x1100
+                && (crate::text::is_hanzi(c)
+                    || ('\u{3000}'..='\u{303F}').contains(&c)
+                    || ('\u{FF00}'..='\u{FF60}').contains(&c)
+                    || ('\u{2E80}'..='\u{2FDF}').contains(&c)
+                    || ('\u{201C}'..='\u{201D}').contains(&c)) =>
+            {
+                2
+            }
             _ => 1,
         })
         .sum()
@@ -39,9 +47,18 @@ pub fn render(path: &str, source: &str, checked: &Checked) -> String {
         let shown = &line[byte_from..byte_to];
         let gutter = format!("{line_no}");
         out.push_str(&format!("{} |\n", " ".repeat(gutter.len())));
-        out.push_str(&format!("{gutter} | {}{}{}\n", if from > 0 { "…" } else { "" }, shown.replace('\t', "    "), if to < chars.len() { "…" } else { "" }));
+        out.push_str(&format!(
+            "{gutter} | {}{}{}\n",
+            if from > 0 { "…" } else { "" },
+            shown.replace('\t', "    "),
+            if to < chars.len() { "…" } else { "" }
+        ));
         let pad = width(&line[byte_from..rel_start.max(byte_from).min(byte_to)]) + if from > 0 { 1 } else { 0 };
-        let mark = width(&line[rel_start.max(byte_from).min(byte_to)..rel_end.min(byte_to).max(rel_start.max(byte_from).min(byte_to))]).max(1);
+        let mark = width(
+            &line[rel_start.max(byte_from).min(byte_to)
+                ..rel_end.min(byte_to).max(rel_start.max(byte_from).min(byte_to))],
+        )
+        .max(1);
         out.push_str(&format!("{} | {}{}\n", " ".repeat(gutter.len()), " ".repeat(pad), "^".repeat(mark)));
         if let Some(a) = &f.assumption {
             out.push_str(&format!("  = 假设：{a}\n"));

@@ -32,7 +32,8 @@ pub fn section_title(body: &str) -> Option<(u8, bool)> {
         return Some((2, true));
     }
     // 三
-    if (b.contains("收到和处理政府信息公开申请") || b.starts_with("依申请公开")) && b.ends_with("情况") {
+    if (b.contains("收到和处理政府信息公开申请") || b.starts_with("依申请公开")) && b.ends_with("情况")
+    {
         return Some((3, true));
     }
     // 四
@@ -44,7 +45,8 @@ pub fn section_title(body: &str) -> Option<(u8, bool)> {
         return Some((5, true));
     }
     // 六
-    if b.starts_with("其他需要报告") || b == "其他事项" || b == "其他报告的事项" || b == "其他需报告的事项" {
+    if b.starts_with("其他需要报告") || b == "其他事项" || b == "其他报告的事项" || b == "其他需报告的事项"
+    {
         return Some((6, true));
     }
     None
@@ -52,14 +54,14 @@ pub fn section_title(body: &str) -> Option<(u8, bool)> {
 
 /// T3 row keys in official order (2021). `R21_23` stands for the single 2019 row （六）其他处理.
 pub const T3_ROWS: [&str; 25] = [
-    "R01", "R02", "R03", "R04", "R05", "R06", "R07", "R08", "R09", "R10", "R11", "R12", "R13", "R14",
-    "R15", "R16", "R17", "R18", "R19", "R20", "R21", "R22", "R23", "R24", "R25",
+    "R01", "R02", "R03", "R04", "R05", "R06", "R07", "R08", "R09", "R10", "R11", "R12", "R13", "R14", "R15", "R16",
+    "R17", "R18", "R19", "R20", "R21", "R22", "R23", "R24", "R25",
 ];
 
 /// The 2019 row order: （六）其他处理 is one row.
 pub const T3_ROWS_2019: [&str; 23] = [
-    "R01", "R02", "R03", "R04", "R05", "R06", "R07", "R08", "R09", "R10", "R11", "R12", "R13", "R14",
-    "R15", "R16", "R17", "R18", "R19", "R20", "R21_23", "R24", "R25",
+    "R01", "R02", "R03", "R04", "R05", "R06", "R07", "R08", "R09", "R10", "R11", "R12", "R13", "R14", "R15", "R16",
+    "R17", "R18", "R19", "R20", "R21_23", "R24", "R25",
 ];
 
 pub const T3_COLS: [&str; 7] = ["C1", "C2", "C3", "C4", "C5", "C6", "C7"];
@@ -183,7 +185,9 @@ pub fn t3_row(label: &str, after: Option<&str>) -> Option<&'static str> {
         "R13_15"
     } else if body == "不予处理" {
         "R16_20"
-    } else if body == "其他" && ord.is_some_and(|o| o.style == OrdinalStyle::Arabic) || body == "其他" && matches!(after, Some("R21" | "R22")) {
+    } else if body == "其他" && ord.is_some_and(|o| o.style == OrdinalStyle::Arabic)
+        || body == "其他" && matches!(after, Some("R21" | "R22"))
+    {
         "R23"
     } else if body == "总计" || body == "小计" && after.is_some_and(|a| a >= "R20") {
         "R24"
@@ -196,8 +200,17 @@ pub fn t3_row(label: &str, after: Option<&str>) -> Option<&'static str> {
 /// Group labels of T3 (they span rows and carry no numbers of their own in the official layout).
 pub fn t3_is_group(label: &str) -> bool {
     let (_, body) = split_ordinal(label);
-    matches!(body, "本年度办理结果" | "不予公开" | "无法提供" | "不予处理" | "其他处理" | "申请人情况" | "法人或其他组织" | "三、本年度办理结果")
-        || label.contains("本年度办理结果")
+    matches!(
+        body,
+        "本年度办理结果"
+            | "不予公开"
+            | "无法提供"
+            | "不予处理"
+            | "其他处理"
+            | "申请人情况"
+            | "法人或其他组织"
+            | "三、本年度办理结果"
+    ) || label.contains("本年度办理结果")
 }
 
 /// T3 column header words.
@@ -320,9 +333,20 @@ pub fn t2_default_cols(row: &str, v2019: bool) -> &'static [&'static str] {
 
 /// T4 column keys in the official order of the 15 cells.
 pub const T4_COLS: [&str; 15] = [
-    "review.upheld", "review.corrected", "review.other", "review.pending", "review.total",
-    "direct_suit.upheld", "direct_suit.corrected", "direct_suit.other", "direct_suit.pending", "direct_suit.total",
-    "suit_after_review.upheld", "suit_after_review.corrected", "suit_after_review.other", "suit_after_review.pending",
+    "review.upheld",
+    "review.corrected",
+    "review.other",
+    "review.pending",
+    "review.total",
+    "direct_suit.upheld",
+    "direct_suit.corrected",
+    "direct_suit.other",
+    "direct_suit.pending",
+    "direct_suit.total",
+    "suit_after_review.upheld",
+    "suit_after_review.corrected",
+    "suit_after_review.other",
+    "suit_after_review.pending",
     "suit_after_review.total",
 ];
 

@@ -6,9 +6,18 @@ use crate::span::Span;
 use crate::text::{find_years, label, Mode, Norm};
 
 /// Labels that exist in one format only (rules.md §1.6).
-const V2019_LABELS: [&str; 8] =
-    ["本年新制作", "本年新公开", "对外公开总数", "上一年项目数", "本年增/减", "其他对外管理服务事项", "第二十条第(九)项", "政府集中采购"];
-const V2021_LABELS: [&str; 6] = ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "逾期不补正"];
+const V2019_LABELS: [&str; 8] = [
+    "本年新制作",
+    "本年新公开",
+    "对外公开总数",
+    "上一年项目数",
+    "本年增/减",
+    "其他对外管理服务事项",
+    "第二十条第(九)项",
+    "政府集中采购",
+];
+const V2021_LABELS: [&str; 6] =
+    ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "逾期不补正"];
 
 pub(super) fn format_labels(doc: &Document) -> Vec<FormatLabel> {
     let mut out = Vec::new();
@@ -97,7 +106,8 @@ fn find_title(doc: &Document) -> Option<Title> {
             let years = find_years(&norm);
             let year = years.first().map(|y| y.year);
             let org = years.first().and_then(|y| org_from_title(&norm, y.start, y.end));
-            let standard = norm.contains("政府信息公开工作") && (norm.ends_with("年度报告") || norm.ends_with("年度报告(全文)"));
+            let standard =
+                norm.contains("政府信息公开工作") && (norm.ends_with("年度报告") || norm.ends_with("年度报告(全文)"));
             let text: String = raw.split_whitespace().collect::<Vec<_>>().join("");
             return Some(Title { span: cand, text, year, org, standard });
         }
@@ -106,7 +116,9 @@ fn find_title(doc: &Document) -> Option<Title> {
 }
 
 fn is_title_text(norm: &str) -> bool {
-    let report_word = ["年度报告", "工作报告", "工作年报", "年报", "工作总结"].iter().any(|w| norm.ends_with(w) || norm.ends_with(&format!("{w}(全文)")));
+    let report_word = ["年度报告", "工作报告", "工作年报", "年报", "工作总结"]
+        .iter()
+        .any(|w| norm.ends_with(w) || norm.ends_with(&format!("{w}(全文)")));
     report_word && (norm.contains("信息公开") || norm.contains("政务公开")) && !find_years(norm).is_empty()
 }
 
@@ -153,13 +165,45 @@ fn first_sentence_year(r: &Report) -> Option<(i32, Span)> {
 }
 
 const ORG_SUFFIXES: [&str; 16] = [
-    "人民政府办公室", "人民政府办公厅", "人民政府", "街道办事处", "办事处", "委员会", "管委会", "局", "委", "办", "厅",
-    "中心", "镇", "乡", "街道", "部",
+    "人民政府办公室",
+    "人民政府办公厅",
+    "人民政府",
+    "街道办事处",
+    "办事处",
+    "委员会",
+    "管委会",
+    "局",
+    "委",
+    "办",
+    "厅",
+    "中心",
+    "镇",
+    "乡",
+    "街道",
+    "部",
 ];
 
 /// Words that start the predicate after the body's name in an opening sentence.
-const VERBS: [&str; 18] =
-    ["高度", "认真", "深入", "坚持", "严格", "按照", "始终", "紧紧", "全面", "紧密", "围绕", "扎实", "持续", "进一步", "贯彻", "积极", "共", "在"];
+const VERBS: [&str; 18] = [
+    "高度",
+    "认真",
+    "深入",
+    "坚持",
+    "严格",
+    "按照",
+    "始终",
+    "紧紧",
+    "全面",
+    "紧密",
+    "围绕",
+    "扎实",
+    "持续",
+    "进一步",
+    "贯彻",
+    "积极",
+    "共",
+    "在",
+];
 
 /// "2024年，滔溪镇人民政府高度重视…" → 滔溪镇人民政府.
 fn org_from_first_sentence(r: &Report) -> Option<String> {
@@ -199,7 +243,8 @@ fn pub_date(doc: &Document) -> Option<(Date, Span)> {
             }
         }
     }
-    let tail: Vec<&crate::parse::Line> = doc.lines.iter().rev().filter(|l| !l.empty && !l.noise && !l.cells.is_empty()).take(4).collect();
+    let tail: Vec<&crate::parse::Line> =
+        doc.lines.iter().rev().filter(|l| !l.empty && !l.noise && !l.cells.is_empty()).take(4).collect();
     for line in tail {
         let span = line.cells[0].span;
         let norm = Norm::new(doc.text(span), span.start, Mode::Label);
@@ -229,7 +274,10 @@ pub fn parse_date(t: &str) -> Option<(Date, usize, usize)> {
     }
     let b = t.as_bytes();
     for i in 0..b.len().saturating_sub(7) {
-        if b[i..i + 4].iter().all(u8::is_ascii_digit) && matches!(b[i + 4], b'-' | b'.' | b'/') && (i == 0 || !b[i - 1].is_ascii_digit()) {
+        if b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && matches!(b[i + 4], b'-' | b'.' | b'/')
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+        {
             let sep = b[i + 4];
             let rest = &t[i + 5..];
             let (m, ml) = crate::text::scan_number(rest.split(sep as char).next()?)?;

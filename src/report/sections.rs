@@ -24,11 +24,7 @@ pub(super) fn find(doc: &Document, in_table: &dyn Fn(Span) -> bool) -> (Vec<Sect
             continue;
         }
         // Prose is a one-cell line; a multi-cell line outside the tables is kept as prose too.
-        let span = if line.multi {
-            crate::parse::trim_span(doc.src, line.span)
-        } else {
-            line.cells[0].span
-        };
+        let span = if line.multi { crate::parse::trim_span(doc.src, line.span) } else { line.cells[0].span };
         if span.is_empty() {
             continue;
         }

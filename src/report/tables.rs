@@ -194,7 +194,8 @@ impl Collector<'_> {
             let Some(cell) = line.cells.first() else { continue };
             let raw = doc.text(cell.span);
             if cell.span.is_empty() {
-                let width_left = current.as_ref().map(|r| (self.width)(r.strong, r.caption).saturating_sub(r.values.len()));
+                let width_left =
+                    current.as_ref().map(|r| (self.width)(r.strong, r.caption).saturating_sub(r.values.len()));
                 if let (Some(r), Some(left)) = (current.as_mut(), width_left) {
                     if left > 0 {
                         r.values.push(cell.span);
@@ -315,7 +316,8 @@ pub(super) fn extract(doc: &Document, format_hint: Option<Format>) -> (Vec<Table
     let mut tables = Vec::new();
     let mut cells = Vec::new();
     if let Some(s) = t2_start {
-        let end = [t3_start, t4_start, heading_after(s, 3)].into_iter().flatten().filter(|&e| e >= s).min().unwrap_or(n);
+        let end =
+            [t3_start, t4_start, heading_after(s, 3)].into_iter().flatten().filter(|&e| e >= s).min().unwrap_or(n);
         let (info, c) = table2(doc, s..end, v2019);
         tables.push(info);
         cells.extend(c);
@@ -336,7 +338,14 @@ pub(super) fn extract(doc: &Document, format_hint: Option<Format>) -> (Vec<Table
     (tables, cells)
 }
 
-fn make_cell(doc: &Document, table: TableId, row: &'static str, col: &'static str, span: Span, label: Option<Span>) -> TableCell {
+fn make_cell(
+    doc: &Document,
+    table: TableId,
+    row: &'static str,
+    col: &'static str,
+    span: Span,
+    label: Option<Span>,
+) -> TableCell {
     let raw = doc.text(span).to_string();
     TableCell { key: CellRef::new(table.as_str(), row, col), value: parse_value(&raw), raw, span, row_label: label }
 }
@@ -364,7 +373,9 @@ fn table3(doc: &Document, lines: std::ops::Range<usize>, v2019_hint: bool) -> (T
 
     let single_other = collected.rows.iter().any(|r| r.strong == Some("R21_23"))
         && !collected.rows.iter().any(|r| matches!(r.strong, Some("R21" | "R22")));
-    let order: Vec<&'static str> = if single_other || (v2019_hint && !collected.rows.iter().any(|r| matches!(r.strong, Some("R21" | "R22" | "R23")))) {
+    let order: Vec<&'static str> = if single_other
+        || (v2019_hint && !collected.rows.iter().any(|r| matches!(r.strong, Some("R21" | "R22" | "R23"))))
+    {
         T3_ROWS_2019.to_vec()
     } else {
         T3_ROWS.to_vec()
@@ -409,9 +420,17 @@ fn table3(doc: &Document, lines: std::ops::Range<usize>, v2019_hint: bool) -> (T
             cells.push(make_cell(doc, TableId::T3, key, col, *v, row.label));
         }
         let extra = row.values.iter().skip(width).filter(|s| !s.is_empty()).copied().collect();
-        rows.push(RowInfo { key, label: row.label, span: row.span, found: row.values.len().min(width), expected: width, extra });
+        rows.push(RowInfo {
+            key,
+            label: row.label,
+            span: row.span,
+            found: row.values.len().min(width),
+            expected: width,
+            extra,
+        });
     }
-    let has_note = lines.clone().any(|i| doc.lines[i].cells.iter().any(|c| label(doc.text(c.span)).contains("勾稽关系")));
+    let has_note =
+        lines.clone().any(|i| doc.lines[i].cells.iter().any(|c| label(doc.text(c.span)).contains("勾稽关系")));
     let span = table_span(&collected, &rows);
     let expected_cells = order.len() * width;
     let found_cells = cells.iter().filter(|c| order.contains(&c.key.row)).count();
@@ -552,7 +571,14 @@ fn table2(doc: &Document, lines: std::ops::Range<usize>, v2019_hint: bool) -> (T
             cells.push(make_cell(doc, TableId::T2, key, col, *v, row.label));
         }
         let extra = row.values.iter().skip(w).filter(|s| !s.is_empty()).copied().collect();
-        rows.push(RowInfo { key, label: row.label, span: row.span, found: row.values.len().min(w), expected: w, extra });
+        rows.push(RowInfo {
+            key,
+            label: row.label,
+            span: row.span,
+            found: row.values.len().min(w),
+            expected: w,
+            extra,
+        });
     }
     let span = table_span(&collected, &rows);
     let expected_cells = if v2019 { 22 } else { 10 };
@@ -574,17 +600,16 @@ fn table2(doc: &Document, lines: std::ops::Range<usize>, v2019_hint: bool) -> (T
 /// the row's sub-table, else the format's defaults.
 fn columns_for(doc: &Document, headers: &[(String, Span)], row: &RawRow, key: &str, v2019: bool) -> Vec<&'static str> {
     let defaults = labels::t2_default_cols(key, v2019);
-    let before: Vec<&'static str> = headers
-        .iter()
-        .filter(|(_, s)| s.end <= row.span.start)
-        .filter_map(|(t, _)| labels::t2_col(t))
-        .collect();
+    let before: Vec<&'static str> =
+        headers.iter().filter(|(_, s)| s.end <= row.span.start).filter_map(|(t, _)| labels::t2_col(t)).collect();
     let _ = doc;
     // Take the run of column headers closest before the row that fits the defaults' width.
     if before.len() >= defaults.len() {
         let tail = &before[before.len() - defaults.len()..];
         let same_family = tail.iter().all(|c| {
-            let fam = |x: &str| matches!(x, "issued" | "repealed" | "in_force" | "new_made" | "new_published" | "total_published");
+            let fam = |x: &str| {
+                matches!(x, "issued" | "repealed" | "in_force" | "new_made" | "new_published" | "total_published")
+            };
             fam(c) == fam(defaults[0])
         });
         if same_family && tail.iter().collect::<std::collections::HashSet<_>>().len() == tail.len() {
@@ -600,19 +625,22 @@ fn table4(doc: &Document, lines: std::ops::Range<usize>) -> (TableInfo, Vec<Tabl
     let classify = |_: &str, _: Option<&str>| None;
     let is_header = |l: &str| {
         l.chars().count() <= 12
-            && (l.contains("行政复议") || l.contains("行政诉讼") || l.contains("起诉") || l.contains("维持") || l.contains("纠正")
-            || l.contains("其他") || l.contains("审结") || l == "总计" || l == "结果" || l == "尚未")
+            && (l.contains("行政复议")
+                || l.contains("行政诉讼")
+                || l.contains("起诉")
+                || l.contains("维持")
+                || l.contains("纠正")
+                || l.contains("其他")
+                || l.contains("审结")
+                || l == "总计"
+                || l == "结果"
+                || l == "尚未")
     };
     let w = |_: Option<&str>, _: u8| 15;
     let collector = Collector { classify: &classify, is_header: &is_header, width: &w };
     let collected = collector.collect(&region);
     let values: Vec<Span> = collected.rows.iter().flat_map(|r| r.values.iter().copied()).take(15).collect();
-    let row_span = collected
-        .rows
-        .iter()
-        .map(|r| r.span)
-        .reduce(|a, b| a.cover(b))
-        .unwrap_or_default();
+    let row_span = collected.rows.iter().map(|r| r.span).reduce(|a, b| a.cover(b)).unwrap_or_default();
     let mut cells = Vec::new();
     for (v, col) in values.iter().zip(labels::T4_COLS) {
         cells.push(make_cell(doc, TableId::T4, "-", col, *v, None));

@@ -64,16 +64,8 @@ macro_rules! declare_rule {
     };
 }
 
-static GROUPS: &[&[&Rule]] = &[
-    structure::RULES,
-    table::RULES,
-    t2::RULES,
-    t3::RULES,
-    t4::RULES,
-    content::RULES,
-    year::RULES,
-    style::RULES,
-];
+static GROUPS: &[&[&Rule]] =
+    &[structure::RULES, table::RULES, t2::RULES, t3::RULES, t4::RULES, content::RULES, year::RULES, style::RULES];
 
 /// Every rule, in catalogue order.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
