@@ -65,7 +65,7 @@ pub(super) fn fill(r: &mut Report) {
     let title = r.title.as_ref().and_then(|t| t.year.map(|y| (y, t.span)));
     let period = period_year(r);
     let first_sentence = first_sentence_year(r);
-    r.year = title.or(period).or(first_sentence).map(|x| x.0);
+    r.year = title.or(period).or(first_sentence).or_else(|| mentioned_year(&r.doc)).map(|x| x.0);
     r.year_evidence = super::YearEvidence { title, period, first_sentence };
     r.format = format_from_labels(&r.format_labels)
         .or_else(|| {
@@ -103,13 +103,49 @@ fn find_title(doc: &Document) -> Option<Title> {
             if norm.chars().count() > 60 || !is_title_text(&norm) {
                 continue;
             }
+            // Drop navigation left in front of the title by web copies ("当前位置:首页>…>").
+            let norm = strip_navigation(&norm);
             let years = find_years(&norm);
             let year = years.first().map(|y| y.year);
             let org = years.first().and_then(|y| org_from_title(&norm, y.start, y.end));
             let standard =
                 norm.contains("政府信息公开工作") && (norm.ends_with("年度报告") || norm.ends_with("年度报告(全文)"));
-            let text: String = raw.split_whitespace().collect::<Vec<_>>().join("");
+            let raw_text: String = raw.split_whitespace().collect::<Vec<_>>().join("");
+            let text = if label(&raw_text) == norm { raw_text } else { norm.clone() };
             return Some(Title { span: cand, text, year, org, standard });
+        }
+    }
+    None
+}
+
+/// Navigation words and separators that web pages put before the title.
+const NAV_CUTS: [&str; 12] = [">", "》", "】", "»", "|", "打印", "专版", "专栏", "年报", "首页", ")", "---"];
+
+fn strip_navigation(norm: &str) -> String {
+    let year_at = find_years(norm).first().map_or(norm.len(), |y| y.start);
+    let before = &norm[..year_at];
+    let cut = NAV_CUTS.iter().filter_map(|c| before.rfind(c).map(|i| i + c.len())).max().unwrap_or(0);
+    let mut rest = &norm[cut..];
+    for lead in ["信息公开", "政务公开", "政府信息公开"] {
+        if let Some(r) = rest.strip_prefix(lead) {
+            if find_years(r).first().is_some_and(|y| y.start == 0) {
+                rest = r;
+            }
+        }
+    }
+    rest.to_string()
+}
+
+/// "现公布我局2022年政府信息公开工作年度报告", a page header naming the report: the year in it.
+fn mentioned_year(doc: &Document) -> Option<(i32, Span)> {
+    for line in doc.lines.iter().filter(|l| !l.empty).take(40) {
+        let span = line.span;
+        let norm = Norm::new(doc.text(span), span.start, Mode::Label);
+        for y in find_years(&norm.text) {
+            let after: String = norm.text[y.end..].chars().take(30).collect();
+            if after.contains("信息公开") && after.contains("年度报告") && !norm.text[..y.start].ends_with("关于做好") {
+                return Some((y.year, norm.span(y.start, y.end)));
+            }
         }
     }
     None
@@ -224,7 +260,10 @@ fn org_from_first_sentence(r: &Report) -> Option<String> {
             }
         }
     }
-    best.map(|e| head[..e].to_string()).filter(|s| s.chars().count() >= 2)
+    let name = best.map(|e| &head[..e])?;
+    // Keep the name itself: after the last comma ("在区委的领导下，官洲街道办事处").
+    let name = name.rsplit([',', '，', '、']).next().unwrap_or(name);
+    (name.chars().count() >= 2 && !name.starts_with(['我', '本'])).then(|| name.to_string())
 }
 
 /// A trailing signature date line, or an explicit 发布日期/成文日期.

@@ -36,7 +36,9 @@ pub(super) fn find(doc: &Document, in_table: &dyn Fn(Span) -> bool) -> (Vec<Sect
             None => (None, norm.text.as_str()),
         };
         let mut is_heading = false;
-        if short_heading(raw) {
+        // Without an ordinal only a bare title counts (not a wrapped line of the introduction).
+        let bare = ordinal.is_some() || !body.contains([',', '，', '、', '。']) || body == labels::SECTION_TITLES[3];
+        if short_heading(raw) && bare {
             if let Some((canonical, variant)) = labels::section_title(body) {
                 let (ordinal_text, ordinal_parsed) = match ordinal {
                     Some((o, len)) => (doc.text(norm.span(0, len)).trim().to_string(), Some(o)),
