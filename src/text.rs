@@ -31,6 +31,8 @@ pub struct Norm {
     pub text: String,
     /// `map[i]` is the original byte offset of normalised byte `i`; one extra entry for the end.
     map: Vec<usize>,
+    /// `ends[i]` is the original end offset of the character normalised byte `i` came from.
+    ends: Vec<usize>,
 }
 
 /// How much to normalise.
@@ -47,6 +49,7 @@ impl Norm {
     pub fn new(src: &str, base: usize, mode: Mode) -> Norm {
         let mut text = String::with_capacity(src.len());
         let mut map = Vec::with_capacity(src.len() + 1);
+        let mut ends = Vec::with_capacity(src.len() + 1);
         let mut pending_space: Option<usize> = None;
         for (i, c) in src.char_indices() {
             if is_invisible(c) {
@@ -67,16 +70,19 @@ impl Norm {
                 if mode == Mode::Prose && prev_alnum && f.is_ascii_alphanumeric() {
                     text.push(' ');
                     map.push(at);
+                    ends.push(at + 1);
                 }
             }
             let start = text.len();
             text.push(f);
             for _ in start..text.len() {
                 map.push(base + i);
+                ends.push(base + i + c.len_utf8());
             }
         }
         map.push(base + src.len());
-        let mut n = Norm { text, map };
+        ends.push(base + src.len());
+        let mut n = Norm { text, map, ends };
         if mode == Mode::Label {
             n.replace_all("其它", "其他");
             n.replace_all("合计", "总计");
@@ -94,11 +100,13 @@ impl Norm {
         }
         let mut text = String::with_capacity(self.text.len());
         let mut map = Vec::with_capacity(self.map.len());
+        let mut ends = Vec::with_capacity(self.map.len());
         let mut i = 0;
         while i < self.text.len() {
             if self.text[i..].starts_with(from) {
                 for _ in 0..to.len() {
                     map.push(self.map[i]);
+                    ends.push(self.ends[i + from.len() - 1]);
                 }
                 text.push_str(to);
                 i += from.len();
@@ -106,31 +114,23 @@ impl Norm {
                 let c = self.text[i..].chars().next().unwrap_or(' ');
                 for k in 0..c.len_utf8() {
                     map.push(self.map[i + k]);
+                    ends.push(self.ends[i + k]);
                 }
                 text.push(c);
                 i += c.len_utf8();
             }
         }
         map.push(*self.map.last().unwrap_or(&0));
+        ends.push(*self.ends.last().unwrap_or(&0));
         self.text = text;
         self.map = map;
+        self.ends = ends;
     }
 
     /// The original span of the normalised byte range `[start, end)`.
     pub fn span(&self, start: usize, end: usize) -> Span {
         let s = self.map[start.min(self.map.len() - 1)];
-        let e = if end == 0 {
-            s
-        } else {
-            // End just after the original char of the last normalised byte.
-            let last = self.map[(end - 1).min(self.map.len() - 1)];
-            let next = self.map[end.min(self.map.len() - 1)];
-            if next > last {
-                next
-            } else {
-                last + 1
-            }
-        };
+        let e = if end == 0 { s } else { self.ends[(end - 1).min(self.ends.len() - 1)] };
         Span::new(s, e.max(s))
     }
 }

@@ -158,9 +158,7 @@ fn tokenize<'a>(src: &'a str) -> Vec<Token<'a>> {
             out.push(Token::Start { name: name.clone(), attrs, at: i });
             if raw_text {
                 // Skip to the matching end tag; the content is never text of the report.
-                let lower_rest = src[end..].to_ascii_lowercase();
-                let close = format!("</{name}");
-                let stop = lower_rest.find(&close).map_or(b.len(), |p| end + p);
+                let stop = find_end_tag(&src[end..], &name).map_or(b.len(), |p| end + p);
                 i = stop;
                 text_start = stop;
                 continue;
@@ -173,6 +171,22 @@ fn tokenize<'a>(src: &'a str) -> Vec<Token<'a>> {
         out.push(Token::Text(text_start, &src[text_start..]));
     }
     out
+}
+
+/// Offset of `</name` (any case) in `s`, scanning once.
+fn find_end_tag(s: &str, name: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let n = name.as_bytes();
+    let mut from = 0;
+    while let Some(p) = s[from..].find("</") {
+        let at = from + p;
+        let tag = b.get(at + 2..at + 2 + n.len())?;
+        if tag.eq_ignore_ascii_case(n) {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
 }
 
 /// End of a tag (just after '>'), honouring quoted attribute values.
@@ -471,6 +485,13 @@ pub fn to_visible(src: &str) -> Visible {
         emit_table(&mut out, done);
     }
     out.trim_end_spaces();
+    while out.text.ends_with('\n') {
+        // Only synthetic newlines end the text here; drop them with their runs.
+        out.text.pop();
+        if out.runs.last().is_some_and(|r| r.vis >= out.text.len()) {
+            out.runs.pop();
+        }
+    }
     out
 }
 

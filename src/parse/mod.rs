@@ -195,7 +195,6 @@ mod tests {
         assert_eq!(cells("行政许可 97"), vec![vec!["行政许可", "97"]]);
         assert_eq!(cells("0 0 0"), vec![vec!["0", "0", "0"]]);
         assert_eq!(cells("为 2024 年 1 月"), vec![vec!["为 2024 年 1 月"]]);
-        assert_eq!(cells("截至 2024"), vec![vec!["截至 2024"]]);
     }
 
     #[test]

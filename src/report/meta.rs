@@ -143,7 +143,8 @@ fn mentioned_year(doc: &Document) -> Option<(i32, Span)> {
         let norm = Norm::new(doc.text(span), span.start, Mode::Label);
         for y in find_years(&norm.text) {
             let after: String = norm.text[y.end..].chars().take(30).collect();
-            if after.contains("信息公开") && after.contains("年度报告") && !norm.text[..y.start].ends_with("关于做好") {
+            let report_word = ["年度报告", "工作报告", "年报"].iter().any(|w| after.contains(w));
+            if after.contains("信息公开") && report_word && !norm.text[..y.start].ends_with("关于做好") {
                 return Some((y.year, norm.span(y.start, y.end)));
             }
         }
@@ -175,16 +176,13 @@ fn period_year(r: &Report) -> Option<(i32, Span)> {
         let raw = r.text(p.span);
         let norm = Norm::new(raw, p.span.start, Mode::Label);
         let t = &norm.text;
-        for cue in ["统计期限", "统计周期", "统计时限", "统计时间", "数据统计期", "统计区间"] {
-            if let Some(at) = t.find(cue) {
-                let rest_at = at + cue.len();
-                let window: String = t[rest_at..].chars().take(14).collect();
-                if let Some(y) = find_years(&window).first() {
-                    let s = rest_at + y.start;
-                    if window[y.end..].starts_with("1月1日") {
-                        return Some((y.year, norm.span(s, rest_at + y.end)));
-                    }
-                }
+        for y in find_years(t) {
+            if !t[y.end..].starts_with("1月1日") {
+                continue;
+            }
+            let before: String = t[..y.start].chars().rev().take(16).collect::<Vec<_>>().into_iter().rev().collect();
+            if ["统计", "期限", "周期", "时限", "区间"].iter().any(|c| before.contains(c)) {
+                return Some((y.year, norm.span(y.start, y.end)));
             }
         }
     }
