@@ -137,7 +137,19 @@ impl Norm {
 
 /// Normalised form of a label (for dictionary lookups): no spaces, no quotes, unified variants.
 pub fn label(s: &str) -> String {
-    Norm::new(s, 0, Mode::Label).text
+    // The same result as `Norm::new(s, 0, Mode::Label).text`, without building the byte map.
+    let mut t: String = s
+        .chars()
+        .filter(|c| !is_invisible(*c))
+        .map(fold_width)
+        .filter(|c| !is_space(*c) && !matches!(c, '"' | '\'' | '“' | '”' | '「' | '」' | '‘' | '’'))
+        .collect();
+    for (from, to) in [("其它", "其他"), ("合计", "总计"), ("部份", "部分"), ("下一年度", "下年度"), ("下一年", "下年度")] {
+        if t.contains(from) {
+            t = t.replace(from, to);
+        }
+    }
+    t
 }
 
 /// Strips a leading ordinal (一、 （一） 1. (1) 第一、) from normalised text; returns (ordinal, rest).
@@ -378,6 +390,13 @@ mod tests {
         let at = n.text.find("(一)").unwrap();
         let sp = n.span(at, at + "(一)".len());
         assert_eq!(&src[sp.start - 10..sp.end - 10], "（一）");
+    }
+
+    #[test]
+    fn label_matches_norm() {
+        for s in ["第二十条第（一） 项", "其它 处理“x”", "结转下一年度", "\u{200B}规 章"] {
+            assert_eq!(label(s), Norm::new(s, 0, Mode::Label).text);
+        }
     }
 
     #[test]

@@ -174,6 +174,9 @@ fn org_from_title(norm: &str, ystart: usize, yend: usize) -> Option<String> {
 fn period_year(r: &Report) -> Option<(i32, Span)> {
     for p in r.prose() {
         let raw = r.text(p.span);
+        if !(raw.contains('月') && raw.contains('日')) {
+            continue;
+        }
         let norm = Norm::new(raw, p.span.start, Mode::Label);
         let t = &norm.text;
         for y in find_years(t) {
@@ -269,6 +272,9 @@ fn pub_date(doc: &Document) -> Option<(Date, Span)> {
     for line in &doc.lines {
         for cell in &line.cells {
             let raw = doc.text(cell.span);
+            if !(raw.contains("日期") || raw.contains("时间")) {
+                continue;
+            }
             let norm = Norm::new(raw, cell.span.start, Mode::Label);
             for cue in ["发布日期:", "发布时间:", "成文日期:", "发文日期:"] {
                 if let Some(at) = norm.text.find(cue) {

@@ -30,6 +30,8 @@ struct RawRow {
 /// Cells of a region with their normalised text.
 struct Region<'d, 'a> {
     doc: &'d Document<'a>,
+    /// Normalised label text of every cell of the document, by line and cell.
+    norms: &'d [Vec<String>],
     lines: std::ops::Range<usize>,
 }
 
@@ -98,6 +100,8 @@ impl Collector<'_> {
         let mut current: Option<RawRow> = None;
         let mut caption = 0u8;
         let mut last_key: Option<&'static str> = None;
+        // Length of the label buffer when it was last classified in vain (buffer only grows until cleared).
+        let mut tried: Option<usize> = None;
         let note_first = |first: &mut Option<usize>, at: usize| {
             if first.is_none() {
                 *first = Some(at);
@@ -123,7 +127,7 @@ impl Collector<'_> {
                     .iter()
                     .enumerate()
                     .filter(|(_, c)| !c.span.is_empty())
-                    .map(|(i, c)| (i, label(doc.text(c.span)), c.span))
+                    .map(|(i, c)| (i, region.norms[li][i].clone(), c.span))
                     .collect();
                 for (_, t, s) in &texts {
                     if let Some(n) = caption_number(t) {
@@ -203,6 +207,11 @@ impl Collector<'_> {
                         continue;
                     }
                 }
+                // Blank cells repeat; classify the same label pieces only once.
+                if tried == Some(buffer.len()) {
+                    continue;
+                }
+                tried = Some(buffer.len());
                 if let Some((key, lspan)) = self.classify_pieces(&buffer, last_key) {
                     let header_last = buffer.last().is_some_and(|(t, _)| (self.is_header)(t));
                     if !header_last {
@@ -250,7 +259,7 @@ impl Collector<'_> {
                 buffer.clear();
                 continue;
             }
-            let norm = label(raw);
+            let norm = region.norms[li][0].clone();
             if let Some(n) = caption_number(&norm) {
                 caption = n;
                 note_first(&mut out.first, cell.span.start);
@@ -263,6 +272,7 @@ impl Collector<'_> {
                 note_first(&mut out.first, cell.span.start);
             }
             buffer.push((norm, cell.span));
+            tried = None;
         }
         close(&mut current, &mut out.rows, &mut last_key);
         out
@@ -270,34 +280,33 @@ impl Collector<'_> {
 }
 
 /// Line index of the first line at or after `from` whose normalised text satisfies `pred`.
-fn find_line(doc: &Document, from: usize, to: usize, pred: impl Fn(&str) -> bool) -> Option<usize> {
-    (from..to).find(|&i| {
-        let l = &doc.lines[i];
-        !l.noise && l.cells.iter().any(|c| pred(&label(doc.text(c.span))))
-    })
+fn find_line(doc: &Document, norms: &[Vec<String>], from: usize, to: usize, pred: impl Fn(&str) -> bool) -> Option<usize> {
+    (from..to).find(|&i| !doc.lines[i].noise && norms[i].iter().any(|t| pred(t)))
 }
 
 /// A section heading line (single cell): its canonical number.
-pub(super) fn heading_canonical(doc: &Document, line: usize) -> Option<u8> {
+fn heading_canonical(doc: &Document, norms: &[Vec<String>], line: usize) -> Option<u8> {
     let l = &doc.lines[line];
     if l.multi || l.cells.len() != 1 || l.noise {
         return None;
     }
-    let norm = label(doc.text(l.cells[0].span));
-    let (_, body) = crate::text::split_ordinal(&norm);
+    let (_, body) = crate::text::split_ordinal(&norms[line][0]);
     labels::section_title(body).map(|(n, _)| n)
 }
 
 pub(super) fn extract(doc: &Document, format_hint: Option<Format>) -> (Vec<TableInfo>, Vec<TableCell>) {
     let n = doc.lines.len();
-    let headings: Vec<(usize, u8)> = (0..n).filter_map(|i| heading_canonical(doc, i).map(|c| (i, c))).collect();
+    let norms: Vec<Vec<String>> =
+        doc.lines.iter().map(|l| l.cells.iter().map(|c| label(doc.text(c.span))).collect()).collect();
+    let norms = norms.as_slice();
+    let headings: Vec<(usize, u8)> = (0..n).filter_map(|i| heading_canonical(doc, norms, i).map(|c| (i, c))).collect();
     let heading_after = |from: usize, min: u8| headings.iter().find(|(i, c)| *i >= from && *c >= min).map(|x| x.0);
     let v2019 = format_hint == Some(Format::V2019);
 
-    let t2_start = find_line(doc, 0, n, |t| t.contains("第二十条第"))
+    let t2_start = find_line(doc, norms, 0, n, |t| t.contains("第二十条第"))
         .or_else(|| headings.iter().find(|(_, c)| *c == 2).map(|x| x.0 + 1));
     let after_t2 = t2_start.unwrap_or(0);
-    let t3_anchor = find_line(doc, after_t2, n, |t| {
+    let t3_anchor = find_line(doc, norms, after_t2, n, |t| {
         t.contains("本列数据的勾稽关系") || t == "申请人情况" || (t.contains("本年新收") && t.chars().count() < 40)
     });
     let t3_heading = headings.iter().find(|(i, c)| *c == 3 && *i >= after_t2).map(|x| x.0);
@@ -306,7 +315,7 @@ pub(super) fn extract(doc: &Document, format_hint: Option<Format>) -> (Vec<Table
         (a, h) => a.or(h),
     };
     let after_t3 = t3_start.unwrap_or(after_t2);
-    let t4_anchor = find_line(doc, after_t3, n, |t| t.contains("未经复议直接起诉") || t.contains("复议后起诉"));
+    let t4_anchor = find_line(doc, norms, after_t3, n, |t| t.contains("未经复议直接起诉") || t.contains("复议后起诉"));
     let t4_heading = headings.iter().find(|(i, c)| *c == 4 && *i >= after_t3).map(|x| x.0);
     let t4_start = match (t4_anchor, t4_heading) {
         (Some(a), Some(h)) => Some(a.min(h)),
@@ -318,19 +327,19 @@ pub(super) fn extract(doc: &Document, format_hint: Option<Format>) -> (Vec<Table
     if let Some(s) = t2_start {
         let end =
             [t3_start, t4_start, heading_after(s, 3)].into_iter().flatten().filter(|&e| e >= s).min().unwrap_or(n);
-        let (info, c) = table2(doc, s..end, v2019);
+        let (info, c) = table2(&Region { doc, norms, lines: s..end }, v2019);
         tables.push(info);
         cells.extend(c);
     }
     if let Some(s) = t3_start {
         let end = [t4_start, heading_after(s + 1, 4)].into_iter().flatten().filter(|&e| e > s).min().unwrap_or(n);
-        let (info, c) = table3(doc, s..end, v2019);
+        let (info, c) = table3(&Region { doc, norms, lines: s..end }, v2019);
         tables.push(info);
         cells.extend(c);
     }
     if let Some(s) = t4_start {
         let end = heading_after(s + 1, 5).unwrap_or(n);
-        let (info, c) = table4(doc, s..end);
+        let (info, c) = table4(&Region { doc, norms, lines: s..end });
         tables.push(info);
         cells.extend(c);
     }
@@ -358,18 +367,17 @@ fn table_span(collected: &Collected, rows: &[RowInfo]) -> Span {
 }
 
 /// T3: 7 columns (8 with a 法人或其他组织小计 column), rows by label and by official order.
-fn table3(doc: &Document, lines: std::ops::Range<usize>, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
-    let region = Region { doc, lines: lines.clone() };
+fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
+    let (doc, lines) = (region.doc, region.lines.clone());
     // Peek at the headers for an extra subtotal column.
-    let has_subtotal_col = (lines.clone()).any(|i| {
-        doc.lines[i].cells.iter().any(|c| matches!(label(doc.text(c.span)).as_str(), "小计" | "法人或其他组织小计"))
-    });
+    let has_subtotal_col =
+        lines.clone().any(|i| region.norms[i].iter().any(|t| matches!(t.as_str(), "小计" | "法人或其他组织小计")));
     let width = if has_subtotal_col { 8 } else { 7 };
     let classify = |l: &str, after: Option<&str>| labels::t3_row(l, after);
     let is_header = |l: &str| labels::t3_col(l).is_some() || labels::t3_is_group(l) || l.contains("本列数据的勾稽关系");
     let w = |_: Option<&str>, _: u8| width;
     let collector = Collector { classify: &classify, is_header: &is_header, width: &w };
-    let collected = collector.collect(&region);
+    let collected = collector.collect(region);
 
     let single_other = collected.rows.iter().any(|r| r.strong == Some("R21_23"))
         && !collected.rows.iter().any(|r| matches!(r.strong, Some("R21" | "R22")));
@@ -429,8 +437,7 @@ fn table3(doc: &Document, lines: std::ops::Range<usize>, v2019_hint: bool) -> (T
             extra,
         });
     }
-    let has_note =
-        lines.clone().any(|i| doc.lines[i].cells.iter().any(|c| label(doc.text(c.span)).contains("勾稽关系")));
+    let has_note = lines.clone().any(|i| region.norms[i].iter().any(|t| t.contains("勾稽关系")));
     let span = table_span(&collected, &rows);
     let expected_cells = order.len() * width;
     let found_cells = cells.iter().filter(|c| order.contains(&c.key.row)).count();
@@ -508,8 +515,8 @@ fn assign_rows(rows: &[RawRow], order: &[&'static str], width: usize) -> Vec<Opt
 }
 
 /// T2: rows by label; columns from the sub-table's headers or the format's defaults.
-fn table2(doc: &Document, lines: std::ops::Range<usize>, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
-    let region = Region { doc, lines };
+fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
+    let doc = region.doc;
     let v2019 = v2019_hint;
     let classify = |l: &str, _: Option<&str>| labels::t2_row(l);
     let is_header = |l: &str| labels::t2_col(l).is_some() || l == "信息内容" || caption_number(l).is_some();
@@ -535,7 +542,7 @@ fn table2(doc: &Document, lines: std::ops::Range<usize>, v2019_hint: bool) -> (T
         },
     };
     let collector = Collector { classify: &classify, is_header: &is_header, width: &width };
-    let collected = collector.collect(&region);
+    let collected = collector.collect(region);
     let caption_rows = |c: u8| -> &'static [&'static str] {
         match c {
             1 => &["regulations", "normative_docs"],
@@ -620,8 +627,8 @@ fn columns_for(doc: &Document, headers: &[(String, Span)], row: &RawRow, key: &s
 }
 
 /// T4: the first 15 values after the headers, in the official order.
-fn table4(doc: &Document, lines: std::ops::Range<usize>) -> (TableInfo, Vec<TableCell>) {
-    let region = Region { doc, lines };
+fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
+    let doc = region.doc;
     let classify = |_: &str, _: Option<&str>| None;
     let is_header = |l: &str| {
         l.chars().count() <= 12
@@ -638,7 +645,7 @@ fn table4(doc: &Document, lines: std::ops::Range<usize>) -> (TableInfo, Vec<Tabl
     };
     let w = |_: Option<&str>, _: u8| 15;
     let collector = Collector { classify: &classify, is_header: &is_header, width: &w };
-    let collected = collector.collect(&region);
+    let collected = collector.collect(region);
     let values: Vec<Span> = collected.rows.iter().flat_map(|r| r.values.iter().copied()).take(15).collect();
     let row_span = collected.rows.iter().map(|r| r.span).reduce(|a, b| a.cover(b)).unwrap_or_default();
     let mut cells = Vec::new();
