@@ -99,9 +99,11 @@ fn split_line(src: &str, span: Span) -> Line {
         }
         return line;
     }
-    if text.starts_with('|') && text.len() > 1 {
-        let inner_start = content.start + 1;
-        let inner = &text[1..];
+    // Markdown pipes, with or without the outer pipes.
+    if text.starts_with('|') && text.len() > 1 || text.matches('|').count() >= 2 {
+        let lead = usize::from(text.starts_with('|'));
+        let inner_start = content.start + lead;
+        let inner = &text[lead..];
         let inner = inner.strip_suffix('|').unwrap_or(inner);
         let mut at = inner_start;
         for part in inner.split('|') {
@@ -192,6 +194,7 @@ mod tests {
         assert_eq!(cells("\t规章\n\t0\n\t\n"), vec![vec!["规章"], vec!["0"], vec![""]]);
         assert_eq!(cells("一、本年新收\t60\t\t3"), vec![vec!["一、本年新收", "60", "", "3"]]);
         assert_eq!(cells("| 规章 | 0 | 0 |"), vec![vec!["规章", "0", "0"]]);
+        assert_eq!(cells("规章 | 0 | 0 |"), vec![vec!["规章", "0", "0"]]);
         assert_eq!(cells("行政许可 97"), vec![vec!["行政许可", "97"]]);
         assert_eq!(cells("0 0 0"), vec![vec!["0", "0", "0"]]);
         assert_eq!(cells("为 2024 年 1 月"), vec![vec!["为 2024 年 1 月"]]);

@@ -149,7 +149,8 @@ impl Collector<'_> {
                 let Some(first_val) = first_val.or_else(|| {
                     // A labelled row whose cells are all blank.
                     let has_blank_after = line.cells.iter().skip(1).any(|c| c.span.is_empty());
-                    (key.is_some() && has_blank_after).then(|| {
+                    let header_row = texts.iter().any(|(_, t, _)| (self.is_header)(t));
+                    (key.is_some() && has_blank_after && !header_row).then(|| {
                         let last_label = line.cells.iter().rposition(|c| !c.span.is_empty()).unwrap_or(0);
                         last_label + 1
                     })
