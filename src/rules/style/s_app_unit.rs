@@ -1,0 +1,74 @@
+use crate::declare_rule;
+use crate::diag::Finding;
+use crate::rules::year::util::{find_all, sentences};
+use crate::rules::Context;
+use crate::text::scan_number;
+
+declare_rule! {
+    /// ## 检查内容
+    /// 政府信息公开申请用“条、宗、个”计数（“收到申请12条”“收到12个申请”），年报格式统一用“件”。
+    ///
+    /// ## 为什么是问题
+    /// 年报格式和表格以“件”计申请；量词不一致容易让人误以为统计口径不同。
+    ///
+    /// ## 示例
+    /// 错误：全年共收到政府信息公开申请12条。
+    /// 正确：全年共收到政府信息公开申请12件。
+    ///
+    /// ## 依据
+    /// 国办公开办函〔2021〕30号 年度报告格式（申请以“件”计）。
+    pub static S_APP_UNIT = {
+        id: "S-APP-UNIT",
+        severity: Info,
+        title: "申请数量的量词不规范",
+        help: "政府信息公开申请用“件”计数。",
+        check: check,
+    }
+}
+
+/// Words that may stand between 申请 and its count.
+const FILLERS: [&str; 9] = ["共计", "合计", "总数", "数量", "共", "数", "量", "为", "达"];
+const UNITS: [char; 3] = ['条', '宗', '个'];
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let r = ctx.report;
+    for s in sentences(r) {
+        let t = s.text();
+        // "申请12条"
+        for i in find_all(t, "申请") {
+            let mut at = i + "申请".len();
+            while let Some(f) = FILLERS.iter().find(|f| t[at..].starts_with(**f)) {
+                at += f.len();
+            }
+            if let Some((_, len)) = scan_number(&t[at..]) {
+                let u = at + len;
+                if let Some(c) = t[u..].chars().next().filter(|c| UNITS.contains(c)) {
+                    let after = &t[u + c.len_utf8()..];
+                    if !after.starts_with("申请人") && !after.starts_with('人') {
+                        push(out, &s, at, u + c.len_utf8(), c);
+                    }
+                }
+            }
+        }
+        // "收到12条申请"
+        for v in ["收到", "受理"] {
+            for i in find_all(t, v) {
+                let mut at = i + v.len();
+                at += ["共计", "共"].iter().find(|f| t[at..].starts_with(**f)).map_or(0, |f| f.len());
+                let Some((_, len)) = scan_number(&t[at..]) else { continue };
+                let u = at + len;
+                let Some(c) = t[u..].chars().next().filter(|c| UNITS.contains(c)) else { continue };
+                let after = &t[u + c.len_utf8()..];
+                let after = after.strip_prefix("政府信息公开").unwrap_or(after);
+                if after.starts_with("申请") && !after.starts_with("申请人") {
+                    push(out, &s, at, u + c.len_utf8(), c);
+                }
+            }
+        }
+    }
+}
+
+fn push(out: &mut Vec<Finding>, s: &crate::rules::year::util::Sent, a: usize, b: usize, unit: char) {
+    let message = format!("政府信息公开申请用“{unit}”计数，年报格式统一用“件”");
+    out.push(Finding::new(&S_APP_UNIT, s.span_of(a, b), message));
+}

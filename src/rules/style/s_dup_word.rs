@@ -1,0 +1,95 @@
+use crate::declare_rule;
+use crate::diag::Finding;
+use crate::rules::year::util::find_all;
+use crate::rules::Context;
+use crate::text::{is_hanzi, is_hanzi_digit};
+
+declare_rule! {
+    /// ## 检查内容
+    /// 同一个词（2～8个汉字）紧挨着重复出现（“资金资金”“规定规定”），叠词（常常、一一）除外；
+    /// 以及同一分句中“共”出现两次（“全年共收到依申请公开共9件”）。
+    ///
+    /// ## 为什么是问题
+    /// 这是编辑时粘贴或修改留下的重复，说明报告没有校对。
+    ///
+    /// ## 示例
+    /// 错误：严格执行国家有关规定规定。全年共收到依申请公开共9件。
+    /// 正确：严格执行国家有关规定。全年共收到政府信息公开申请9件。
+    ///
+    /// ## 依据
+    /// 《党政机关公文处理工作条例》对公文校核的要求；广元市统计局2024年报、黄腊乡2021年报实例。
+    pub static S_DUP_WORD = {
+        id: "S-DUP-WORD",
+        severity: Info,
+        title: "词语重复",
+        help: "删去重复的词语。",
+        check: check,
+    }
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let r = ctx.report;
+    for p in r.prose() {
+        let raw = r.text(p.span);
+        let base = p.span.start;
+        let chars: Vec<(usize, char)> = raw.char_indices().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let mut hit = None;
+            for n in (2..=8).rev() {
+                if k + 2 * n > chars.len() {
+                    continue;
+                }
+                let a = &chars[k..k + n];
+                let b = &chars[k + n..k + 2 * n];
+                if a.iter().all(|x| is_hanzi(x.1))
+                    && a.iter().zip(b).all(|(x, y)| x.1 == y.1)
+                    && !a.iter().all(|x| is_hanzi_digit(x.1))
+                    && a[0].1 != '一'
+                {
+                    hit = Some(n);
+                    break;
+                }
+            }
+            if let Some(n) = hit {
+                let start = chars[k].0;
+                let end = chars.get(k + 2 * n).map_or(raw.len(), |x| x.0);
+                let word: String = chars[k..k + n].iter().map(|x| x.1).collect();
+                let message = format!("“{word}”重复了一次，请删去多余的“{word}”");
+                out.push(Finding::new(&S_DUP_WORD, crate::span::Span::new(base + start, base + end), message));
+                k += 2 * n;
+            } else {
+                k += 1;
+            }
+        }
+        double_gong(raw, base, out);
+    }
+}
+
+/// "共收到…共9件": 共 twice within one clause, the second before a number.
+fn double_gong(raw: &str, base: usize, out: &mut Vec<Finding>) {
+    const NOT_TOTAL_PREV: &str = "公中总一";
+    const NOT_TOTAL_NEXT: &str = "同享建产性识青治筑商担济赢生";
+    for i in find_all(raw, "共") {
+        let prev = raw[..i].chars().next_back();
+        let next = raw[i + '共'.len_utf8()..].chars().next();
+        if prev.is_some_and(|c| NOT_TOTAL_PREV.contains(c)) || next.is_some_and(|c| NOT_TOTAL_NEXT.contains(c)) {
+            continue;
+        }
+        let after = &raw[i + '共'.len_utf8()..];
+        let clause: String =
+            after.chars().take_while(|c| !matches!(c, '，' | '。' | ',' | '；' | ';' | '：')).take(13).collect();
+        if let Some(j) = clause.find('共') {
+            let rest = &clause[j + '共'.len_utf8()..];
+            let next_is_num = rest.chars().next().is_some_and(|c| c.is_ascii_digit() || is_hanzi_digit(c));
+            let prev2 = clause[..j].chars().next_back();
+            if next_is_num && !prev2.is_some_and(|c| NOT_TOTAL_PREV.contains(c)) {
+                let s = base + i;
+                let e = base + i + '共'.len_utf8() + j + '共'.len_utf8();
+                let message = "同一分句中“共”出现了两次，请删去其中一个".to_string();
+                out.push(Finding::new(&S_DUP_WORD, crate::span::Span::new(s, e), message));
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+use crate::declare_rule;
+use crate::diag::Finding;
+use crate::rules::year::util::{find_all, next_char, prev_char};
+use crate::rules::Context;
+use crate::text::{Mode, Norm};
+
+declare_rule! {
+    /// ## 检查内容
+    /// 常见错别字：问提→问题、部份→部分、勾嵇→勾稽、复义→复议、诉颂→诉讼、申情→申请、公开公开→公开、
+    /// 做为→作为、登陆（网站）→登录、按排→安排、以经→已经、重新涉及→重新设计、审查管（缺“理”）→审查管理。
+    /// 对“询问提出”“以经济”“按排名”这类正常搭配做了排除。
+    ///
+    /// ## 为什么是问题
+    /// 错别字影响政府文件的严肃性，也说明报告发布前没有认真校对。
+    ///
+    /// ## 示例
+    /// 错误：三是信息质量有待提高等问提。
+    /// 正确：三是信息质量有待提高等问题。
+    ///
+    /// ## 依据
+    /// 《党政机关公文处理工作条例》对公文校核的要求；年报实例（问提、审查管、重新涉及部门网站）。
+    pub static S_TYPO = {
+        id: "S-TYPO",
+        severity: Warning,
+        title: "错别字",
+        help: "改正错别字。",
+        check: check,
+    }
+}
+
+/// (wrong, right, previous chars that make it a normal word, following chars that do).
+type Typo = (&'static str, &'static str, &'static str, &'static str);
+
+const TYPOS: [Typo; 13] = [
+    ("问提", "问题", "询访质追发提学疑审盘过慰反顾设", "出供交升高醒示及起问前名"),
+    ("部份", "部分", "", ""),
+    ("勾嵇", "勾稽", "", ""),
+    ("复义", "复议", "", ""),
+    ("诉颂", "诉讼", "", ""),
+    ("申情", "申请", "重引追延", "况"),
+    ("公开公开", "公开", "", ""),
+    ("做为", "作为", "", "民人群百"),
+    ("登陆", "登录", "", ""),
+    ("按排", "安排", "", "名序列行"),
+    ("以经", "已经", "", "济营费验典过历手办批纬商管"),
+    ("重新涉及", "重新设计", "", ""),
+    ("审查管", "审查管理", "", "理控住"),
+];
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let r = ctx.report;
+    for line in &r.doc.lines {
+        if line.empty || line.noise {
+            continue;
+        }
+        let norm = Norm::new(r.text(line.span), line.span.start, Mode::Prose);
+        let t = norm.text.as_str();
+        for (wrong, right, bad_prev, bad_next) in TYPOS {
+            for i in find_all(t, wrong) {
+                let end = i + wrong.len();
+                if prev_char(t, i).is_some_and(|c| bad_prev.contains(c))
+                    || next_char(t, end).is_some_and(|c| bad_next.contains(c))
+                {
+                    continue;
+                }
+                // 登陆 is only wrong for logging in to a site or system.
+                if wrong == "登陆"
+                    && !t[end..]
+                        .chars()
+                        .take(6)
+                        .collect::<String>()
+                        .contains(['网', '平', '系', '门', '账', '客', '官', 'A'])
+                {
+                    continue;
+                }
+                let message = format!("“{wrong}”应为“{right}”");
+                out.push(Finding::new(&S_TYPO, norm.span(i, end), message));
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+use super::util::report_year;
+use super::util::{has_any, is_future, section_sentences};
+use crate::declare_rule;
+use crate::diag::Finding;
+use crate::rules::Context;
+use crate::text::find_years;
+
+declare_rule! {
+    /// ## 检查内容
+    /// 第五部分“存在的主要问题及改进情况”中，给改进计划标注的年份（“2024年，我镇将……”“在2024年将……”）
+    /// 应为报告年度的下一年。只看给计划动作定时间的年份，不看给问题定时间的年份
+    /// （“针对2024年存在的问题，我镇将……”不算）。
+    ///
+    /// ## 为什么是问题
+    /// 年度报告在次年初发布，改进措施面向下一年度。计划写成报告年度本身，或写成更早的年份，
+    /// 多半是沿用了往年的文字，说明报告没有认真修订。
+    ///
+    /// ## 示例
+    /// 错误（2024年度报告）：2024年，我镇将严格按照上级部门的要求，进一步加强……
+    /// 正确：2025年，我镇将严格按照上级部门的要求，进一步加强……
+    ///
+    /// ## 依据
+    /// 国办公开办函〔2021〕30号 年度报告格式（五）存在的主要问题及改进情况；《条例》第五十条第四项。
+    pub static N_PLAN_YEAR = {
+        id: "N-PLAN-YEAR",
+        severity: Error,
+        title: "改进计划年份不对",
+        help: "改进计划应写报告年度的下一年，请核对年份。",
+        check: check,
+    }
+}
+
+/// Words that may stand between the clause start and a year that dates the action.
+const PREFIXES: [&str; 8] = ["", "在", "于", "到", "至", "进入", "展望", "面向"];
+/// What may follow such a year (after an optional 度).
+const FOLLOWERS: [&str; 12] = [",", "将", "我", "本", "要", "拟", "计划", "全年", "起", "继续", "里", "内"];
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let r = ctx.report;
+    let Some(y) = report_year(r) else { return };
+    for s in section_sentences(r, 5) {
+        let t = s.text();
+        // Sentences about last year's report and its rectification quote old plans on purpose.
+        if has_any(t, &["整改", "上年度", "上一年度", "去年", "年报", "年度报告", "提出"]) {
+            continue;
+        }
+        for tok in find_years(t) {
+            if tok.year > y {
+                continue;
+            }
+            let clause_start = t[..tok.start].rfind([',', ';', ':', '。']).map_or(0, |i| i + 1);
+            let prefix = &t[clause_start..tok.start];
+            if !PREFIXES.contains(&prefix) {
+                continue;
+            }
+            let after = &t[tok.end..];
+            let after = after.strip_prefix('度').unwrap_or(after);
+            let org_follows = r.org.as_deref().is_some_and(|o| !o.is_empty() && after.starts_with(o));
+            if !(org_follows || FOLLOWERS.iter().any(|f| after.starts_with(f))) {
+                continue;
+            }
+            if !is_future(&t[tok.start..]) {
+                continue;
+            }
+            let message = if tok.year == y {
+                format!("改进计划写的是{}年，报告年度为{}年，应为{}年", tok.year, y, y + 1)
+            } else {
+                format!("改进计划写的是{}年，早于报告年度{}年，疑为沿用往年报告的文字，应为{}年", tok.year, y, y + 1)
+            };
+            out.push(Finding::new(&N_PLAN_YEAR, s.span_of(tok.start, tok.end), message));
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! Prose helpers shared by the content (C), year (N) and style (S) rules: sentences with their
+//! normalised text, keyword scanning, full dates and the body type.
+
+use crate::report::{Date, Paragraph, Report};
+use crate::span::Span;
+use crate::text::{find_years, scan_number, Mode, Norm};
+
+/// A sentence of prose with its normalised text (width-folded, blanks dropped) and section.
+pub(crate) struct Sent {
+    pub span: Span,
+    pub norm: Norm,
+    /// Canonical section number 1..=6.
+    pub section: Option<u8>,
+}
+
+impl Sent {
+    pub fn text(&self) -> &str {
+        &self.norm.text
+    }
+
+    /// Original span of normalised bytes `[s, e)`.
+    pub fn span_of(&self, s: usize, e: usize) -> Span {
+        self.norm.span(s, e)
+    }
+}
+
+fn canonical_of(r: &Report, p: &Paragraph) -> Option<u8> {
+    p.section.and_then(|i| r.sections.get(i)).map(|s| s.canonical)
+}
+
+/// Sentences of every prose paragraph that is not a heading.
+pub(crate) fn sentences(r: &Report) -> Vec<Sent> {
+    let mut out = Vec::new();
+    for p in r.prose() {
+        let section = canonical_of(r, p);
+        for s in r.sentences(p.span) {
+            let norm = Norm::new(r.text(s), s.start, Mode::Prose);
+            out.push(Sent { span: s, norm, section });
+        }
+    }
+    out
+}
+
+/// Sentences of one canonical section.
+pub(crate) fn section_sentences(r: &Report, canonical: u8) -> Vec<Sent> {
+    sentences(r).into_iter().filter(|s| s.section == Some(canonical)).collect()
+}
+
+/// Every paragraph of a section below its heading (sub-headings included), without the trailing
+/// signature (body name and date lines).
+pub(crate) fn section_paragraph_spans(r: &Report, canonical: u8) -> Vec<Span> {
+    let Some(idx) = r.sections.iter().position(|s| s.canonical == canonical) else {
+        return Vec::new();
+    };
+    let head = r.sections[idx].span;
+    r.paragraphs
+        .iter()
+        .filter(|p| p.section == Some(idx) && !head.contains(p.span) && !is_signature(r, p.span))
+        .map(|p| p.span)
+        .collect()
+}
+
+/// Normalised text of a section's paragraphs (see `section_paragraph_spans`), joined.
+pub(crate) fn section_text(r: &Report, canonical: u8) -> String {
+    section_paragraph_spans(r, canonical).iter().map(|s| Norm::new(r.text(*s), 0, Mode::Prose).text).collect()
+}
+
+const ORG_ENDINGS: [&str; 12] =
+    ["人民政府", "办公室", "办公厅", "办事处", "委员会", "局", "委", "中心", "镇", "乡", "街道", "厅"];
+
+/// A signature line: the publication date, a bare date, or a short body name near the end.
+pub(crate) fn is_signature(r: &Report, span: Span) -> bool {
+    if r.pub_date.is_some_and(|(_, s)| span.contains(s) || s.contains(span)) {
+        return true;
+    }
+    let t = Norm::new(r.text(span), 0, Mode::Label).text;
+    if let Some(d) = find_dates(&t).first() {
+        if d.start == 0 && d.end == t.len() {
+            return true;
+        }
+    }
+    let near_end = r.src().len().saturating_sub(span.end) < 200;
+    near_end
+        && t.chars().count() <= 30
+        && !t.contains([',', '。', ';', ':', '、'])
+        && ORG_ENDINGS.iter().any(|e| t.ends_with(e))
+}
+
+/// Byte offsets of every occurrence of `needle`.
+pub(crate) fn find_all<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    hay.match_indices(needle).map(|(i, _)| i)
+}
+
+pub(crate) fn has_any(hay: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| hay.contains(w))
+}
+
+pub(crate) fn prev_char(s: &str, i: usize) -> Option<char> {
+    s.get(..i).and_then(|p| p.chars().next_back())
+}
+
+pub(crate) fn next_char(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|p| p.chars().next())
+}
+
+/// A full date "YYYY年M月D日" in normalised text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct DateTok {
+    pub date: Date,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Every "YYYY年M月D日" in normalised text.
+pub(crate) fn find_dates(t: &str) -> Vec<DateTok> {
+    let mut out = Vec::new();
+    for y in find_years(t) {
+        if let Some((month, day, len)) = month_day(&t[y.end..]) {
+            if month > 0 {
+                out.push(DateTok { date: Date { year: y.year, month, day }, start: y.start, end: y.end + len });
+            }
+        }
+    }
+    out
+}
+
+/// "M月D日" at the start of `t`: (month, day, byte length).
+pub(crate) fn month_day(t: &str) -> Option<(u32, u32, usize)> {
+    let (m, ml) = scan_number(t)?;
+    let rest = t[ml..].strip_prefix('月')?;
+    let (d, dl) = scan_number(rest)?;
+    let rest2 = rest[dl..].strip_prefix('日')?;
+    let len = t.len() - rest2.len();
+    let (m, d) = (m as u32, d as u32);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d, len))
+}
+
+/// What kind of body wrote the report, from its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BodyKind {
+    /// 乡、镇人民政府 or 街道办事处.
+    Township,
+    /// 县级以上人民政府 (or its 办公室/办公厅, which often publishes the government's report).
+    Government,
+    /// 县级以上人民政府部门 (局、委、办、中心…).
+    Department,
+}
+
+pub(crate) fn body_kind(org: &str) -> Option<BodyKind> {
+    let gov = ["人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "政府办公厅", "政府办"]
+        .iter()
+        .find_map(|e| org.strip_suffix(e));
+    if let Some(head) = gov {
+        if head.ends_with(['镇', '乡']) {
+            return Some(BodyKind::Township);
+        }
+        return Some(BodyKind::Government);
+    }
+    if org.ends_with("街道办事处") || org.ends_with("街道") || org.ends_with('镇') || org.ends_with('乡') {
+        return Some(BodyKind::Township);
+    }
+    if ["局", "委", "委员会", "办", "办公室", "中心", "厅", "署", "院", "所", "站", "队"]
+        .iter()
+        .any(|e| org.ends_with(e))
+    {
+        return Some(BodyKind::Department);
+    }
+    None
+}
+
+/// Markers of a planned (future) action.
+pub(crate) const STRONG_FUTURE: [&str; 12] =
+    ["拟", "计划", "力争", "争取", "预计", "打算", "下一步", "明年", "新的一年", "今后", "下一年度", "下年度"];
+
+/// Past-tense markers: with one of these a bare 将 is more likely the 把-like 将.
+const PAST: [&str; 5] = ["了", "已", "取得", "完成", "实现"];
+
+/// The sentence speaks of planned work: a strong marker, or 将 with no sign of the past.
+pub(crate) fn is_future(t: &str) -> bool {
+    if has_any(t, &STRONG_FUTURE) {
+        return true;
+    }
+    let strong_jiang = [
+        "将进一步",
+        "将继续",
+        "将持续",
+        "将不断",
+        "将加强",
+        "将严格",
+        "将着力",
+        "将全面",
+        "将深入",
+        "将切实",
+        "将认真",
+        "将积极",
+        "将坚持",
+        "将围绕",
+        "将重点",
+        "将加大",
+        "将强化",
+        "将完善",
+        "将推进",
+        "将提升",
+        "将以",
+    ];
+    if has_any(t, &strong_jiang) {
+        return true;
+    }
+    t.contains('将') && !has_any(t, &PAST)
+}
+
+/// The report year, trusted only when it comes from the title, the reporting period, or an opening
+/// "2024年，…" (not a citation such as "根据2019年修订的《条例》", which the year finder may take).
+pub(crate) fn report_year(r: &Report) -> Option<i32> {
+    let ev = &r.year_evidence;
+    if ev.title.is_some() || ev.period.is_some() {
+        return r.year;
+    }
+    ev.first_sentence.filter(|(_, s)| dates_the_year(r.src(), *s)).map(|(y, _)| y)
+}
+
+/// "2024年，…" / "2024年以来…" / "2024年度…": the year stands for the reporting year.
+pub(crate) fn dates_the_year(src: &str, span: Span) -> bool {
+    let after = src.get(span.end..).unwrap_or("");
+    let after = after.trim_start_matches([' ', '\u{3000}']);
+    ["，", ",", "度", "以来", "全年", "里", "内", "中，", "中,"].iter().any(|p| after.starts_with(p))
+}
