@@ -144,7 +144,9 @@ pub fn label(s: &str) -> String {
         .map(fold_width)
         .filter(|c| !is_space(*c) && !matches!(c, '"' | '\'' | '“' | '”' | '「' | '」' | '‘' | '’'))
         .collect();
-    for (from, to) in [("其它", "其他"), ("合计", "总计"), ("部份", "部分"), ("下一年度", "下年度"), ("下一年", "下年度")] {
+    for (from, to) in
+        [("其它", "其他"), ("合计", "总计"), ("部份", "部分"), ("下一年度", "下年度"), ("下一年", "下年度")]
+    {
         if t.contains(from) {
             t = t.replace(from, to);
         }
@@ -199,9 +201,7 @@ impl Ordinal {
         let mut chars = s.char_indices().peekable();
         let (_, first) = *chars.peek()?;
         let open = matches!(first, '(' | '（');
-        if open {
-            chars.next();
-        } else if first == '第' {
+        if open || first == '第' {
             chars.next();
         }
         let mut digits = String::new();

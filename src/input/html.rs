@@ -589,8 +589,7 @@ where
             }
             let rs = cell.rowspan().min(rows.len() - r).max(1);
             let cs = cell.colspan().clamp(1, 1000);
-            for rr in r..r + rs {
-                let g = &mut grid[rr];
+            for g in grid.iter_mut().skip(r).take(rs) {
                 if g.len() < col + cs {
                     g.resize(col + cs, None);
                 }

@@ -185,8 +185,8 @@ pub fn t3_row(label: &str, after: Option<&str>) -> Option<&'static str> {
         "R13_15"
     } else if body == "不予处理" {
         "R16_20"
-    } else if body == "其他" && ord.is_some_and(|o| o.style == OrdinalStyle::Arabic)
-        || body == "其他" && matches!(after, Some("R21" | "R22"))
+    } else if body == "其他"
+        && (ord.is_some_and(|o| o.style == OrdinalStyle::Arabic) || matches!(after, Some("R21" | "R22")))
     {
         "R23"
     } else if body == "总计" || body == "小计" && after.is_some_and(|a| a >= "R20") {

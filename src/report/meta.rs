@@ -198,7 +198,10 @@ fn first_sentence_year(r: &Report) -> Option<(i32, Span)> {
     let raw = r.text(first.span);
     let norm = Norm::new(raw, first.span.start, Mode::Prose);
     let y = find_years(&norm.text).into_iter().next()?;
-    (y.start == 0 || norm.text[..y.start].chars().count() <= 12).then(|| (y.year, norm.span(y.start, y.end)))
+    // "2024年，…", "2024年度…", "2024年以来…": not a citation such as "根据2019年修订的《条例》".
+    let after = &norm.text[y.end..];
+    let dates_the_year = [",", "，", "度", "以来", "全年", "年内", "上半年"].iter().any(|w| after.starts_with(w));
+    (dates_the_year && norm.text[..y.start].chars().count() <= 12).then(|| (y.year, norm.span(y.start, y.end)))
 }
 
 const ORG_SUFFIXES: [&str; 16] = [

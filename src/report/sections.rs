@@ -32,7 +32,10 @@ pub(super) fn find(doc: &Document, in_table: &dyn Fn(Span) -> bool) -> (Vec<Sect
         let norm = Norm::new(raw, span.start, Mode::Label);
         let ord = Ordinal::parse(&norm.text);
         let (ordinal, body) = match ord {
-            Some((o, len)) => (Some((o, len)), &norm.text[len..]),
+            // The folded text lost full-width brackets; read them from the original.
+            Some((o, len)) => {
+                (Some((Ordinal { fullwidth: raw.trim_start().starts_with('（'), ..o }, len)), &norm.text[len..])
+            }
             None => (None, norm.text.as_str()),
         };
         let mut is_heading = false;

@@ -281,7 +281,13 @@ impl Collector<'_> {
 }
 
 /// Line index of the first line at or after `from` whose normalised text satisfies `pred`.
-fn find_line(doc: &Document, norms: &[Vec<String>], from: usize, to: usize, pred: impl Fn(&str) -> bool) -> Option<usize> {
+fn find_line(
+    doc: &Document,
+    norms: &[Vec<String>],
+    from: usize,
+    to: usize,
+    pred: impl Fn(&str) -> bool,
+) -> Option<usize> {
     (from..to).find(|&i| !doc.lines[i].noise && norms[i].iter().any(|t| pred(t)))
 }
 
@@ -525,20 +531,8 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         Some(k) => labels::t2_default_cols(k, v2019).len(),
         None => match caption {
             1 => 3,
-            5 | 6 => {
-                if v2019 {
-                    3
-                } else {
-                    1
-                }
-            }
-            8 | 9 => {
-                if v2019 {
-                    2
-                } else {
-                    1
-                }
-            }
+            5 | 6 if v2019 => 3,
+            8 | 9 if v2019 => 2,
             _ => 1,
         },
     };

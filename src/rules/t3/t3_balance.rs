@@ -33,9 +33,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     let mut deltas = Vec::new();
     for col in T3_COLS {
-        let (Some(left), Some(right)) =
-            (operands(r, TableId::T3, &[("R01", col), ("R02", col)]), operands(r, TableId::T3, &[("R24", col), ("R25", col)]))
-        else {
+        let (Some(left), Some(right)) = (
+            operands(r, TableId::T3, &[("R01", col), ("R02", col)]),
+            operands(r, TableId::T3, &[("R24", col), ("R25", col)]),
+        ) else {
             continue;
         };
         let (l, rt) = (left.sum(), right.sum());

@@ -1,0 +1,66 @@
+use crate::declare_rule;
+use crate::diag::Finding;
+use crate::rules::Context;
+use crate::text::{Mode, Norm};
+
+declare_rule! {
+    /// ## 检查内容
+    /// 2021 年及以后的年报在正文中以“国办公开办函〔2019〕60号”或“年度报告格式（试行）”为编制依据。
+    /// 同一句里同时引用了〔2021〕30号的不报告。
+    ///
+    /// ## 为什么是问题
+    /// 〔2021〕30号文已替代〔2019〕60号文的试行格式；引用旧文件说明编写时沿用了旧模板。
+    ///
+    /// ## 示例
+    /// 错误：2023 年年报写“根据《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式（试行）〉的通知》（国办公开办函〔2019〕60号）要求……”。
+    /// 正确：“根据国办公开办函〔2021〕30号要求……”。
+    ///
+    /// ## 依据
+    /// 国办公开办函〔2021〕30号。
+    pub static STRUCT_OUTDATED_BASIS = {
+        id: "STRUCT-OUTDATED-BASIS",
+        severity: Warning,
+        title: "引用了已替代的格式文件",
+        help: "把编制依据改为国办公开办函〔2021〕30号。",
+        check: check,
+    }
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let r = ctx.report;
+    if r.year.is_none_or(|y| y < 2021) {
+        return;
+    }
+    for p in r.prose() {
+        for sent in r.sentences(p.span) {
+            let norm = Norm::new(r.text(sent), sent.start, Mode::Label);
+            let t = &norm.text;
+            if t.contains("30号") {
+                continue;
+            }
+            let hit = t.match_indices("60号").find_map(|(at, _)| {
+                let head = &t[..at];
+                let win: String = head.chars().rev().take(14).collect::<Vec<_>>().into_iter().rev().collect();
+                if !(win.contains("2019") && (win.contains("办函") || win.contains("公开办"))) {
+                    return None;
+                }
+                let start = head.rfind("国办").filter(|&s| at - s <= 40).unwrap_or(at - win.len().min(at));
+                Some((start, at + "60号".len()))
+            });
+            let hit = hit.or_else(|| t.find("格式(试行)").map(|at| (at, at + "格式(试行)".len())));
+            if let Some((s, e)) = hit {
+                let span = norm.span(s, e);
+                out.push(Finding::new(
+                    &STRUCT_OUTDATED_BASIS,
+                    span,
+                    format!(
+                        "{}年年报以“{}”为依据，该文件已被国办公开办函〔2021〕30号替代",
+                        r.year.unwrap_or_default(),
+                        r.text(span)
+                    ),
+                ));
+                return;
+            }
+        }
+    }
+}

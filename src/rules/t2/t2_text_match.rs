@@ -1,0 +1,147 @@
+use super::util::{cell, number_at, sentences, QUALIFIERS};
+use crate::declare_rule;
+use crate::diag::Finding;
+use crate::report::labels::{t2_col_name, t2_row_name};
+use crate::rules::math::{eq, fmt_num};
+use crate::rules::Context;
+use crate::text::{Mode, Norm};
+
+declare_rule! {
+    /// ## 检查内容
+    /// 正文中的数字应与第二部分表格一致：“制发/印发/出台（行政）规范性文件 N 件”对应本年制发件数，
+    /// “废止…规范性文件 N 件”对应本年废止件数，“现行有效…规范性文件 N 件”对应现行有效件数，
+    /// “制定/出台规章 N 件”对应规章本年制发件数，“行政许可（决定）N 件”“行政处罚（决定）N 件/起”对应
+    /// 本年处理决定数量。含“其中、累计、历年、截至、同比、较上年、以来”的句子不比较；每个指标只比较第一处。
+    ///
+    /// ## 为什么是问题
+    /// 正文与表格数字不一致，说明其中之一有误；上级检查和公众都会据此质疑报告的可信度。
+    ///
+    /// ## 示例
+    /// 错误：正文“印发行政规范性文件12件”，表格本年制发件数为 10。
+    /// 正确：两处都是 10。
+    ///
+    /// ## 依据
+    /// 国办公开办函〔2021〕30号 年度报告格式；报告内部一致性（武威市 2025 年年报审核通知）。
+    pub static T2_TEXT_MATCH = {
+        id: "T2-TEXT-MATCH",
+        severity: Warning,
+        title: "正文数字与第二部分表格不一致",
+        help: "核对正文和表格，改正有误的一处。",
+        check: check,
+    }
+}
+
+/// (subject word, required verbs before it (any), row, col, units allowed after the number)
+struct Pattern {
+    subject: &'static str,
+    verbs: &'static [&'static str],
+    row: &'static str,
+    col: &'static str,
+    units: &'static [&'static str],
+}
+
+const PATTERNS: [Pattern; 6] = [
+    Pattern {
+        subject: "规范性文件",
+        verbs: &["制发", "印发", "出台", "制定"],
+        row: "normative_docs",
+        col: "issued",
+        units: &["件", "个", "份"],
+    },
+    Pattern {
+        subject: "规范性文件",
+        verbs: &["废止"],
+        row: "normative_docs",
+        col: "repealed",
+        units: &["件", "个", "份"],
+    },
+    Pattern {
+        subject: "规范性文件",
+        verbs: &["现行有效"],
+        row: "normative_docs",
+        col: "in_force",
+        units: &["件", "个", "份"],
+    },
+    Pattern {
+        subject: "规章",
+        verbs: &["制发", "印发", "出台", "制定"],
+        row: "regulations",
+        col: "issued",
+        units: &["件", "部", "个"],
+    },
+    Pattern { subject: "行政许可", verbs: &[], row: "licensing", col: "decisions", units: &["件"] },
+    Pattern { subject: "行政处罚", verbs: &[], row: "penalty", col: "decisions", units: &["件", "起"] },
+];
+
+/// Words that may stand between the subject and its number.
+const FILLERS: [&str; 10] = ["决定", "事项", "共", "总数", "数量", "数", "为", ":", "合计", "计"];
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let r = ctx.report;
+    if super::util::is_2019(r) {
+        return;
+    }
+    let mut done = [false; 6];
+    for sent in sentences(r) {
+        let norm = Norm::new(r.text(sent), sent.start, Mode::Label);
+        let t = &norm.text;
+        if QUALIFIERS.iter().any(|q| t.contains(q)) {
+            continue;
+        }
+        for (pi, p) in PATTERNS.iter().enumerate() {
+            if done[pi] {
+                continue;
+            }
+            let Some(at) = t.find(p.subject) else { continue };
+            let head = &t[..at];
+            if !p.verbs.is_empty() && !p.verbs.iter().any(|v| head.contains(v)) {
+                continue;
+            }
+            // Another pattern's verb closer to the subject decides (废止 vs 制发 in one sentence).
+            if p.subject == "规范性文件" {
+                let closest = PATTERNS[..3]
+                    .iter()
+                    .filter_map(|q| q.verbs.iter().filter_map(|v| head.rfind(v)).max().map(|i| (i, q.col)))
+                    .max_by_key(|x| x.0);
+                if closest.is_some_and(|c| c.1 != p.col) {
+                    continue;
+                }
+            }
+            let mut i = at + p.subject.len();
+            loop {
+                let rest = &t[i..];
+                match FILLERS.iter().find(|f| rest.starts_with(**f)) {
+                    Some(f) => i += f.len(),
+                    None => break,
+                }
+            }
+            let Some((v, n)) = number_at(&t[i..]) else { continue };
+            let after = &t[i + n..];
+            if !p.units.iter().any(|u| after.starts_with(u)) {
+                continue;
+            }
+            done[pi] = true;
+            let Some(c) = cell(r, p.row, p.col) else { continue };
+            let Some(tv) = c.value.number() else { continue };
+            if eq(v, tv) {
+                continue;
+            }
+            let span = norm.span(i, i + n);
+            out.push(
+                Finding::new(
+                    &T2_TEXT_MATCH,
+                    span,
+                    format!(
+                        "正文写{}为 {}，第二部分表格“{}·{}”为 {}；两处应一致",
+                        p.subject,
+                        fmt_num(v),
+                        t2_row_name(p.row),
+                        t2_col_name(p.col),
+                        fmt_num(tv)
+                    ),
+                )
+                .cells([c.key]),
+            );
+        }
+    }
+}
