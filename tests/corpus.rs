@@ -35,7 +35,8 @@ fn states_year(body: &str, year: i32) -> bool {
     let y = format!("{year}");
     body.lines().take(40).any(|l| {
         let l: String = l.chars().filter(|c| !c.is_whitespace()).collect();
-        l.contains(&format!("{y}年")) && (l.contains("年度报告") || l.starts_with(&format!("{y}年")) || l.contains("统计"))
+        l.contains(&format!("{y}年"))
+            && (l.contains("年度报告") || l.starts_with(&format!("{y}年")) || l.contains("统计"))
     })
 }
 
@@ -49,7 +50,9 @@ fn every_corpus_file_is_checked_and_dated() {
         let checked = check(body, &Options::default());
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         for f in &checked.findings {
-            assert!(f.span.end <= body.len() && body.is_char_boundary(f.span.start) && body.is_char_boundary(f.span.end));
+            assert!(
+                f.span.end <= body.len() && body.is_char_boundary(f.span.start) && body.is_char_boundary(f.span.end)
+            );
         }
         let expected = header_year.or(Some(2024).filter(|_| name.starts_with("2024_taoxi")));
         if let Some(y) = expected {
@@ -66,19 +69,19 @@ fn every_corpus_file_is_checked_and_dated() {
 
 /// Known faults from INDEX.md that a catalogue rule covers: (file, rule id).
 const KNOWN_FAULTS: &[(&str, &str)] = &[
-    ("2023_changchun_js_ju.txt", "T3-TEXT-RECEIVED"),       // 受理2件 vs table 本年新收 3
+    ("2023_changchun_js_ju.txt", "T3-TEXT-RECEIVED"), // 受理2件 vs table 本年新收 3
     ("2022_songmutang_taojiang.txt", "T2-GUIZHANG-AUTHORITY"), // township with 规章 2
-    ("2021_shanxi_wsb.txt", "STRUCT-OUTDATED-BASIS"),       // 2021 report cites 〔2019〕60号
-    ("2024_dashan_xingren.txt", "STRUCT-OUTDATED-BASIS"),   // 2024 report cites 〔2019〕60号
-    ("2023_jxx_mzj_mirror.txt", "STRUCT-FORMAT-VERSION"),   // 2023 report with the 2019 T2 table
-    ("2022_xizhen_jiaxian.txt", "STRUCT-FORMAT-VERSION"),   // 2022 report with 2019 skeleton tables
-    ("2020_huangpi_jie.txt", "N-TEMPLATE-RESIDUE"),         // '(指2019年事项数)' left in labels
-    ("2021_huangla_xixiu.txt", "S-DUP-WORD"),               // '规定规定'
-    ("2024_shanghai_kewei_pdfcopy.md", "S-DUP-WORD"),        // '资金资金'
-    ("2024_shanghai_kewei_pdfcopy.md", "S-TYPO"),            // '审查管', '涉及部门网站'
+    ("2021_shanxi_wsb.txt", "STRUCT-OUTDATED-BASIS"), // 2021 report cites 〔2019〕60号
+    ("2024_dashan_xingren.txt", "STRUCT-OUTDATED-BASIS"), // 2024 report cites 〔2019〕60号
+    ("2023_jxx_mzj_mirror.txt", "STRUCT-FORMAT-VERSION"), // 2023 report with the 2019 T2 table
+    ("2022_xizhen_jiaxian.txt", "STRUCT-FORMAT-VERSION"), // 2022 report with 2019 skeleton tables
+    ("2020_huangpi_jie.txt", "N-TEMPLATE-RESIDUE"),   // '(指2019年事项数)' left in labels
+    ("2021_huangla_xixiu.txt", "S-DUP-WORD"),         // '规定规定'
+    ("2024_shanghai_kewei_pdfcopy.md", "S-DUP-WORD"), // '资金资金'
+    ("2024_shanghai_kewei_pdfcopy.md", "S-TYPO"),     // '审查管', '涉及部门网站'
     ("2024_shanghai_kewei_pdfcopy.md", "STRUCT-SECTION-SHIFT"), // 二–四 numbered 一–三
-    ("2020_taojiang_sjj.txt", "S-JIEZHI"),                  // '截止2020年12月31日'
-    ("2024_taoxi_zhen_wordcopy.txt", "N-PLAN-YEAR"),         // the seed: plan names 2024
+    ("2020_taojiang_sjj.txt", "S-JIEZHI"),            // '截止2020年12月31日'
+    ("2024_taoxi_zhen_wordcopy.txt", "N-PLAN-YEAR"),  // the seed: plan names 2024
 ];
 
 // Out of reach, and why:
@@ -99,7 +102,8 @@ fn known_faults_are_found() {
             missed.push(format!("{file}: rule {rule} does not exist"));
             continue;
         }
-        let path = if file.starts_with("2024_taoxi") { corpus_dir().join(file) } else { corpus_dir().join("real").join(file) };
+        let path =
+            if file.starts_with("2024_taoxi") { corpus_dir().join(file) } else { corpus_dir().join("real").join(file) };
         let text = std::fs::read_to_string(&path).expect("corpus file");
         let (body, _) = body(&text);
         let checked = check(body, &Options::default());

@@ -96,10 +96,7 @@ fn html_table_with_spans() {
 
 #[test]
 fn rows_are_found_whatever_the_layout() {
-    let labels = [
-        "一、本年新收政府信息公开申请数量",
-        "二、上年结转政府信息公开申请数量",
-    ];
+    let labels = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"];
     let nums = ["3 0 0 0 0 1 4", "1 0 0 0 0 0 1"];
     let layouts: Vec<String> = vec![
         // web copy: tabs
@@ -107,7 +104,12 @@ fn rows_are_found_whatever_the_layout() {
         // PDF copy: spaces
         labels.iter().zip(nums).map(|(l, n)| format!("{l} {n}")).collect::<Vec<_>>().join("\n"),
         // Markdown
-        labels.iter().zip(nums).map(|(l, n)| format!("| {l} | {} |", n.replace(' ', " | "))).collect::<Vec<_>>().join("\n"),
+        labels
+            .iter()
+            .zip(nums)
+            .map(|(l, n)| format!("| {l} | {} |", n.replace(' ', " | ")))
+            .collect::<Vec<_>>()
+            .join("\n"),
         // Word copy: one cell per line
         labels
             .iter()
