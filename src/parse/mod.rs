@@ -100,7 +100,7 @@ fn split_line(src: &str, span: Span) -> Line {
         return line;
     }
     // Markdown pipes, with or without the outer pipes.
-    if text.starts_with('|') && text.len() > 1 || text.matches('|').count() >= 2 {
+    if text.len() > 1 && (text.starts_with('|') || text.ends_with('|') || text.matches('|').count() >= 2) {
         let lead = usize::from(text.starts_with('|'));
         let inner_start = content.start + lead;
         let inner = &text[lead..];
