@@ -127,6 +127,17 @@ impl Norm {
         self.ends = ends;
     }
 
+    /// The part `[start, end)` of the normalised text, keeping its map to the original.
+    pub fn slice(&self, start: usize, end: usize) -> Norm {
+        let end = end.min(self.text.len()).max(start);
+        let mut map = self.map[start..end].to_vec();
+        let mut ends = self.ends[start..end].to_vec();
+        let tail = if end == start { self.map[start] } else { self.ends[end - 1] };
+        map.push(tail);
+        ends.push(tail);
+        Norm { text: self.text[start..end].to_string(), map, ends }
+    }
+
     /// The original span of the normalised byte range `[start, end)`.
     pub fn span(&self, start: usize, end: usize) -> Span {
         let s = self.map[start.min(self.map.len() - 1)];
@@ -331,41 +342,55 @@ pub struct YearToken {
 /// Every "2024年" / "2024 年" / "二〇二四年" in width-folded prose (spaces may already be gone).
 pub fn find_years(s: &str) -> Vec<YearToken> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
+    let b = s.as_bytes();
+    let mut it = s.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = it.next() {
         let is_ar = c.is_ascii_digit();
-        let is_han = matches!(c, '〇' | '○' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
-        if (is_ar || is_han) && (k == 0 || !same_kind(chars[k - 1].1, is_ar)) {
-            let mut j = k;
-            while j < chars.len() && same_kind(chars[j].1, is_ar) {
-                j += 1;
+        let is_han = is_year_hanzi(c);
+        if !(is_ar || is_han) || prev.is_some_and(|p| same_kind(p, is_ar)) {
+            prev = Some(c);
+            continue;
+        }
+        // A run of four digits of one kind starting here.
+        let mut text = String::new();
+        text.push(c);
+        let mut last = c;
+        while let Some(&(_, d)) = it.peek() {
+            if !same_kind(d, is_ar) {
+                break;
             }
-            let mut after = j;
-            while after < chars.len() && chars[after].1 == ' ' {
-                after += 1;
+            text.push(d);
+            last = d;
+            it.next();
+        }
+        prev = Some(last);
+        if text.chars().count() != 4 {
+            continue;
+        }
+        let mut after = it.peek().map_or(s.len(), |x| x.0);
+        while b.get(after) == Some(&b' ') {
+            after += 1;
+        }
+        if s[after..].starts_with('年') {
+            let year = if is_ar { text.parse().ok() } else { chinese_number(&text).map(|v| v as i32) };
+            if let Some(year) = year.filter(|y| (1990..=2100).contains(y)) {
+                out.push(YearToken { year, start: i, end: after + '年'.len_utf8() });
             }
-            if j - k == 4 && after < chars.len() && chars[after].1 == '年' {
-                let text: String = chars[k..j].iter().map(|x| x.1).collect();
-                let year = if is_ar { text.parse().ok() } else { chinese_number(&text).map(|v| v as i32) };
-                if let Some(year) = year.filter(|y| (1990..=2100).contains(y)) {
-                    out.push(YearToken { year, start: i, end: chars[after].0 + '年'.len_utf8() });
-                }
-            }
-            k = j;
-        } else {
-            k += 1;
         }
     }
     out
+}
+
+fn is_year_hanzi(c: char) -> bool {
+    matches!(c, '〇' | '○' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九')
 }
 
 fn same_kind(c: char, arabic: bool) -> bool {
     if arabic {
         c.is_ascii_digit()
     } else {
-        matches!(c, '〇' | '○' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九')
+        is_year_hanzi(c)
     }
 }
 

@@ -114,6 +114,10 @@ fn split_line(src: &str, span: Span) -> Line {
         return line;
     }
     // Space-separated trailing values: "行政许可 97", "0 0 0 0 0 0 0".
+    if !text.contains(is_blank) {
+        line.cells.push(Cell { span: content });
+        return line;
+    }
     let tokens = space_tokens(text, content.start);
     let values = tokens.iter().rev().take_while(|t| numbers::is_value_token(&src[t.range()])).count();
     let prefix_ok = values < tokens.len() || values >= 2;
@@ -158,6 +162,10 @@ fn space_tokens(text: &str, base: usize) -> Vec<Span> {
 
 /// Page footers ("— 3 —", "- 3 -", "第3页 共9页", "Page 9 - …", "P. 9") and Markdown table rules.
 fn is_noise(text: &str) -> bool {
+    // Footers and rules are short, or made of pipes and dashes only.
+    if text.len() > 60 && !text.starts_with('|') {
+        return false;
+    }
     let t: String = text.chars().filter(|c| !is_blank(*c)).collect();
     let dashes = |c: char| matches!(c, '—' | '–' | '-' | '－' | '─' | '一');
     if let Some(inner) = t.strip_prefix(dashes) {

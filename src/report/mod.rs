@@ -8,8 +8,9 @@ mod tables;
 use crate::diag::CellRef;
 use crate::parse::{Document, Value};
 use crate::span::Span;
-use crate::text::Ordinal;
+use crate::text::{Mode, Norm, Ordinal};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The two official layouts: 国办公开办函〔2019〕60号 (试行) and 〔2021〕30号.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -103,6 +104,29 @@ pub struct Paragraph {
     pub section: Option<usize>,
     /// The line is a heading (numbered or a section title).
     pub heading: bool,
+    /// Index of its line in `doc.lines` (and in `Report::line_prose`).
+    pub line: usize,
+}
+
+/// A sentence of prose with its normalised text, made once per report for all the prose rules.
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    pub span: Span,
+    /// Width-folded text without blanks (`Mode::Prose`), with its map back to the input.
+    pub norm: Norm,
+    /// Canonical section number 1..=6 of the paragraph.
+    pub section: Option<u8>,
+}
+
+impl Sentence {
+    pub fn text(&self) -> &str {
+        &self.norm.text
+    }
+
+    /// Original span of normalised bytes `[s, e)`.
+    pub fn span_of(&self, s: usize, e: usize) -> Span {
+        self.norm.span(s, e)
+    }
 }
 
 /// A recognised numeric table cell.
@@ -188,8 +212,14 @@ pub struct Report<'a> {
     pub sections: Vec<Section>,
     pub headings: Vec<Heading>,
     pub paragraphs: Vec<Paragraph>,
+    /// Every line normalised for prose matching (`Mode::Prose`; empty for blank and noise lines).
+    pub line_prose: Vec<Norm>,
+    /// Sentences of the prose paragraphs that are not headings, in order.
+    pub prose_sentences: Vec<Sentence>,
     pub tables: Vec<TableInfo>,
     pub cells: Vec<TableCell>,
+    /// Index of `cells` by row key (then table and column), for the many lookups of the table rules.
+    cell_index: HashMap<&'static str, Vec<(&'static str, &'static str, usize)>>,
     /// The publication or signature date and where it is written.
     pub pub_date: Option<(Date, Span)>,
 }
@@ -197,8 +227,11 @@ pub struct Report<'a> {
 impl<'a> Report<'a> {
     pub fn build(src: &'a str) -> Report<'a> {
         let doc = Document::parse(src);
-        let format_labels = meta::format_labels(&doc);
-        let (tables, cells) = tables::extract(&doc, meta::format_from_labels(&format_labels));
+        // Every cell's label text, normalised once for all the dictionary lookups.
+        let norms: Vec<Vec<String>> =
+            doc.lines.iter().map(|l| l.cells.iter().map(|c| crate::text::label(doc.text(c.span))).collect()).collect();
+        let format_labels = meta::format_labels(&doc, &norms);
+        let (tables, cells) = tables::extract(&doc, &norms, meta::format_from_labels(&format_labels));
         let in_table = |span: Span| tables.iter().any(|t| t.span.contains(span));
         let (sections, headings, paragraphs) = sections::find(&doc, &in_table);
         let mut report = Report {
@@ -212,12 +245,55 @@ impl<'a> Report<'a> {
             sections,
             headings,
             paragraphs,
+            line_prose: Vec::new(),
+            prose_sentences: Vec::new(),
             tables,
+            cell_index: HashMap::new(),
             cells,
             pub_date: None,
         };
         meta::fill(&mut report);
+        report.line_prose = report
+            .doc
+            .lines
+            .iter()
+            .map(|l| {
+                if l.empty || l.noise {
+                    Norm::default()
+                } else {
+                    let span = crate::parse::trim_span(report.doc.src, l.span);
+                    Norm::new(report.text(span), span.start, Mode::Prose)
+                }
+            })
+            .collect();
+        report.prose_sentences = report.split_prose();
+        // The first cell of a key wins, as a linear search would find it.
+        for (i, c) in report.cells.iter().enumerate() {
+            report.cell_index.entry(c.key.row).or_default().push((c.key.table, c.key.col, i));
+        }
         report
+    }
+
+    /// Splits every prose paragraph after 。！？； into sentences, slicing the paragraph's
+    /// normalised text so that nothing is normalised twice.
+    fn split_prose(&self) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        for p in self.prose() {
+            let section = p.section.and_then(|i| self.sections.get(i)).map(|s| s.canonical);
+            let pn = &self.line_prose[p.line];
+            let t = &pn.text;
+            let mut start = 0;
+            let ends =
+                t.char_indices().filter(|(_, c)| matches!(c, '。' | '!' | '?' | ';')).map(|(i, c)| i + c.len_utf8());
+            for end in ends.chain(std::iter::once(t.len())) {
+                if end > start {
+                    let norm = pn.slice(start, end);
+                    out.push(Sentence { span: pn.span(start, end), norm, section });
+                }
+                start = end;
+            }
+        }
+        out
     }
 
     pub fn src(&self) -> &'a str {
@@ -234,7 +310,8 @@ impl<'a> Report<'a> {
 
     pub fn cell(&self, table: TableId, row: &str, col: &str) -> Option<&TableCell> {
         let t = table.as_str();
-        self.cells.iter().find(|c| c.key.table == t && c.key.row == row && c.key.col == col)
+        let (_, _, i) = self.cell_index.get(row)?.iter().find(|(tt, c, _)| *tt == t && *c == col)?;
+        self.cells.get(*i)
     }
 
     /// The section with canonical number 1..=6, if found.
@@ -256,6 +333,11 @@ impl<'a> Report<'a> {
     /// Canonical number of the section a span lies in.
     pub fn section_of(&self, span: Span) -> Option<u8> {
         self.sections.iter().find(|s| s.span.cover(s.body).contains(span)).map(|s| s.canonical)
+    }
+
+    /// The prose-normalised text of a paragraph.
+    pub fn paragraph_norm(&self, p: &Paragraph) -> &Norm {
+        &self.line_prose[p.line]
     }
 
     /// Sentences of a paragraph: split after 。！？；!? (the span includes the end mark).

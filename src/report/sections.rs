@@ -16,7 +16,7 @@ pub(super) fn find(doc: &Document, in_table: &dyn Fn(Span) -> bool) -> (Vec<Sect
     let mut sections: Vec<Section> = Vec::new();
     let mut headings = Vec::new();
     let mut paragraphs = Vec::new();
-    for line in &doc.lines {
+    for (li, line) in doc.lines.iter().enumerate() {
         if line.noise || line.empty || line.cells.is_empty() {
             continue;
         }
@@ -29,6 +29,11 @@ pub(super) fn find(doc: &Document, in_table: &dyn Fn(Span) -> bool) -> (Vec<Sect
             continue;
         }
         let raw = doc.text(span);
+        // A long line without an ordinal is plain prose: no heading to parse.
+        if raw.chars().count() > 40 && Ordinal::parse(raw.trim_start()).is_none() {
+            paragraphs.push(Paragraph { span, section: sections.len().checked_sub(1), heading: false, line: li });
+            continue;
+        }
         let norm = Norm::new(raw, span.start, Mode::Label);
         let ord = Ordinal::parse(&norm.text);
         let (ordinal, body) = match ord {
@@ -68,7 +73,7 @@ pub(super) fn find(doc: &Document, in_table: &dyn Fn(Span) -> bool) -> (Vec<Sect
             headings.push(Heading { span, ordinal: o, ordinal_span: norm.span(0, len), body: label(body), section });
             is_heading |= short_heading(raw);
         }
-        paragraphs.push(Paragraph { span, section: sections.len().checked_sub(1), heading: is_heading });
+        paragraphs.push(Paragraph { span, section: sections.len().checked_sub(1), heading: is_heading, line: li });
     }
     // Section bodies run to the next section heading.
     let end = doc.src.len();

@@ -11,7 +11,6 @@ use super::{Format, RowInfo, TableCell, TableId, TableInfo};
 use crate::diag::CellRef;
 use crate::parse::{parse_value, Document, Value};
 use crate::span::Span;
-use crate::text::label;
 
 /// A row as collected, before its key is settled.
 #[derive(Debug, Clone)]
@@ -301,11 +300,12 @@ fn heading_canonical(doc: &Document, norms: &[Vec<String>], line: usize) -> Opti
     labels::section_title(body).map(|(n, _)| n)
 }
 
-pub(super) fn extract(doc: &Document, format_hint: Option<Format>) -> (Vec<TableInfo>, Vec<TableCell>) {
+pub(super) fn extract(
+    doc: &Document,
+    norms: &[Vec<String>],
+    format_hint: Option<Format>,
+) -> (Vec<TableInfo>, Vec<TableCell>) {
     let n = doc.lines.len();
-    let norms: Vec<Vec<String>> =
-        doc.lines.iter().map(|l| l.cells.iter().map(|c| label(doc.text(c.span))).collect()).collect();
-    let norms = norms.as_slice();
     let headings: Vec<(usize, u8)> = (0..n).filter_map(|i| heading_canonical(doc, norms, i).map(|c| (i, c))).collect();
     let heading_after = |from: usize, min: u8| headings.iter().find(|(i, c)| *i >= from && *c >= min).map(|x| x.0);
     let v2019 = format_hint == Some(Format::V2019);

@@ -30,7 +30,7 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let Some((fee, span)) = section_sentences(r, 6).iter().find_map(positive) else { return };
+    let Some((fee, span)) = section_sentences(r, 6).into_iter().find_map(positive) else { return };
     let cell = |row: &'static str| r.cell(TableId::T3, row, "C7").and_then(|c| c.value.number());
     if let (Some(a), Some(b)) = (cell("R01"), cell("R02")) {
         if a + b == 0.0 {

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diag::Finding;
 use crate::rules::year::util::{find_all, month_day};
 use crate::rules::Context;
-use crate::text::{find_years, Mode, Norm};
+use crate::text::find_years;
 
 declare_rule! {
     /// ## 检查内容
@@ -28,11 +28,7 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    for line in &r.doc.lines {
-        if line.empty || line.noise {
-            continue;
-        }
-        let norm = Norm::new(r.text(line.span), line.span.start, Mode::Prose);
+    for norm in &r.line_prose {
         let t = norm.text.as_str();
         for i in find_all(t, "截止") {
             let end = i + "截止".len();

@@ -2,7 +2,6 @@ use crate::declare_rule;
 use crate::diag::Finding;
 use crate::rules::year::util::{find_all, next_char, prev_char};
 use crate::rules::Context;
-use crate::text::{Mode, Norm};
 
 declare_rule! {
     /// ## 检查内容
@@ -49,11 +48,7 @@ const TYPOS: [Typo; 13] = [
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    for line in &r.doc.lines {
-        if line.empty || line.noise {
-            continue;
-        }
-        let norm = Norm::new(r.text(line.span), line.span.start, Mode::Prose);
+    for norm in &r.line_prose {
         let t = norm.text.as_str();
         for (wrong, right, bad_prev, bad_next) in TYPOS {
             for i in find_all(t, wrong) {

@@ -4,7 +4,7 @@
 use crate::parse::Value;
 use crate::report::{Report, TableId, TableInfo};
 use crate::span::Span;
-use crate::text::{chinese_number, is_hanzi_digit, scan_number, Mode, Norm};
+use crate::text::{chinese_number, is_hanzi_digit, scan_number};
 
 /// A cell's number; blanks, placeholders, text and missing cells give `None`.
 /// The narrative rules use this: a blank is not evidence against the prose.
@@ -36,31 +36,19 @@ pub(crate) fn runs_to_end(r: &Report, t: &TableInfo) -> bool {
     !r.sections.iter().any(|s| s.span.start >= end) && !r.tables.iter().any(|o| o.span.start >= end && o.id != t.id)
 }
 
-/// A prose sentence, normalised for matching.
-pub(crate) struct Sentence {
-    pub norm: Norm,
-}
+/// A prose sentence, normalised for matching (made once by the report).
+pub(crate) type Sentence = crate::report::Sentence;
 
 /// Words that make a sentence about other periods or comparisons (rules.md §5.5): skipped.
 const SKIP: [&str; 7] = ["累计", "历年", "截至目前", "截止目前", "同比", "较上年", "比上年"];
 
 /// Sentences of the prose in the given canonical sections and in the text before the first section.
-pub(crate) fn sentences(r: &Report, sections: &[u8]) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    for p in r.prose() {
-        let canonical = p.section.and_then(|i| r.sections.get(i)).map(|s| s.canonical);
-        if canonical.is_some_and(|c| !sections.contains(&c)) {
-            continue;
-        }
-        for s in r.sentences(p.span) {
-            let norm = Norm::new(r.text(s), s.start, Mode::Prose);
-            if SKIP.iter().any(|k| norm.text.contains(k)) {
-                continue;
-            }
-            out.push(Sentence { norm });
-        }
-    }
-    out
+pub(crate) fn sentences<'r>(r: &'r Report, sections: &[u8]) -> Vec<&'r Sentence> {
+    r.prose_sentences
+        .iter()
+        .filter(|s| s.section.is_none_or(|c| sections.contains(&c)))
+        .filter(|s| !SKIP.iter().any(|k| s.norm.text.contains(k)))
+        .collect()
 }
 
 /// Characters that end a clause: a count after one of them no longer belongs to the keyword.
@@ -126,7 +114,11 @@ pub(crate) fn count_after(s: &str, from: usize, max_chars: usize, units: &[&str]
 /// Byte offset of the first of `words` in `s` at or after `from`, with the word's end.
 pub(crate) fn find_any(s: &str, from: usize, words: &[&str]) -> Option<(usize, usize)> {
     let rest = s.get(from..)?;
-    words.iter().filter_map(|w| rest.find(w).map(|i| (from + i, from + i + w.len()))).min_by_key(|x| x.0)
+    words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| rest.contains(c)))
+        .filter_map(|w| rest.find(w).map(|i| (from + i, from + i + w.len())))
+        .min_by_key(|x| x.0)
 }
 
 /// The clause of `s` that contains byte `at` (between break characters).
@@ -148,7 +140,7 @@ pub(crate) struct Hit {
 /// Finds, in order, the first sentence where one of `keywords` is followed within `gap` characters
 /// of the same clause by a count in 件, and `accept` agrees with the sentence and keyword range.
 pub(crate) fn first_count(
-    sents: &[Sentence],
+    sents: &[&Sentence],
     keywords: &[&str],
     gap: usize,
     accept: &dyn Fn(&str, usize, usize) -> bool,
@@ -188,12 +180,12 @@ pub(crate) fn other_year(r: &Report, s: &str) -> bool {
 }
 
 /// Sentences of 一 and 三 that talk about this year only.
-pub(crate) fn t3_sentences(r: &Report) -> Vec<Sentence> {
+pub(crate) fn t3_sentences<'r>(r: &'r Report) -> Vec<&'r Sentence> {
     sentences(r, &[1, 3]).into_iter().filter(|s| !other_year(r, &s.norm.text)).collect()
 }
 
 /// Sentences of 一 and 四 that talk about this year only.
-pub(crate) fn t4_sentences(r: &Report) -> Vec<Sentence> {
+pub(crate) fn t4_sentences<'r>(r: &'r Report) -> Vec<&'r Sentence> {
     sentences(r, &[1, 4]).into_iter().filter(|s| !other_year(r, &s.norm.text)).collect()
 }
 

@@ -78,7 +78,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// "均维持": no 纠正 / 其他 in the groups the sentence mentions.
-fn upheld(ctx: &Context, sents: &[crate::rules::t3::prose::Sentence], out: &mut Vec<Finding>) {
+fn upheld(ctx: &Context, sents: &[&crate::rules::t3::prose::Sentence], out: &mut Vec<Finding>) {
     let r = ctx.report;
     for st in sents {
         let s = st.norm.text.as_str();

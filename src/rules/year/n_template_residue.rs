@@ -45,10 +45,17 @@ const LITERALS: [&str; 14] = [
     "应提供相关数据",
 ];
 
+const TRIGGERS: [char; 16] =
+    ['X', 'x', '×', 'Ｘ', 'ｘ', '单', '〔', '[', '［', '填', '此', '指', '负', '应', '【', '〖'];
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     for line in &r.doc.lines {
         if line.empty || line.noise {
+            continue;
+        }
+        // Every pattern below needs one of these characters: skip the other lines cheaply.
+        if !r.text(line.span).contains(TRIGGERS) {
             continue;
         }
         let norm = Norm::new(r.text(line.span), line.span.start, Mode::Label);

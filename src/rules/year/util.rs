@@ -1,49 +1,21 @@
 //! Prose helpers shared by the content (C), year (N) and style (S) rules: sentences with their
 //! normalised text, keyword scanning, full dates and the body type.
 
-use crate::report::{Date, Paragraph, Report};
+use crate::report::{Date, Report};
 use crate::span::Span;
-use crate::text::{find_years, scan_number, Mode, Norm};
+use crate::text::{find_years, scan_number};
 
-/// A sentence of prose with its normalised text (width-folded, blanks dropped) and section.
-pub(crate) struct Sent {
-    pub span: Span,
-    pub norm: Norm,
-    /// Canonical section number 1..=6.
-    pub section: Option<u8>,
-}
-
-impl Sent {
-    pub fn text(&self) -> &str {
-        &self.norm.text
-    }
-
-    /// Original span of normalised bytes `[s, e)`.
-    pub fn span_of(&self, s: usize, e: usize) -> Span {
-        self.norm.span(s, e)
-    }
-}
-
-fn canonical_of(r: &Report, p: &Paragraph) -> Option<u8> {
-    p.section.and_then(|i| r.sections.get(i)).map(|s| s.canonical)
-}
+/// A sentence of prose with its normalised text and section (made once by the report).
+pub(crate) type Sent = crate::report::Sentence;
 
 /// Sentences of every prose paragraph that is not a heading.
-pub(crate) fn sentences(r: &Report) -> Vec<Sent> {
-    let mut out = Vec::new();
-    for p in r.prose() {
-        let section = canonical_of(r, p);
-        for s in r.sentences(p.span) {
-            let norm = Norm::new(r.text(s), s.start, Mode::Prose);
-            out.push(Sent { span: s, norm, section });
-        }
-    }
-    out
+pub(crate) fn sentences<'r>(r: &'r Report) -> &'r [Sent] {
+    &r.prose_sentences
 }
 
 /// Sentences of one canonical section.
-pub(crate) fn section_sentences(r: &Report, canonical: u8) -> Vec<Sent> {
-    sentences(r).into_iter().filter(|s| s.section == Some(canonical)).collect()
+pub(crate) fn section_sentences<'r>(r: &'r Report, canonical: u8) -> Vec<&'r Sent> {
+    r.prose_sentences.iter().filter(|s| s.section == Some(canonical)).collect()
 }
 
 /// Every paragraph of a section below its heading (sub-headings included), without the trailing
@@ -62,7 +34,8 @@ pub(crate) fn section_paragraph_spans(r: &Report, canonical: u8) -> Vec<Span> {
 
 /// Normalised text of a section's paragraphs (see `section_paragraph_spans`), joined.
 pub(crate) fn section_text(r: &Report, canonical: u8) -> String {
-    section_paragraph_spans(r, canonical).iter().map(|s| Norm::new(r.text(*s), 0, Mode::Prose).text).collect()
+    let spans = section_paragraph_spans(r, canonical);
+    r.paragraphs.iter().filter(|p| spans.contains(&p.span)).map(|p| r.paragraph_norm(p).text.as_str()).collect()
 }
 
 const ORG_ENDINGS: [&str; 12] =
@@ -73,7 +46,12 @@ pub(crate) fn is_signature(r: &Report, span: Span) -> bool {
     if r.pub_date.is_some_and(|(_, s)| span.contains(s) || s.contains(span)) {
         return true;
     }
-    let t = Norm::new(r.text(span), 0, Mode::Label).text;
+    let raw = r.text(span);
+    // A signature is a short line: a date or a body name.
+    if raw.chars().count() > 60 {
+        return false;
+    }
+    let t = crate::text::label(raw);
     if let Some(d) = find_dates(&t).first() {
         if d.start == 0 && d.end == t.len() {
             return true;
@@ -88,11 +66,13 @@ pub(crate) fn is_signature(r: &Report, span: Span) -> bool {
 
 /// Byte offsets of every occurrence of `needle`.
 pub(crate) fn find_all<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    hay.match_indices(needle).map(|(i, _)| i)
+    // Checking the first character first is much cheaper than setting up a substring search.
+    let possible = needle.chars().next().is_some_and(|c| hay.contains(c));
+    possible.then(|| hay.match_indices(needle).map(|(i, _)| i)).into_iter().flatten()
 }
 
 pub(crate) fn has_any(hay: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| hay.contains(w))
+    words.iter().any(|w| w.chars().next().is_some_and(|c| hay.contains(c)) && hay.contains(w))
 }
 
 pub(crate) fn prev_char(s: &str, i: usize) -> Option<char> {
