@@ -45,7 +45,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 if let Some(c) = t[u..].chars().next().filter(|c| UNITS.contains(c)) {
                     let after = &t[u + c.len_utf8()..];
                     if !after.starts_with("申请人") && !after.starts_with('人') {
-                        push(out, &s, at, u + c.len_utf8(), c);
+                        push(out, s, at, u + c.len_utf8(), c);
                     }
                 }
             }
@@ -61,7 +61,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 let after = &t[u + c.len_utf8()..];
                 let after = after.strip_prefix("政府信息公开").unwrap_or(after);
                 if after.starts_with("申请") && !after.starts_with("申请人") {
-                    push(out, &s, at, u + c.len_utf8(), c);
+                    push(out, s, at, u + c.len_utf8(), c);
                 }
             }
         }
