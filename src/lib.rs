@@ -12,6 +12,8 @@ pub mod report;
 pub mod rules;
 pub mod span;
 pub mod text;
+#[cfg(feature = "web")]
+pub mod web;
 
 use diag::Finding;
 use input::InputKind;

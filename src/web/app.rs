@@ -1,0 +1,252 @@
+//! The page: wires the reducer to the components, the debounce timer, storage and scrolling.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::web::components::{cell_id, FindingList, InputPanel, SourceView, Summary, Tables};
+use crate::web::dom;
+use crate::web::state::{Action, Keep, State, SAMPLE};
+
+/// How long typing must pause before the draft is checked again.
+const DEBOUNCE_MS: u32 = 250;
+
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct AppProps {
+    /// The draft restored from localStorage (or a text to start with).
+    #[prop_or_default]
+    pub initial: String,
+    /// Whether localStorage could be opened at all.
+    #[prop_or(true)]
+    pub storage_ok: bool,
+    /// Today's date, for the rule that no date in the report lies in the future.
+    #[prop_or_default]
+    pub today: Option<crate::report::Date>,
+}
+
+fn load_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
+    let name = file.name();
+    let lower = name.to_lowercase();
+    if ![".txt", ".htm", ".html", ".md", ".text", ".markdown"].iter().any(|e| lower.ends_with(e)) {
+        dispatch.dispatch(Action::Notice(Some(format!("不支持的文件类型：{name}（请使用 .txt、.htm、.html 或 .md）"))));
+        return;
+    }
+    dom::read_file(file, move |r| match r {
+        Ok((text, enc)) => {
+            dispatch.dispatch(Action::Load { text, notice: Some(format!("已打开文件 {name}（{enc} 编码）")) })
+        }
+        Err(e) => dispatch.dispatch(Action::Notice(Some(format!("{e}：{name}")))),
+    });
+}
+
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let state = {
+        let p = props.clone();
+        use_reducer(move || {
+            let mut s = State::new_on(p.initial, p.today);
+            if !p.storage_ok {
+                s.keep = Keep::Unavailable;
+            }
+            s
+        })
+    };
+    let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let dispatch = state.dispatcher();
+
+    // Save the draft after each check (the check already waited for typing to pause).
+    {
+        let input = state.input.clone();
+        let keep = state.keep;
+        let d = dispatch.clone();
+        use_effect_with(state.seq, move |_| {
+            if keep == Keep::Saved && !dom::save_draft(&input) {
+                d.dispatch(Action::Keep(Keep::Unavailable));
+            }
+        });
+    }
+    // Scroll to and flash the selected finding's cell and text.
+    {
+        let target = state.selected.map(|i| (i, state.result.as_ref().and_then(|r| r.target[i]).map(|k| cell_id(&k))));
+        use_effect_with(state.reveal, move |_| {
+            if let Some((i, cell)) = target {
+                dom::reveal(i, cell.as_deref());
+            }
+        });
+    }
+    // j/k outside text fields.
+    {
+        let d = dispatch.clone();
+        use_effect_with((), move |_| {
+            let guard = dom::KeyListener::new(move |fwd| d.dispatch(if fwd { Action::Next } else { Action::Prev }));
+            move || drop(guard)
+        });
+    }
+
+    let oninput = {
+        let d = dispatch.clone();
+        let timer = timer.clone();
+        Callback::from(move |e: InputEvent| {
+            let Some(t) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() else { return };
+            d.dispatch(Action::Edit(t.value()));
+            let d2 = d.clone();
+            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || d2.dispatch(Action::Recheck)));
+        })
+    };
+    let onpaste = {
+        let d = dispatch.clone();
+        let timer = timer.clone();
+        Callback::from(move |e: Event| {
+            let (Some(ce), Some(t)) = (
+                e.dyn_ref::<web_sys::ClipboardEvent>(),
+                e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()),
+            ) else {
+                return;
+            };
+            let Some(p) = dom::pasted(ce) else { return };
+            e.prevent_default();
+            match p {
+                // A whole report copied from a web page or Word: keep its markup, the checker reads the tables.
+                dom::Pasted::Html(html) if dom::replaces_all(&t) => d.dispatch(Action::Load {
+                    text: html,
+                    notice: Some("已粘贴带格式的内容（HTML），表格结构按原样识别。".to_string()),
+                }),
+                dom::Pasted::Html(_) => {
+                    let text = ce.clipboard_data().and_then(|c| c.get_data("text/plain").ok()).unwrap_or_default();
+                    let value = dom::insert_text(&t, &text);
+                    d.dispatch(Action::Load { text: value, notice: None });
+                }
+                dom::Pasted::Text(text) => {
+                    let value = dom::insert_text(&t, &text);
+                    d.dispatch(Action::Load { text: value, notice: None });
+                }
+            }
+            // The insertion fired an input event: its debounced re-check is not needed.
+            *timer.borrow_mut() = None;
+        })
+    };
+    let onfile = {
+        let d = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+            if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                load_file(f, d.clone());
+            }
+            input.set_value("");
+        })
+    };
+    let ondrop = {
+        let d = dispatch.clone();
+        Callback::from(move |e: DragEvent| {
+            if let Some(f) = e.data_transfer().and_then(|dt| dt.files()).and_then(|l| l.get(0)) {
+                load_file(f, d.clone());
+            }
+        })
+    };
+    let on_sample = {
+        let d = dispatch.clone();
+        Callback::from(move |_| {
+            d.dispatch(Action::Load {
+                text: SAMPLE.to_string(),
+                notice: Some("已载入示例报告（2024 年某镇年报，从 Word 复制）。".into()),
+            })
+        })
+    };
+    let on_clear = {
+        let d = dispatch.clone();
+        let timer = timer.clone();
+        Callback::from(move |_| {
+            *timer.borrow_mut() = None;
+            d.dispatch(Action::Clear)
+        })
+    };
+    let on_forget = {
+        let d = dispatch.clone();
+        Callback::from(move |_| {
+            dom::forget_draft();
+            d.dispatch(Action::Keep(Keep::Off))
+        })
+    };
+    let on_select = {
+        let d = dispatch.clone();
+        Callback::from(move |i: usize| d.dispatch(Action::Select(i)))
+    };
+    let on_toggle = {
+        let d = dispatch.clone();
+        Callback::from(move |s| d.dispatch(Action::ToggleSeverity(s)))
+    };
+    let on_step = {
+        let d = dispatch.clone();
+        Callback::from(move |fwd: bool| d.dispatch(if fwd { Action::Next } else { Action::Prev }))
+    };
+    let on_export = {
+        let d = dispatch.clone();
+        let result = state.result.clone();
+        Callback::from(move |kind: &'static str| {
+            let Some(r) = &result else { return };
+            let name = r.checked.report.org.clone().unwrap_or_else(|| "年报".to_string());
+            let ok = match kind {
+                "json" => dom::download(
+                    "年报体检结果.json",
+                    "application/json;charset=utf-8",
+                    &crate::output::json::render(&[(name, r.checked.clone())]),
+                ),
+                _ => {
+                    let csv = format!(
+                        "\u{feff}{}\r\n{}",
+                        crate::output::csv::HEADER,
+                        crate::output::csv::rows(&name, &r.text, &r.checked)
+                            .replace("\r\n", "\n")
+                            .replace('\n', "\r\n")
+                    );
+                    dom::download("年报体检结果.csv", "text/csv;charset=utf-8", &csv)
+                }
+            };
+            if !ok {
+                d.dispatch(Action::Notice(Some("导出失败：浏览器不允许下载文件。".into())));
+            }
+        })
+    };
+
+    let s = &*state;
+    html! {
+        <div class="page">
+            <header class="masthead">
+                <h1>{"年报体检"}</h1>
+                <p class="tagline">{"政府信息公开工作年度报告检查 · 全部在您的浏览器里完成，报告内容不会上传或发送到任何地方"}</p>
+            </header>
+            <div class="layout">
+                <div class="col-input">
+                    <InputPanel value={s.input.clone()} keep={s.keep} notice={s.notice.clone()}
+                        {oninput} {onpaste} {onfile} {ondrop} {on_sample} {on_clear} {on_forget} />
+                    if let Some(r) = &s.result {
+                        <SourceView result={r.clone()} on_select={on_select.clone()} />
+                    }
+                </div>
+                <div class="col-results">
+                    if let Some(r) = &s.result {
+                        <Summary result={r.clone()} />
+                        <FindingList result={r.clone()} seq={s.seq} show={s.show} selected={s.selected}
+                            on_select={on_select.clone()} {on_toggle} {on_step} {on_export} />
+                        <Tables result={r.clone()} selected={s.selected} on_select={on_select} />
+                    } else {
+                        <section class="intro">
+                            <h2>{"怎样使用"}</h2>
+                            <ol>
+                                <li>{"从 Word、WPS 或网页复制年报全文，粘贴到左侧（手机上在上方）；或打开、拖入 .txt / .htm / .html / .md 文件。"}</li>
+                                <li>{"每次修改后自动重新检查：表格勾稽关系、总计、正文与表格是否一致、年份、格式等。"}</li>
+                                <li>{"点击问题可定位到表格中的单元格和原文中的位置；按 j / k 逐条查看。"}</li>
+                                <li>{"可导出问题清单（JSON、CSV），或用浏览器打印为 PDF。"}</li>
+                            </ol>
+                            <p class="muted">{"还没有报告？点“示例报告”看看效果。"}</p>
+                        </section>
+                    }
+                </div>
+            </div>
+            <footer class="foot muted">{"年报体检 · 依据《中华人民共和国政府信息公开条例》及国办公开办函〔2021〕30号年度报告格式 · 离线可用"}</footer>
+        </div>
+    }
+}

@@ -1,0 +1,78 @@
+//! The paste area with its buttons: open a file, drop a file, load the sample, clear, forget the draft.
+
+use yew::prelude::*;
+
+use crate::web::state::Keep;
+
+#[derive(Properties, PartialEq)]
+pub struct InputPanelProps {
+    pub value: String,
+    pub keep: Keep,
+    pub notice: Option<String>,
+    pub oninput: Callback<InputEvent>,
+    pub onpaste: Callback<Event>,
+    pub onfile: Callback<Event>,
+    pub ondrop: Callback<DragEvent>,
+    pub on_sample: Callback<()>,
+    pub on_clear: Callback<()>,
+    pub on_forget: Callback<()>,
+}
+
+#[function_component]
+pub fn InputPanel(p: &InputPanelProps) -> Html {
+    let dragging = use_state(|| false);
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        let on = p.ondrop.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            on.emit(e);
+        })
+    };
+    let sample = p.on_sample.reform(|_: MouseEvent| ());
+    let clear = p.on_clear.reform(|_: MouseEvent| ());
+    let forget = p.on_forget.reform(|_: MouseEvent| ());
+    let keep_text = match p.keep {
+        Keep::Saved => "草稿只保存在本机浏览器（localStorage）里，刷新页面不会丢失；内容不会发送到任何地方。",
+        Keep::Off => "草稿已从本机删除；再次编辑时会重新保存。",
+        Keep::Unavailable => "浏览器不允许保存草稿（可能是隐私模式或存储已满）：检查照常进行，但刷新后草稿不会保留。",
+    };
+    html! {
+        <section class={classes!("input", (*dragging).then_some("dragging"))} aria-labelledby="input-h"
+            {ondragover} {ondragleave} {ondrop}>
+            <div class="input-head">
+                <h2 id="input-h">{"粘贴或打开年报"}</h2>
+                <div class="actions">
+                    <label class="btn" for="file-input">{"打开文件…"}</label>
+                    <input type="file" id="file-input" class="visually-hidden" accept=".txt,.htm,.html,.md,text/plain,text/html,text/markdown" onchange={p.onfile.clone()} />
+                    <button type="button" class="btn" id="sample" onclick={sample}>{"示例报告"}</button>
+                    <button type="button" class="btn" id="clear" onclick={clear} disabled={p.value.is_empty()}>{"清空"}</button>
+                </div>
+            </div>
+            <textarea id="report-input" class="paste" spellcheck="false" aria-describedby="keep-note"
+                placeholder="从 Word、WPS、网页或 PDF 复制年报全文，粘贴到这里；也可以把 .txt / .htm / .html / .md 文件拖到这里。"
+                value={p.value.clone()} oninput={p.oninput.clone()} onpaste={p.onpaste.clone()} />
+            <p class={classes!("keep", (p.keep == Keep::Unavailable).then_some("warn"))} id="keep-note">
+                {keep_text}
+                if p.keep == Keep::Saved {
+                    {" "}<button type="button" class="link" id="forget" onclick={forget}>{"忘记草稿"}</button>
+                }
+            </p>
+            if let Some(n) = &p.notice { <p class="notice" id="notice" role="status">{n.clone()}</p> }
+        </section>
+    }
+}

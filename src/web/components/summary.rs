@@ -1,0 +1,72 @@
+//! The summary: unit, year, format, counts by severity and a plain verdict.
+
+use yew::prelude::*;
+
+use crate::diag::Severity;
+use crate::input::InputKind;
+use crate::report::Format;
+use crate::web::state::Shared;
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub result: Shared,
+}
+
+/// "发现 3 个错误、2 个警告" — or that nothing was found.
+pub fn verdict(errors: usize, warnings: usize, infos: usize) -> String {
+    let mut parts = Vec::new();
+    if errors > 0 {
+        parts.push(format!("{errors} 个错误"));
+    }
+    if warnings > 0 {
+        parts.push(format!("{warnings} 个警告"));
+    }
+    if infos > 0 {
+        parts.push(format!("{infos} 条提示"));
+    }
+    if parts.is_empty() {
+        "未发现问题".to_string()
+    } else {
+        format!("发现 {}", parts.join("、"))
+    }
+}
+
+pub fn format_name(f: Format) -> &'static str {
+    match f {
+        Format::V2021 => "2021 版（国办公开办函〔2021〕30号）",
+        Format::V2019 => "2019 版（国办公开办函〔2019〕60号）",
+        Format::Unknown => "未能识别",
+    }
+}
+
+#[function_component]
+pub fn Summary(props: &SummaryProps) -> Html {
+    let c = &props.result.checked;
+    let (e, w, i) = (c.count(Severity::Error), c.count(Severity::Warning), c.count(Severity::Info));
+    let class = if e > 0 {
+        "verdict sev-error"
+    } else if w > 0 {
+        "verdict sev-warning"
+    } else {
+        "verdict ok"
+    };
+    let unknown = || html! { <span class="muted">{"未能识别"}</span> };
+    html! {
+        <section class="summary" aria-labelledby="summary-h">
+            <h2 id="summary-h">{"检查结果"}</h2>
+            <p class={class} id="verdict" role="status">{verdict(e, w, i)}</p>
+            <dl class="facts">
+                <div><dt>{"单位"}</dt><dd id="fact-org">{c.report.org.clone().map_or_else(unknown, Html::from)}</dd></div>
+                <div><dt>{"年度"}</dt><dd id="fact-year">{c.report.year.map_or_else(unknown, |y| html!{ format!("{y} 年") })}</dd></div>
+                <div><dt>{"格式"}</dt><dd id="fact-format">{format_name(c.report.format)}</dd></div>
+                <div><dt>{"输入"}</dt><dd>{if c.input == InputKind::Html { "网页（HTML，已转为文字检查）" } else { "文字" }}</dd></div>
+            </dl>
+            <ul class="counts">
+                <li class="sev-error"><b>{e}</b>{" 错误"}</li>
+                <li class="sev-warning"><b>{w}</b>{" 警告"}</li>
+                <li class="sev-info"><b>{i}</b>{" 提示"}</li>
+                <li class="cells"><b>{c.report.cells.len()}</b>{" 个表格数值已识别"}</li>
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,297 @@
+//! T2, T3 and T4 redrawn in the official layout, each recognised value in its cell, faulty cells
+//! marked by severity with the findings' messages on hover and focus.
+
+use std::collections::HashSet;
+
+use yew::prelude::*;
+
+use crate::report::labels::{
+    t2_col_name, t2_default_cols, t2_row_name, t3_col_name, t3_row_name, t4_col_name, T3_COLS, T4_COLS,
+};
+use crate::report::Format;
+use crate::web::components::{cell_id, cell_label, sev_class};
+use crate::web::state::{Analysis, Key, Shared};
+
+#[derive(Properties, PartialEq)]
+pub struct TablesProps {
+    pub result: Shared,
+    pub selected: Option<usize>,
+    pub on_select: Callback<usize>,
+}
+
+/// The tooltip of a cell: its name, value and every finding about it.
+fn tip(a: &Analysis, key: &Key) -> String {
+    let mut lines = vec![cell_label(key)];
+    let cell = a.cell(key);
+    match cell {
+        None => lines.push("未识别到该单元格".to_string()),
+        Some(c) if c.value.is_none() && c.raw.trim().is_empty() => lines.push("空白".to_string()),
+        Some(c) if c.value.is_none() => lines.push(format!("“{}”不是数字", c.raw.trim())),
+        Some(_) => {}
+    }
+    for &i in a.cell_findings.get(key).map(Vec::as_slice).unwrap_or_default() {
+        let f = &a.checked.findings[i];
+        lines.push(format!("[{}] {}：{}", f.severity.label_zh(), f.rule, f.message));
+        if let Some(asm) = &f.assumption {
+            lines.push(format!("假设：{asm}"));
+        }
+    }
+    lines.join("\n")
+}
+
+/// What every cell needs besides its key.
+struct Ctx<'a> {
+    a: &'a Analysis,
+    sel: Option<usize>,
+    on_select: &'a Callback<usize>,
+    on_focus: &'a Callback<Key>,
+}
+
+fn td(cx: &Ctx, key: Key) -> Html {
+    td_span(cx, key, 1)
+}
+
+fn td_span(cx: &Ctx, key: Key, colspan: usize) -> Html {
+    let (a, selected, on_select) = (cx.a, cx.sel, cx.on_select);
+    let cell = a.cell(&key);
+    let findings = a.cell_findings.get(&key);
+    let mut class = classes!("num");
+    let blank = cell.is_some_and(|c| c.value.is_none() && c.raw.trim().is_empty());
+    let assumed = blank && findings.is_some_and(|l| l.iter().any(|&i| a.checked.findings[i].assumption.is_some()));
+    if cell.is_none() {
+        class.push("missing");
+    }
+    if blank {
+        class.push("blank");
+    }
+    if assumed {
+        class.push("assumed");
+    }
+    if let Some((sev, primary)) = a.severity_of_cell(&key) {
+        class.push(sev_class(sev));
+        class.push(if primary { "fault" } else { "operand" });
+    }
+    if selected.is_some_and(|s| a.target.get(s).copied().flatten() == Some(key)) {
+        class.push("selected");
+    }
+    let text = match cell {
+        Some(_) if blank => {
+            html! { <span class="blank-mark" aria-label="空白">{if assumed { "空→0" } else { "" }}</span> }
+        }
+        Some(c) => html! { c.raw.trim().to_string() },
+        None => html! {},
+    };
+    let first = findings.and_then(|l| l.iter().copied().find(|&i| a.target[i] == Some(key)).or(l.first().copied()));
+    let onclick = first.map(|i| on_select.reform(move |_: MouseEvent| i));
+    let tip = tip(a, &key);
+    let focusable = findings.is_some() || assumed;
+    let onfocus = focusable.then(|| cx.on_focus.reform(move |_: FocusEvent| key));
+    html! {
+        <td id={cell_id(&key)} {class} colspan={(colspan > 1).then(|| colspan.to_string())} title={tip}
+            tabindex={focusable.then_some("0")} {onclick} {onfocus}>{text}</td>
+    }
+}
+
+/// A T3 row in the official layout: (key, label, group label with its row count on the group's first row).
+type T3Row = (&'static str, &'static str, Option<(&'static str, usize)>);
+
+fn t3_rows(v2019: bool) -> Vec<T3Row> {
+    let mut rows = vec![
+        ("R03", "（一）予以公开", None),
+        ("R04", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", None),
+    ];
+    let groups: [(&str, &[&str]); 3] = [
+        ("（三）不予公开", &["R05", "R06", "R07", "R08", "R09", "R10", "R11", "R12"]),
+        ("（四）无法提供", &["R13", "R14", "R15"]),
+        ("（五）不予处理", &["R16", "R17", "R18", "R19", "R20"]),
+    ];
+    for (g, keys) in groups {
+        for (i, k) in keys.iter().enumerate() {
+            rows.push((k, sub_label(k), (i == 0).then_some((g, keys.len()))));
+        }
+    }
+    if v2019 {
+        rows.push(("R21_23", "（六）其他处理", None));
+    } else {
+        for (i, k) in ["R21", "R22", "R23"].iter().enumerate() {
+            rows.push((k, sub_label(k), (i == 0).then_some(("（六）其他处理", 3))));
+        }
+    }
+    rows.push(("R24", "（七）总计", None));
+    rows
+}
+
+/// "（三）1.属于国家秘密" → "1.属于国家秘密".
+fn sub_label(key: &str) -> &'static str {
+    let name = t3_row_name(key);
+    name.split_once('）').map_or(name, |(_, rest)| rest)
+}
+
+fn t3(cx: &Ctx, shown: &mut HashSet<Key>) -> Html {
+    let a = cx.a;
+    let v2019 = a.checked.report.format == Format::V2019
+        || (a.cells.keys().any(|k| k.1 == "R21_23") && !a.cells.keys().any(|k| k.1 == "R21"));
+    let mut row_cells = |row: &'static str| -> Html {
+        T3_COLS
+            .iter()
+            .map(|c| {
+                shown.insert(("T3", row, c));
+                td(cx, ("T3", row, c))
+            })
+            .collect()
+    };
+    let body = t3_rows(v2019);
+    let n = body.len();
+    html! {
+        <table class="report-table t3" id="table-T3" aria-label="收到和处理政府信息公开申请情况">
+            <thead>
+                <tr><th colspan="3" rowspan="3" class="corner">{"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"}</th>
+                    <th colspan="7">{"申请人情况"}</th></tr>
+                <tr><th rowspan="2">{t3_col_name("C1")}</th><th colspan="5">{"法人或其他组织"}</th><th rowspan="2">{t3_col_name("C7")}</th></tr>
+                <tr>{for ["C2", "C3", "C4", "C5", "C6"].iter().map(|c| html! { <th>{t3_col_name(c)}</th> })}</tr>
+            </thead>
+            <tbody>
+                <tr><th colspan="3" class="label">{t3_row_name("R01")}</th>{row_cells("R01")}</tr>
+                <tr><th colspan="3" class="label">{t3_row_name("R02")}</th>{row_cells("R02")}</tr>
+                {for body.into_iter().enumerate().map(|(i, (key, label, group))| {
+                    let head = (i == 0).then(|| html! { <th rowspan={n.to_string()} class="label group">{"三、本年度办理结果"}</th> });
+                    let label_cells = match group {
+                        Some((g, span)) => html! { <><th rowspan={span.to_string()} class="label group">{g}</th><th class="label">{label}</th></> },
+                        None if matches!(key, "R05" | "R06" | "R07" | "R08" | "R09" | "R10" | "R11" | "R12" | "R13" | "R14" | "R15" | "R16" | "R17" | "R18" | "R19" | "R20" | "R22" | "R23") => html! { <th class="label">{label}</th> },
+                        None => html! { <th colspan="2" class="label">{label}</th> },
+                    };
+                    html! { <tr>{head}{label_cells}{row_cells(key)}</tr> }
+                })}
+                <tr><th colspan="3" class="label">{t3_row_name("R25")}</th>{row_cells("R25")}</tr>
+            </tbody>
+        </table>
+    }
+}
+
+fn t2(cx: &Ctx, shown: &mut HashSet<Key>) -> Html {
+    let a = cx.a;
+    let v2019 = a.checked.report.format == Format::V2019;
+    let groups: Vec<(&str, Vec<&'static str>)> = if v2019 {
+        vec![
+            ("第二十条第（一）项", vec!["regulations", "normative_docs"]),
+            ("第二十条第（五）项", vec!["licensing", "other_services"]),
+            ("第二十条第（六）项", vec!["penalty", "enforcement"]),
+            ("第二十条第（八）项", vec!["fees"]),
+            ("第二十条第（九）项", vec!["procurement"]),
+        ]
+    } else {
+        vec![
+            ("第二十条第（一）项", vec!["regulations", "normative_docs"]),
+            ("第二十条第（五）项", vec!["licensing"]),
+            ("第二十条第（六）项", vec!["penalty", "enforcement"]),
+            ("第二十条第（八）项", vec!["fees"]),
+        ]
+    };
+    let width = 4;
+    html! {
+        <table class="report-table t2" id="table-T2" aria-label="主动公开政府信息情况">
+            <tbody>
+            {for groups.into_iter().map(|(title, rows)| {
+                let cols = t2_default_cols(rows[0], v2019);
+                let span = (width - 1) / cols.len();
+                html! { <>
+                    <tr><th colspan={width.to_string()} class="group-title">{title}</th></tr>
+                    <tr><th>{"信息内容"}</th>{for cols.iter().map(|c| html! { <th colspan={span.to_string()}>{t2_col_name(c)}</th> })}</tr>
+                    {for rows.iter().map(|row| html! {
+                        <tr><th class="label">{t2_row_name(row)}</th>
+                        {for t2_default_cols(row, v2019).iter().map(|c| {
+                            shown.insert(("T2", row, c));
+                            td_span(cx, ("T2", row, c), span)
+                        })}
+                        </tr>
+                    })}
+                </> }
+            })}
+            </tbody>
+        </table>
+    }
+}
+
+fn t4(cx: &Ctx, shown: &mut HashSet<Key>) -> Html {
+    let results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+    html! {
+        <table class="report-table t4" id="table-T4" aria-label="政府信息公开行政复议、行政诉讼情况">
+            <thead>
+                <tr><th colspan="5" rowspan="2">{"行政复议"}</th><th colspan="10">{"行政诉讼"}</th></tr>
+                <tr><th colspan="5">{"未经复议直接起诉"}</th><th colspan="5">{"复议后起诉"}</th></tr>
+                <tr>{for (0..3).flat_map(|_| results.iter()).map(|r| html! { <th>{*r}</th> })}</tr>
+            </thead>
+            <tbody>
+                <tr>{for T4_COLS.iter().map(|c| { shown.insert(("T4", "-", c)); td(cx, ("T4", "-", c)) })}</tr>
+            </tbody>
+        </table>
+    }
+}
+
+#[function_component]
+pub fn Tables(props: &TablesProps) -> Html {
+    let a = &*props.result;
+    // The focused cell's explanation is shown under its table (a tooltip would be clipped by the
+    // table's horizontal scroll box on phones).
+    let focused = use_state(|| None::<Key>);
+    let on_focus = {
+        let focused = focused.clone();
+        Callback::from(move |k: Key| focused.set(Some(k)))
+    };
+    let cx = Ctx { a, sel: props.selected, on_select: &props.on_select, on_focus: &on_focus };
+    let mut shown = HashSet::new();
+    let t2 = t2(&cx, &mut shown);
+    let t3 = t3(&cx, &mut shown);
+    let t4 = t4(&cx, &mut shown);
+    let tip_box = |t: &str| match *focused {
+        Some(k) if k.0 == t => {
+            html! { <p class="cell-tip" id={format!("tip-{t}")} role="status">{tip(a, &k)}</p> }
+        }
+        _ => html! {},
+    };
+    // Anything recognised that has no place in the official layout (subtotal rows, 小计 columns …).
+    let mut extra: Vec<&crate::CellView> =
+        a.checked.report.cells.iter().filter(|c| !shown.contains(&(c.table, c.row, c.col))).collect();
+    extra.sort_by_key(|c| c.span.start);
+    let found = |t: &str| a.cells.keys().any(|k| k.0 == t);
+    let note = |t: &str| (!found(t)).then(|| html! { <p class="muted">{"未识别到此表。"}</p> });
+    html! {
+        <section class="tables" aria-labelledby="tables-h">
+            <h2 id="tables-h">{"表格核对"}</h2>
+            <p class="legend">
+                <span class="sw sev-error fault">{"错误"}</span>
+                <span class="sw sev-warning fault">{"警告"}</span>
+                <span class="sw sev-info fault">{"提示"}</span>
+                <span class="sw operand sev-error">{"参与计算的单元格"}</span>
+                <span class="sw assumed">{"空→0 空白按 0 计"}</span>
+                <span class="muted">{"悬停或用 Tab 键聚焦有标记的单元格，可查看公式与应有数值。"}</span>
+            </p>
+            <h3>{"二、主动公开政府信息情况"}</h3>
+            {note("T2")}
+            <div class="scroll-x">{t2}</div>
+            {tip_box("T2")}
+            <h3>{"三、收到和处理政府信息公开申请情况"}</h3>
+            {note("T3")}
+            <div class="scroll-x">{t3}</div>
+            {tip_box("T3")}
+            <h3>{"四、政府信息公开行政复议、行政诉讼情况"}</h3>
+            {note("T4")}
+            <div class="scroll-x">{t4}</div>
+            {tip_box("T4")}
+            if !extra.is_empty() {
+                <h3>{"其他识别到的数值"}</h3>
+                <ul class="extra-cells">
+                    {for extra.iter().map(|c| {
+                        let key = (c.table, c.row, c.col);
+                        let label = match c.table {
+                            "T2" => format!("表二 · {} · {}", t2_row_name(c.row), t2_col_name(c.col)),
+                            "T3" => format!("表三 · {} · {}", t3_row_name(c.row), t3_col_name(c.col)),
+                            _ => format!("表四 · {}", t4_col_name(c.col)),
+                        };
+                        html! { <li>{label}{"："}<table class="inline"><tr>{td(&cx, key)}</tr></table></li> }
+                    })}
+                </ul>
+            }
+        </section>
+    }
+}

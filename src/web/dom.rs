@@ -1,0 +1,235 @@
+//! Browser glue: storage, file decoding, clipboard, downloads and scrolling.
+//!
+//! Nothing here is called while rendering, so the components also render natively (ssr tests).
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+
+const DRAFT_KEY: &str = "nianbao.draft";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The saved draft, and whether storage can be used at all.
+pub fn load_draft() -> (Option<String>, bool) {
+    match storage().map(|s| s.get_item(DRAFT_KEY)) {
+        Some(Ok(draft)) => (draft, true),
+        _ => (None, false),
+    }
+}
+
+/// Saves the draft; `false` when the browser refuses (disabled or full).
+pub fn save_draft(text: &str) -> bool {
+    let Some(s) = storage() else { return false };
+    if text.is_empty() {
+        return s.remove_item(DRAFT_KEY).is_ok();
+    }
+    s.set_item(DRAFT_KEY, text).is_ok()
+}
+
+pub fn forget_draft() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(DRAFT_KEY);
+    }
+}
+
+/// Decodes file bytes like a careful browser: BOM first, then strict UTF-8, then GB18030.
+/// Returns the text and the name of the encoding used.
+pub fn decode(bytes: &mut [u8]) -> (String, &'static str) {
+    let dec = |label: &str, fatal: bool, b: &mut [u8]| -> Option<String> {
+        let opts = web_sys::TextDecoderOptions::new();
+        opts.set_fatal(fatal);
+        let d = web_sys::TextDecoder::new_with_label_and_options(label, &opts).ok()?;
+        d.decode_with_u8_array(b).ok()
+    };
+    let (label, name) = match bytes {
+        [0xEF, 0xBB, 0xBF, ..] => ("utf-8", "UTF-8"),
+        [0xFF, 0xFE, ..] => ("utf-16le", "UTF-16LE"),
+        [0xFE, 0xFF, ..] => ("utf-16be", "UTF-16BE"),
+        _ => {
+            if let Some(t) = dec("utf-8", true, bytes) {
+                return (t, "UTF-8");
+            }
+            return (dec("gb18030", false, bytes).unwrap_or_default(), "GB18030");
+        }
+    };
+    // The decoder strips the BOM itself.
+    (dec(label, false, bytes).unwrap_or_default(), name)
+}
+
+/// Reads a file and calls `done` with (text, encoding) or an error message.
+pub fn read_file(file: web_sys::File, done: impl FnOnce(Result<(String, &'static str), String>) + 'static) {
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let d2 = done.clone();
+    let ok = Closure::<dyn FnMut(JsValue)>::once(move |buf: JsValue| {
+        let mut bytes = js_sys::Uint8Array::new(&buf).to_vec();
+        if let Some(f) = done.borrow_mut().take() {
+            f(Ok(decode(&mut bytes)));
+        }
+    });
+    let err = Closure::<dyn FnMut(JsValue)>::once(move |_e: JsValue| {
+        if let Some(f) = d2.borrow_mut().take() {
+            f(Err("无法读取该文件".to_string()));
+        }
+    });
+    let _ = file.array_buffer().then2(&ok, &err);
+    // One small pair per file opened; JS owns them from here.
+    ok.forget();
+    err.forget();
+}
+
+/// What the clipboard offers on paste.
+pub enum Pasted {
+    Html(String),
+    Text(String),
+}
+
+/// Prefers `text/html` (it keeps the table structure), else `text/plain`.
+pub fn pasted(e: &web_sys::ClipboardEvent) -> Option<Pasted> {
+    let dt = e.clipboard_data()?;
+    let html = dt.get_data("text/html").unwrap_or_default();
+    if html.contains('<') {
+        return Some(Pasted::Html(html));
+    }
+    let text = dt.get_data("text/plain").unwrap_or_default();
+    (!text.is_empty()).then_some(Pasted::Text(text))
+}
+
+/// Is the whole content of the text area selected (or is it empty)? Then a paste replaces it.
+pub fn replaces_all(t: &HtmlTextAreaElement) -> bool {
+    let len = js_sys::JsString::from(t.value()).length();
+    let start = t.selection_start().ok().flatten().unwrap_or(0);
+    let end = t.selection_end().ok().flatten().unwrap_or(0);
+    len == 0 || (start == 0 && end >= len)
+}
+
+/// Inserts text at the caret (replacing the selection). Not `execCommand("insertText")`: it keeps the
+/// undo history but takes ~0.2 s for a 2,500-character report in Chromium, which the drafter would feel.
+pub fn insert_text(t: &HtmlTextAreaElement, text: &str) -> String {
+    let value = js_sys::JsString::from(t.value());
+    let start = t.selection_start().ok().flatten().unwrap_or(value.length());
+    let end = t.selection_end().ok().flatten().unwrap_or(start).max(start);
+    let next = value.substring(0, start).concat(&JsValue::from_str(text)).concat(&value.substring(end, value.length()));
+    t.set_value(&String::from(next));
+    let caret = start + js_sys::JsString::from(text).length();
+    let _ = t.set_selection_range(caret, caret);
+    t.value()
+}
+
+/// Offers `content` as a file download (Blob + object URL; nothing leaves the machine).
+pub fn download(name: &str, mime: &str, content: &str) -> bool {
+    let run = || -> Option<()> {
+        let parts = js_sys::Array::of1(&JsValue::from_str(content));
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let doc = web_sys::window()?.document()?;
+        let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(name);
+        doc.body()?.append_child(&a).ok()?;
+        a.click();
+        a.remove();
+        // Revoke later: revoking at once can cancel the download in some browsers.
+        gloo_timers::callback::Timeout::new(10_000, move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        })
+        .forget();
+        Some(())
+    };
+    run().is_some()
+}
+
+fn by_id(id: &str) -> Option<Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
+/// Restarts the flash animation on an element.
+fn flash(el: &Element) {
+    let list = el.class_list();
+    let _ = list.remove_1("flash");
+    if let Some(h) = el.dyn_ref::<HtmlElement>() {
+        let _ = h.offset_width(); // force a reflow so the animation starts again
+    }
+    let _ = list.add_1("flash");
+}
+
+/// Scrolls the finding's cell into view and flashes it; scrolls the source view (inside its own box)
+/// to the finding's first mark and flashes the marks; keeps the list item visible.
+pub fn reveal(finding: usize, cell_id: Option<&str>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(item) = by_id(&format!("finding-{finding}")) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        item.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+    if let (Some(src), Ok(marks)) = (by_id("source-text"), doc.query_selector_all(&format!("#source-text .f{finding}")))
+    {
+        for i in 0..marks.length() {
+            if let Some(m) = marks.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                if i == 0 {
+                    if let (Some(m), Some(s)) = (m.dyn_ref::<HtmlElement>(), src.dyn_ref::<HtmlElement>()) {
+                        let top = m.offset_top() - s.client_height() / 3;
+                        s.set_scroll_top(top.max(0));
+                    }
+                }
+                flash(&m);
+            }
+        }
+    }
+    if let Some(cell) = cell_id.and_then(by_id) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        opts.set_inline(web_sys::ScrollLogicalPosition::Center);
+        opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+        cell.scroll_into_view_with_scroll_into_view_options(&opts);
+        flash(&cell);
+    }
+}
+
+/// Listens for j/k (and n/p) outside text fields; returns a guard that removes the listener.
+pub struct KeyListener {
+    closure: Closure<dyn FnMut(web_sys::KeyboardEvent)>,
+}
+
+impl KeyListener {
+    pub fn new(mut on: impl FnMut(bool) + 'static) -> Option<KeyListener> {
+        let closure = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+            if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            let in_field = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"));
+            if in_field {
+                return;
+            }
+            match e.key().as_str() {
+                "j" | "n" => {
+                    e.prevent_default();
+                    on(true)
+                }
+                "k" | "p" => {
+                    e.prevent_default();
+                    on(false)
+                }
+                _ => {}
+            }
+        });
+        let doc = web_sys::window()?.document()?;
+        doc.add_event_listener_with_callback("keydown", closure.as_ref().unchecked_ref()).ok()?;
+        Some(KeyListener { closure })
+    }
+}
+
+impl Drop for KeyListener {
+    fn drop(&mut self) {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            let _ = doc.remove_event_listener_with_callback("keydown", self.closure.as_ref().unchecked_ref());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+//! The browser app (Yew): paste or open a report, see every finding pointed at its cell and sentence.
+//!
+//! `state` is a pure reducer, `components` hold markup and callbacks only, `dom` is the browser glue.
+
+pub mod app;
+pub mod components;
+pub mod dom;
+pub mod state;
+
+pub use app::{App, AppProps};
+
+/// Mounts the app on the page's `<main id="app">` (or the body), with the draft saved last time.
+pub fn run() {
+    let (draft, storage_ok) = dom::load_draft();
+    let now = js_sys::Date::new_0();
+    let today =
+        crate::report::Date { year: now.get_full_year() as i32, month: now.get_month() + 1, day: now.get_date() };
+    let props = AppProps { initial: draft.unwrap_or_default(), storage_ok, today: Some(today) };
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(el) => {
+            el.set_inner_html("");
+            yew::Renderer::<App>::with_root_and_props(el, props).render();
+        }
+        None => {
+            yew::Renderer::<App>::with_props(props).render();
+        }
+    }
+}

@@ -1,0 +1,394 @@
+//! The page state and its pure reducer: every change goes through `State::reduce`.
+//!
+//! Checking is pure too (`analyse` calls `nianbao::check`), so the reducer stays free of browser
+//! calls; timers, storage and scrolling live in `app.rs` and `dom.rs`.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::diag::{CellRef, Severity};
+use crate::input::{html, InputKind};
+use crate::report::Date;
+use crate::span::{floor_char_boundary, Span};
+use crate::{check, Checked, Options};
+
+/// The built-in sample: the seed report as copied from Word.
+pub const SAMPLE: &str = include_str!("../../www/sample.txt");
+
+/// A cell key: (table, row, col) as in `CellRef`.
+pub type Key = (&'static str, &'static str, &'static str);
+
+pub fn key_of(c: &CellRef) -> Key {
+    (c.table, c.row, c.col)
+}
+
+/// Everything the views need about one checked text, computed once per check.
+#[derive(Debug)]
+pub struct Analysis {
+    /// The text that was checked (the draft may have moved on while the debounce runs).
+    pub text: String,
+    pub checked: Checked,
+    /// What the source view shows: the text itself, or for HTML the visible text (never markup).
+    pub display: String,
+    /// Per finding: its span in `display`.
+    pub display_spans: Vec<Span>,
+    /// Per finding: index into `checked.report.sections` of the section it is in.
+    pub section_of: Vec<Option<usize>>,
+    /// Per finding: the cell to reveal (the cell at fault, else the first cell of its formula).
+    pub target: Vec<Option<Key>>,
+    /// Recognised cells by key (index into `checked.report.cells`).
+    pub cells: HashMap<Key, usize>,
+    /// Findings that involve a cell (at fault or as an operand).
+    pub cell_findings: HashMap<Key, Vec<usize>>,
+}
+
+impl Analysis {
+    pub fn severity_of_cell(&self, key: &Key) -> Option<(Severity, bool)> {
+        let list = self.cell_findings.get(key)?;
+        let sev = list.iter().map(|&i| self.checked.findings[i].severity).max()?;
+        let primary = list.iter().any(|&i| self.target[i] == Some(*key));
+        Some((sev, primary))
+    }
+
+    pub fn cell(&self, key: &Key) -> Option<&crate::CellView> {
+        self.cells.get(key).map(|&i| &self.checked.report.cells[i])
+    }
+}
+
+/// Checks `text` and prepares the views' indexes.
+pub fn analyse(text: &str) -> Analysis {
+    analyse_on(text, None)
+}
+
+/// Checks `text` knowing today's date (for "no date after today").
+pub fn analyse_on(text: &str, today: Option<Date>) -> Analysis {
+    let checked = check(text, &Options { today, ..Options::default() });
+    let (display, display_spans) = match checked.input {
+        InputKind::Text => {
+            let spans = checked.findings.iter().map(|f| widen(text, clamp(text, f.span))).collect();
+            (text.to_string(), spans)
+        }
+        InputKind::Html => {
+            let visible = html::to_visible(text);
+            let spans = checked
+                .findings
+                .iter()
+                .map(|f| {
+                    let s = Span::new(vis_of(&visible, f.span.start), vis_of(&visible, f.span.end));
+                    widen(&visible.text, Span::new(s.start, s.end.max(s.start)))
+                })
+                .collect();
+            (visible.text, spans)
+        }
+    };
+    let sections = &checked.report.sections;
+    let section_of =
+        checked.findings.iter().map(|f| sections.iter().rposition(|s| s.span.start <= f.span.start)).collect();
+    let cells: HashMap<Key, usize> =
+        checked.report.cells.iter().enumerate().map(|(i, c)| ((c.table, c.row, c.col), i)).collect();
+    let mut cell_findings: HashMap<Key, Vec<usize>> = HashMap::new();
+    let mut target = Vec::with_capacity(checked.findings.len());
+    for (i, f) in checked.findings.iter().enumerate() {
+        let keys: Vec<Key> = f.cells.iter().map(key_of).collect();
+        let primary = keys
+            .iter()
+            .copied()
+            .find(|k| cells.get(k).is_some_and(|&c| checked.report.cells[c].span == f.span))
+            .or_else(|| {
+                // A finding without operands may still sit exactly on a cell.
+                checked
+                    .report
+                    .cells
+                    .iter()
+                    .find(|c| c.span == f.span && !f.span.is_empty())
+                    .map(|c| (c.table, c.row, c.col))
+            });
+        let t = primary.or_else(|| keys.iter().copied().find(|k| cells.contains_key(k)));
+        for k in keys.iter().chain(primary.iter()) {
+            let list = cell_findings.entry(*k).or_default();
+            if !list.contains(&i) {
+                list.push(i);
+            }
+        }
+        target.push(t);
+    }
+    Analysis { text: text.to_string(), checked, display, display_spans, section_of, target, cells, cell_findings }
+}
+
+fn clamp(text: &str, s: Span) -> Span {
+    let start = floor_char_boundary(text, s.start);
+    let end = floor_char_boundary(text, s.end.max(start));
+    Span::new(start, end.max(start))
+}
+
+/// An empty span still needs something to highlight: take the next character (not a line break).
+fn widen(text: &str, s: Span) -> Span {
+    if !s.is_empty() {
+        return s;
+    }
+    match text[s.start..].chars().next() {
+        Some(c) if c != '\n' && c != '\r' => Span::new(s.start, s.start + c.len_utf8()),
+        _ => s,
+    }
+}
+
+/// The smallest visible offset whose source offset is at or after `src` (the map is monotone).
+fn vis_of(visible: &html::Visible, src: usize) -> usize {
+    let text = &visible.text;
+    let (mut lo, mut hi) = (0usize, text.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let m = floor_char_boundary(text, mid);
+        if visible.to_source(Span::new(m, m)).start >= src {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    floor_char_boundary(text, lo)
+}
+
+/// A shared, cheaply compared analysis (props compare by pointer).
+#[derive(Clone, Debug)]
+pub struct Shared(pub Rc<Analysis>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = Analysis;
+    fn deref(&self) -> &Analysis {
+        &self.0
+    }
+}
+
+/// Whether the draft is kept in localStorage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    /// Saved after every check.
+    Saved,
+    /// The user asked to forget it: nothing is saved until they turn it back on.
+    Off,
+    /// The browser refused (private mode, disabled, or full).
+    Unavailable,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The live draft in the paste area.
+    pub input: String,
+    /// The last check (of `result.text`), `None` before the first one or for an empty draft.
+    pub result: Option<Shared>,
+    /// Counts checks, so that views and tests can tell a new result from an old one.
+    pub seq: u64,
+    /// Shown severities: error, warning, info.
+    pub show: [bool; 3],
+    /// The selected finding (index into the findings).
+    pub selected: Option<usize>,
+    /// Counts selections, so that selecting the same finding again scrolls again.
+    pub reveal: u64,
+    pub keep: Keep,
+    /// Today's date from the browser's clock (given, so that the reducer stays pure).
+    pub today: Option<Date>,
+    /// A one-line notice (file loaded, decoding used, export done …).
+    pub notice: Option<String>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            input: String::new(),
+            result: None,
+            seq: 0,
+            show: [true; 3],
+            selected: None,
+            reveal: 0,
+            keep: Keep::Saved,
+            today: None,
+            notice: None,
+        }
+    }
+}
+
+pub enum Action {
+    /// The user typed: keep the draft, the check follows after the debounce.
+    Edit(String),
+    /// Check the current draft now.
+    Recheck,
+    /// Replace the draft and check at once (paste of a whole report, file, sample).
+    Load {
+        text: String,
+        notice: Option<String>,
+    },
+    Clear,
+    ToggleSeverity(Severity),
+    Select(usize),
+    Next,
+    Prev,
+    Keep(Keep),
+    Notice(Option<String>),
+}
+
+pub fn sev_index(s: Severity) -> usize {
+    match s {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    }
+}
+
+impl State {
+    pub fn new(input: String) -> State {
+        State::new_on(input, None)
+    }
+
+    pub fn new_on(input: String, today: Option<Date>) -> State {
+        State { input, today, ..State::default() }.rechecked()
+    }
+
+    fn rechecked(mut self) -> State {
+        self.seq += 1;
+        self.selected = None;
+        self.result = if self.input.trim().is_empty() {
+            None
+        } else {
+            Some(Shared(Rc::new(analyse_on(&self.input, self.today))))
+        };
+        self
+    }
+
+    /// Indices of the findings currently shown, in list order.
+    pub fn visible(&self) -> Vec<usize> {
+        let Some(r) = &self.result else { return Vec::new() };
+        r.checked
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| self.show[sev_index(f.severity)])
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn step(&mut self, forward: bool) {
+        let v = self.visible();
+        if v.is_empty() {
+            return;
+        }
+        let pos = self.selected.and_then(|s| v.iter().position(|&i| i == s));
+        let next = match (pos, forward) {
+            (None, true) => 0,
+            (None, false) => v.len() - 1,
+            (Some(p), true) => (p + 1) % v.len(),
+            (Some(p), false) => (p + v.len() - 1) % v.len(),
+        };
+        self.selected = Some(v[next]);
+        self.reveal += 1;
+    }
+
+    pub fn apply(mut self, action: Action) -> State {
+        match action {
+            Action::Edit(text) => {
+                self.input = text;
+                if self.keep == Keep::Off {
+                    self.keep = Keep::Saved;
+                }
+                self
+            }
+            Action::Recheck => self.rechecked(),
+            Action::Load { text, notice } => {
+                self.input = text;
+                self.notice = notice;
+                if self.keep == Keep::Off {
+                    self.keep = Keep::Saved;
+                }
+                self.rechecked()
+            }
+            Action::Clear => {
+                self.input.clear();
+                self.notice = None;
+                self.rechecked()
+            }
+            Action::ToggleSeverity(s) => {
+                let i = sev_index(s);
+                self.show[i] = !self.show[i];
+                if let (Some(sel), Some(r)) = (self.selected, &self.result) {
+                    if !self.show[sev_index(r.checked.findings[sel].severity)] {
+                        self.selected = None;
+                    }
+                }
+                self
+            }
+            Action::Select(i) => {
+                if self.result.as_ref().is_some_and(|r| i < r.checked.findings.len()) {
+                    self.selected = Some(i);
+                    self.reveal += 1;
+                }
+                self
+            }
+            Action::Next => {
+                self.step(true);
+                self
+            }
+            Action::Prev => {
+                self.step(false);
+                self
+            }
+            Action::Keep(k) => {
+                self.keep = k;
+                self
+            }
+            Action::Notice(n) => {
+                self.notice = n;
+                self
+            }
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new((*self).clone().apply(action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sample_is_checked_and_navigable() {
+        let s = State::new(SAMPLE.to_string());
+        let r = s.result.clone().expect("checked");
+        assert_eq!(r.checked.report.year, Some(2024));
+        assert!(!r.checked.report.cells.is_empty());
+        let s = s.apply(Action::Edit(String::new())).apply(Action::Recheck);
+        assert!(s.result.is_none());
+    }
+
+    #[test]
+    fn html_spans_map_to_visible_text() {
+        let src = "<table><tr><td>总计</td><td>6&nbsp;1</td></tr></table><p>第二段</p>";
+        let v = html::to_visible(src);
+        let at = src.find("第二段").unwrap_or(0);
+        let vis = vis_of(&v, at);
+        assert!(v.text[vis..].starts_with("第二段"), "{:?}", &v.text[vis..]);
+    }
+
+    #[test]
+    fn next_and_prev_wrap_over_shown_findings() {
+        let text = include_str!("../../tests/fixtures/T3-BALANCE/invalid_web_tabs.txt").replace(['⟦', '⟧'], "");
+        let mut s = State::new(text);
+        let n = s.visible().len();
+        assert!(n >= 1);
+        s = s.apply(Action::Next);
+        assert_eq!(s.selected, Some(s.visible()[0]));
+        s = s.apply(Action::Prev).apply(Action::Prev);
+        assert_eq!(s.selected, Some(s.visible()[(n + n - 2) % n]));
+    }
+}

@@ -1,0 +1,154 @@
+//! Component tests: the web app's parts rendered natively with yew's `ssr` feature.
+//!
+//! Run with `cargo test --features ssr --test web_components`.
+#![cfg(feature = "ssr")]
+
+use std::future::Future;
+use std::pin::pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use nianbao::web::components::{cell_id, FindingList, FindingListProps, Summary, SummaryProps, Tables, TablesProps};
+use nianbao::web::state::{analyse, Shared, SAMPLE};
+use nianbao::web::{App, AppProps};
+use yew::{BaseComponent, Callback, LocalServerRenderer};
+
+/// Rendering without suspense never waits on anything: poll until done.
+fn block_on<F: Future>(f: F) -> F::Output {
+    let mut f = pin!(f);
+    let mut cx = Context::from_waker(Waker::noop());
+    for _ in 0..10_000 {
+        if let Poll::Ready(v) = f.as_mut().poll(&mut cx) {
+            return v;
+        }
+    }
+    panic!("render did not finish");
+}
+
+fn render<C: BaseComponent>(props: C::Properties) -> String {
+    block_on(LocalServerRenderer::<C>::with_props(props).hydratable(false).render())
+}
+
+fn fixture(path: &str) -> String {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())).replace(['⟦', '⟧'], "")
+}
+
+fn shared(text: &str) -> Shared {
+    Shared(Rc::new(analyse(text)))
+}
+
+/// The text content of the element with `id` (up to its closing tag; fine for leaf elements).
+fn text_of<'a>(html: &'a str, id: &str) -> &'a str {
+    let at = html.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("no #{id}"));
+    let open = at + html[at..].find('>').unwrap_or(0) + 1;
+    let close = open + html[open..].find("</").unwrap_or(0);
+    &html[open..close]
+}
+
+#[test]
+fn summary_names_year_format_and_verdict() {
+    let out = render::<Summary>(SummaryProps { result: shared(SAMPLE) });
+    assert!(text_of(&out, "fact-year").contains("2024"), "{out}");
+    assert!(text_of(&out, "fact-format").contains("2021"), "{out}");
+    let verdict = text_of(&out, "verdict");
+    assert!(verdict.starts_with("发现") || verdict == "未发现问题", "{verdict}");
+}
+
+#[test]
+fn summary_verdict_counts_t3_balance_error() {
+    let text = fixture("tests/fixtures/T3-BALANCE/invalid_web_tabs.txt");
+    let out = render::<Summary>(SummaryProps { result: shared(&text) });
+    let verdict = text_of(&out, "verdict");
+    assert!(verdict.contains("个错误") || verdict.contains("个警告"), "{verdict}");
+}
+
+#[test]
+fn tables_show_recognised_values_in_their_cells() {
+    let a = shared(SAMPLE);
+    let out = render::<Tables>(TablesProps { result: a.clone(), selected: None, on_select: Callback::noop() });
+    assert!(out.contains("id=\"table-T3\""));
+    assert!(out.contains("（七）总计") && out.contains("申请人情况") && out.contains("行政复议"));
+    // Every recognised T3 cell is drawn with its value.
+    let t3: Vec<_> = a.checked.report.cells.iter().filter(|c| c.table == "T3").collect();
+    assert!(!t3.is_empty());
+    for c in t3 {
+        let id = cell_id(&(c.table, c.row, c.col));
+        let cell = text_of(&out, &id);
+        if c.value.is_some() {
+            assert_eq!(cell.trim(), c.raw.trim(), "{id}");
+        }
+    }
+}
+
+#[test]
+fn tables_highlight_the_unbalanced_total_with_the_formula() {
+    let text = fixture("tests/fixtures/T3-BALANCE/invalid_web_tabs.txt");
+    let a = shared(&text);
+    let out = render::<Tables>(TablesProps { result: a, selected: None, on_select: Callback::noop() });
+    let id = cell_id(&("T3", "R24", "C1"));
+    let at = out.find(&format!("id=\"{id}\"")).expect("R24 C1 drawn");
+    let tag = &out[out[..at].rfind('<').unwrap_or(0)..at + out[at..].find('>').unwrap_or(0)];
+    assert!(tag.contains("fault") && tag.contains("sev-error"), "{tag}");
+    assert!(tag.contains("T3-BALANCE") && tag.contains("一(60)+二(0)=60"), "{tag}");
+    assert_eq!(text_of(&out, &id).trim(), "61");
+}
+
+#[test]
+fn findings_list_shows_rule_message_and_docs() {
+    let text = fixture("tests/fixtures/T3-BALANCE/invalid_web_tabs.txt");
+    let props = FindingListProps {
+        result: shared(&text),
+        seq: 1,
+        show: [true; 3],
+        selected: None,
+        on_select: Callback::noop(),
+        on_toggle: Callback::noop(),
+        on_step: Callback::noop(),
+        on_export: Callback::noop(),
+    };
+    let out = render::<FindingList>(props);
+    assert!(out.contains("data-rule=\"T3-BALANCE\""), "{out}");
+    assert!(out.contains("自然人列：一(60)+二(0)=60 ≠ 三(61)+四(0)=61"), "{out}");
+    assert!(out.contains("为什么/依据") && out.contains("<h4>依据</h4>"), "{out}");
+    assert!(out.contains("三、收到和处理政府信息公开申请情况"), "grouped by section: {out}");
+}
+
+#[test]
+fn findings_list_filters_by_severity() {
+    let text = fixture("tests/fixtures/T3-BALANCE/invalid_web_tabs.txt");
+    let props = FindingListProps {
+        result: shared(&text),
+        seq: 1,
+        show: [false, false, false],
+        selected: None,
+        on_select: Callback::noop(),
+        on_toggle: Callback::noop(),
+        on_step: Callback::noop(),
+        on_export: Callback::noop(),
+    };
+    let out = render::<FindingList>(props);
+    assert!(!out.contains("data-rule=\"T3-BALANCE\""));
+    assert!(out.contains("所选级别下没有问题"));
+}
+
+#[test]
+fn html_input_is_shown_as_text_never_as_markup() {
+    let html = fixture("tests/e2e/fixtures/t3_wrong_total.html");
+    let a = analyse(&html);
+    assert_eq!(a.checked.input, nianbao::input::InputKind::Html);
+    assert!(!a.display.contains("<script") && !a.display.contains("onerror"));
+    let out = render::<App>(AppProps { initial: html, storage_ok: true, today: None });
+    assert!(!out.contains("<script") && !out.contains("<img"), "pasted markup must never become live");
+    // The wrong total (62 where 61 is due) is flagged on its own cell.
+    let k = ("T3", "R24", "C7");
+    assert!(a.severity_of_cell(&k).is_some_and(|(_, primary)| primary), "{:?}", a.checked.findings);
+}
+
+#[test]
+fn app_renders_intro_when_empty_and_results_with_sample() {
+    let empty = render::<App>(AppProps { initial: String::new(), storage_ok: false, today: None });
+    assert!(empty.contains("怎样使用") && empty.contains("不会保留"));
+    let full = render::<App>(AppProps { initial: SAMPLE.to_string(), storage_ok: true, today: None });
+    assert!(full.contains("id=\"findings\"") && full.contains("id=\"source-text\"") && full.contains("忘记草稿"));
+}
