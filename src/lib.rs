@@ -4,6 +4,7 @@
 //! → findings (`rules`) → views (`output`, the web app). `check` is the single entry point shared by
 //! the CLI, the web app and the JS API.
 
+pub mod batch;
 pub mod diag;
 pub mod input;
 pub mod output;

@@ -1,17 +1,23 @@
 //! `nianbao` — the command line of 年报体检 (contract.md §2).
 
 use nianbao::diag::Severity;
-use nianbao::{input, output, rules, Checked, Options};
-use std::io::{Read, Write};
+use nianbao::{batch, input, output, rules, Checked, Options};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
 
 const USAGE: &str = "用法：
-  nianbao check [--format text|json|csv] [--previous FILE] [--min-severity error|warning|info] FILE...
+  nianbao check [--format text|json|csv] [--previous FILE] [--min-severity error|warning|info]
+                [--jobs N] [--no-pair] FILE|DIR...
   nianbao rules [--format md|json]
   nianbao explain RULE-ID
 
 FILE 可以是 - （标准输入）或目录（检查目录中所有 .txt/.htm/.html/.md 报告）。
+多个文件在所有处理器核心上并行检查（--jobs N 限定线程数），结果按参数顺序输出，汇总写到标准错误。
+未给 --previous 时，同一单位相邻两年的报告自动配对，以上年报告检查本年报告（--no-pair 关闭）；
+配对情况写到标准错误，JSON 输出中每个文件另有 \"previous\" 字段。
 退出码：0 无错误；1 至少一个错误；2 用法或读取错误。";
 
 fn main() -> ExitCode {
@@ -92,37 +98,105 @@ fn report_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     Ok(())
 }
 
-fn check(args: &[String]) -> Result<ExitCode, String> {
-    let mut format = "text".to_string();
-    let mut previous = None;
-    let mut min = Severity::Info;
-    let mut paths = Vec::new();
+/// What `nianbao check` was asked to do.
+struct CheckArgs {
+    format: String,
+    previous: Option<String>,
+    min: Severity,
+    paths: Vec<String>,
+    jobs: usize,
+    pair: bool,
+}
+
+fn parse_check_args(args: &[String]) -> Result<CheckArgs, String> {
+    let mut c = CheckArgs {
+        format: "text".into(),
+        previous: None,
+        min: Severity::Info,
+        paths: Vec::new(),
+        jobs: batch::available_threads(),
+        pair: true,
+    };
     let mut i = 0;
     while i < args.len() {
         let a = &args[i];
-        if a.starts_with("--format") {
-            format = take_value(args, &mut i, "--format")?;
-        } else if a.starts_with("--previous") {
-            previous = Some(take_value(args, &mut i, "--previous")?);
-        } else if a.starts_with("--min-severity") {
+        let is = |name: &str| a == name || a.starts_with(&format!("{name}="));
+        if is("--format") {
+            c.format = take_value(args, &mut i, "--format")?;
+        } else if is("--previous") {
+            c.previous = Some(take_value(args, &mut i, "--previous")?);
+        } else if is("--min-severity") {
             let v = take_value(args, &mut i, "--min-severity")?;
-            min = Severity::parse(&v)
+            c.min = Severity::parse(&v)
                 .ok_or_else(|| format!("--min-severity 的值应为 error、warning 或 info，而不是 {v}"))?;
-        } else if a.starts_with("--") {
-            return Err(format!("未知选项 {a}"));
+        } else if is("--jobs") || a == "-j" {
+            let v = take_value(args, &mut i, if a == "-j" { "-j" } else { "--jobs" })?;
+            c.jobs = v.parse().ok().filter(|n| *n > 0).ok_or_else(|| format!("--jobs 的值应为正整数，而不是 {v}"))?;
+        } else if a == "--no-pair" {
+            c.pair = false;
+        } else if a.starts_with('-') && a != "-" {
+            return Err(format!("未知选项 {a}（nianbao --help 查看用法）"));
         } else {
-            paths.push(a.clone());
+            c.paths.push(a.clone());
         }
         i += 1;
     }
-    if !matches!(format.as_str(), "text" | "json" | "csv") {
-        return Err(format!("--format 的值应为 text、json 或 csv，而不是 {format}"));
+    if !matches!(c.format.as_str(), "text" | "json" | "csv") {
+        return Err(format!("--format 的值应为 text、json 或 csv，而不是 {}", c.format));
     }
-    if paths.is_empty() {
-        return Err("请给出要检查的文件（或 - 表示标准输入）".into());
+    if c.paths.is_empty() {
+        return Err("请给出要检查的文件或目录（或 - 表示标准输入）".into());
     }
+    Ok(c)
+}
+
+/// Redraws one progress line on a terminal; silent otherwise.
+struct Progress {
+    on: bool,
+    shown: AtomicUsize,
+    started: Instant,
+}
+
+impl Progress {
+    fn update(&self, done: usize, total: usize) {
+        if !self.on {
+            return;
+        }
+        // At most about 100 redraws, and never a smaller number after a larger one.
+        let step = (total / 100).max(1);
+        if done != total && done % step != 0 {
+            return;
+        }
+        if self.shown.fetch_max(done, Ordering::Relaxed) >= done && done != total {
+            return;
+        }
+        let width = 30;
+        let filled = (done * width).checked_div(total).unwrap_or(width).min(width);
+        let mut err = std::io::stderr().lock();
+        let _ = write!(
+            err,
+            "\r检查中 [{}{}] {done}/{total}  {:.1}s",
+            "#".repeat(filled),
+            "-".repeat(width - filled),
+            self.started.elapsed().as_secs_f64()
+        );
+        let _ = err.flush();
+    }
+
+    fn clear(&self) {
+        if self.on {
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\r\x1b[K");
+            let _ = err.flush();
+        }
+    }
+}
+
+fn check(args: &[String]) -> Result<ExitCode, String> {
+    let started = Instant::now();
+    let args = parse_check_args(args)?;
     let mut files = Vec::new();
-    for p in &paths {
+    for p in &args.paths {
         let path = Path::new(p);
         if p != "-" && path.is_dir() {
             let mut found = Vec::new();
@@ -132,42 +206,79 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
             files.push(p.clone());
         }
     }
-    let options = Options { previous: previous.as_deref().map(read_input).transpose()?, today: None };
-    let mut results: Vec<(String, String, Checked)> = Vec::new();
-    for f in &files {
-        let text = read_input(f)?;
-        let mut checked = nianbao::check(&text, &options);
-        checked.findings.retain(|x| x.severity >= min);
-        results.push((f.clone(), text, checked));
+    let options = Options { previous: args.previous.as_deref().map(read_input).transpose()?, today: None };
+    let texts: Vec<String> =
+        batch::par_map(&files, args.jobs, |f| read_input(f), |_| {}).into_iter().collect::<Result<_, _>>()?;
+    let progress = Progress { on: std::io::stderr().is_terminal(), shown: AtomicUsize::new(0), started };
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let mut result = batch::check_all(&refs, &options, args.pair, args.jobs, |d, t| progress.update(d, t));
+    progress.clear();
+    for (i, o) in result.outcomes.iter().enumerate() {
+        if let Some(p) = o.previous {
+            let r = &o.checked.report;
+            eprintln!(
+                "nianbao: 配对：{} ← 上年报告 {}（{}，{}/{}年）",
+                files[i],
+                files[p],
+                r.org.as_deref().unwrap_or(""),
+                r.year.unwrap_or_default(),
+                r.year.unwrap_or_default() - 1
+            );
+        }
     }
-    let any_error = results.iter().any(|(_, _, c)| c.count(Severity::Error) > 0);
-    let mut stdout = std::io::stdout().lock();
-    let rendered = match format.as_str() {
+    for (i, candidates) in &result.pairing.ambiguous {
+        let names: Vec<&str> = candidates.iter().map(|c| files[*c].as_str()).collect();
+        eprintln!("nianbao: 未配对：{} 的上年报告有 {} 份（{}），无法确定", files[*i], names.len(), names.join("、"));
+    }
+    for o in &mut result.outcomes {
+        o.checked.findings.retain(|x| x.severity >= args.min);
+    }
+    let totals = batch::Totals::of(result.outcomes.iter().map(|o| &o.checked));
+    let rendered = match args.format.as_str() {
         "json" => {
-            let pairs: Vec<(String, Checked)> = results.iter().map(|(p, _, c)| (p.clone(), c.clone())).collect();
-            output::json::render(&pairs) + "\n"
+            let entries: Vec<(&str, &Checked, Option<&str>)> = result
+                .outcomes
+                .iter()
+                .zip(&files)
+                .map(|(o, f)| (f.as_str(), &o.checked, o.previous.map(|p| files[p].as_str())))
+                .collect();
+            batch::render_json(&entries) + "\n"
         }
         "csv" => {
             let mut s = String::from(output::csv::HEADER);
             s.push('\n');
-            for (p, t, c) in &results {
-                s.push_str(&output::csv::rows(p, t, c));
+            for ((o, f), t) in result.outcomes.iter().zip(&files).zip(&texts) {
+                s.push_str(&output::csv::rows(f, t, &o.checked));
             }
             s
         }
         _ => {
             let mut s = String::new();
-            for (p, t, c) in &results {
-                s.push_str(&output::text::render(p, t, c));
+            for ((o, f), t) in result.outcomes.iter().zip(&files).zip(&texts) {
+                s.push_str(&output::text::render(f, t, &o.checked));
             }
-            for (p, _, c) in &results {
-                s.push_str(&output::text::summary(p, c));
+            for (o, f) in result.outcomes.iter().zip(&files) {
+                s.push_str(&output::text::summary(f, &o.checked));
             }
             s
         }
     };
+    let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(rendered.as_bytes());
-    Ok(if any_error { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    let _ = stdout.flush();
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "nianbao: 共检查 {} 个文件（{} 个有错误）：错误 {}，警告 {}，提示 {}；配对 {} 组；用时 {:.2} 秒（{} 线程）",
+        totals.files,
+        totals.files_with_errors,
+        totals.errors,
+        totals.warnings,
+        totals.infos,
+        result.outcomes.iter().filter(|o| o.previous.is_some()).count(),
+        secs,
+        args.jobs
+    );
+    Ok(if totals.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn list_rules(args: &[String]) -> Result<ExitCode, String> {

@@ -16,6 +16,7 @@ pub mod t3;
 pub mod t4;
 pub mod table;
 pub mod year;
+pub mod yoy;
 
 /// Everything a rule may look at.
 pub struct Context<'r, 'a> {
@@ -64,8 +65,17 @@ macro_rules! declare_rule {
     };
 }
 
-static GROUPS: &[&[&Rule]] =
-    &[structure::RULES, table::RULES, t2::RULES, t3::RULES, t4::RULES, content::RULES, year::RULES, style::RULES];
+static GROUPS: &[&[&Rule]] = &[
+    structure::RULES,
+    table::RULES,
+    t2::RULES,
+    t3::RULES,
+    t4::RULES,
+    content::RULES,
+    year::RULES,
+    style::RULES,
+    yoy::RULES,
+];
 
 /// Every rule, in catalogue order.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
