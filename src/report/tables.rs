@@ -48,7 +48,8 @@ fn caption_number(norm: &str) -> Option<u8> {
     let at = norm.find("第二十条第")?;
     let rest = &norm[at + "第二十条第".len()..];
     let rest = rest.trim_start_matches('(');
-    let c = rest.chars().next()?;
+    // A cut-off caption ("第二十条第") still starts a sub-table.
+    let Some(c) = rest.chars().next() else { return Some(0) };
     Some(match c {
         '一' | '1' => 1,
         '五' | '5' => 5,
@@ -57,6 +58,20 @@ fn caption_number(norm: &str) -> Option<u8> {
         '九' | '9' => 9,
         _ => 0,
     })
+}
+
+/// A caption whose item number was cut off ("第二十条第") is the next one of the official order.
+fn next_caption(current: u8, read: u8) -> u8 {
+    if read != 0 {
+        return read;
+    }
+    match current {
+        0 => 1,
+        1 => 5,
+        5 => 6,
+        6 => 8,
+        _ => 9,
+    }
 }
 
 struct Collector<'f> {
@@ -130,7 +145,7 @@ impl Collector<'_> {
                     .collect();
                 for (_, t, s) in &texts {
                     if let Some(n) = caption_number(t) {
-                        caption = n;
+                        caption = next_caption(caption, n);
                         note_first(&mut out.first, s.start);
                     }
                 }
@@ -139,12 +154,29 @@ impl Collector<'_> {
                     Some(f) => f,
                     None => line.cells.len(),
                 };
-                let inline: Vec<(String, Span)> = texts
-                    .iter()
-                    .filter(|(i, t, _)| *i < label_end && !t.is_empty())
-                    .map(|(_, t, s)| (t.clone(), *s))
-                    .collect();
-                let key = self.classify_pieces(&inline, last_key);
+                let inline_cells: Vec<&(usize, String, Span)> =
+                    texts.iter().filter(|(i, t, _)| *i < label_end && !t.is_empty()).collect();
+                let inline: Vec<(String, Span)> = inline_cells.iter().map(|(_, t, s)| (t.clone(), *s)).collect();
+                let mut key = self.classify_pieces(&inline, last_key);
+                // "二、上年结转…\t见附件\t0…": short text right before the numbers is a value written
+                // as text, not part of the label, when the label is recognised without it and the row
+                // then has exactly its width.
+                let mut text_values_from = None;
+                if let Some(f) = first_val {
+                    let numbers = line.cells.len() - f;
+                    for j in (inline.len().saturating_sub(2).max(1)..inline.len()).rev() {
+                        let dropped = &inline[j..];
+                        let short = dropped.iter().all(|(t, _)| t.chars().count() <= 10 && !(self.is_header)(t));
+                        let Some(k) = self.classify_pieces(&inline[..j], last_key).filter(|_| short) else { continue };
+                        let alone =
+                            dropped.iter().any(|d| self.classify_pieces(std::slice::from_ref(d), last_key).is_some());
+                        if !alone && numbers + dropped.len() == (self.width)(Some(k.0), caption) {
+                            key = Some(k);
+                            text_values_from = Some(inline_cells[j].0);
+                            break;
+                        }
+                    }
+                }
                 let Some(first_val) = first_val.or_else(|| {
                     // A labelled row whose cells are all blank.
                     let has_blank_after = line.cells.iter().skip(1).any(|c| c.span.is_empty());
@@ -171,7 +203,7 @@ impl Collector<'_> {
                 };
                 // Values start after the last label cell before the first value.
                 let last_label = line.cells[..first_val].iter().rposition(|c| !c.span.is_empty());
-                let values_from = last_label.map_or(0, |i| i + 1);
+                let values_from = text_values_from.unwrap_or(last_label.map_or(0, |i| i + 1));
                 let values: Vec<Span> = line.cells[values_from..].iter().map(|c| c.span).collect();
                 let (strong, weak, label_span) = match key {
                     Some((k, s)) => (Some(k), None, Some(s)),
@@ -261,7 +293,7 @@ impl Collector<'_> {
             }
             let norm = region.norms[li][0].clone();
             if let Some(n) = caption_number(&norm) {
-                caption = n;
+                caption = next_caption(caption, n);
                 note_first(&mut out.first, cell.span.start);
             }
             if current.is_some() {

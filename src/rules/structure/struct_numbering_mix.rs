@@ -54,9 +54,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         &STRUCT_NUMBERING_MIX,
                         h.ordinal_span,
                         format!(
-                            "一级标题“{}”使用了{}编号，其他部分使用“一、”；应统一为“{}”",
+                            "一级标题“{}”使用了“{}”编号，其他部分使用“一、”；应统一为“{}”",
                             s.title,
-                            style_name(o.style),
+                            r.text(h.ordinal_span).trim(),
                             super::util::hanzi(o.number).to_string() + "、"
                         ),
                     ));
