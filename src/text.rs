@@ -30,9 +30,10 @@ pub fn fold_width(c: char) -> char {
 pub struct Norm {
     pub text: String,
     /// `map[i]` is the original byte offset of normalised byte `i`; one extra entry for the end.
-    map: Vec<usize>,
+    /// (u32 keeps the maps small: inputs are far below 4 GiB.)
+    map: Vec<u32>,
     /// `ends[i]` is the original end offset of the character normalised byte `i` came from.
-    ends: Vec<usize>,
+    ends: Vec<u32>,
 }
 
 /// How much to normalise.
@@ -69,19 +70,19 @@ impl Norm {
                 let prev_alnum = text.chars().next_back().is_some_and(|p| p.is_ascii_alphanumeric());
                 if mode == Mode::Prose && prev_alnum && f.is_ascii_alphanumeric() {
                     text.push(' ');
-                    map.push(at);
-                    ends.push(at + 1);
+                    map.push(at as u32);
+                    ends.push(at as u32 + 1);
                 }
             }
             let start = text.len();
             text.push(f);
             for _ in start..text.len() {
-                map.push(base + i);
-                ends.push(base + i + c.len_utf8());
+                map.push((base + i) as u32);
+                ends.push((base + i + c.len_utf8()) as u32);
             }
         }
-        map.push(base + src.len());
-        ends.push(base + src.len());
+        map.push((base + src.len()) as u32);
+        ends.push((base + src.len()) as u32);
         let mut n = Norm { text, map, ends };
         if mode == Mode::Label {
             n.replace_all("其它", "其他");
@@ -140,8 +141,8 @@ impl Norm {
 
     /// The original span of the normalised byte range `[start, end)`.
     pub fn span(&self, start: usize, end: usize) -> Span {
-        let s = self.map[start.min(self.map.len() - 1)];
-        let e = if end == 0 { s } else { self.ends[(end - 1).min(self.ends.len() - 1)] };
+        let s = self.map[start.min(self.map.len() - 1)] as usize;
+        let e = if end == 0 { s } else { self.ends[(end - 1).min(self.ends.len() - 1)] as usize };
         Span::new(s, e.max(s))
     }
 }
