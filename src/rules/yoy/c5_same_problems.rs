@@ -55,8 +55,8 @@ const PROBLEM: [&str; 14] = [
 const MEASURE: [&str; 9] = ["针对", "将", "下一步", "今后", "拟", "计划", "改进措施", "下一年度", "明年"];
 const PRIOR: [&str; 6] = ["上年度", "上一年度", "去年", "上年", "上一年", "整改"];
 
-/// Sentences of 五 that list the problems.
-fn problem_sentences(r: &Report) -> Vec<Span> {
+/// Sentences of 五 that list the problems (also used by C5-PRIOR-YEAR with last year's report).
+pub(crate) fn problem_sentences(r: &Report) -> Vec<Span> {
     let Some(idx) = r.sections.iter().position(|s| s.canonical == 5) else { return Vec::new() };
     let head = r.sections[idx].span;
     let prior_year = r.year.map(|y| y - 1);

@@ -5,7 +5,7 @@ use crate::rules::Rule;
 
 pub(crate) mod util;
 
-mod c5_same_problems;
+pub(crate) mod c5_same_problems;
 mod n_copy_prev;
 mod n_same_numbers_prev;
 mod yoy_carryover;
