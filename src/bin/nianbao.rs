@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 const USAGE: &str = "用法：
-  nianbao check [--format text|json|csv] [--previous FILE] [--min-severity error|warning|info]
+  nianbao check [--format text|json|csv|xlsx] [--output FILE] [--previous FILE] [--min-severity error|warning|info]
                 [--jobs N] [--no-pair] FILE|DIR...
   nianbao rules [--format md|json]
   nianbao explain RULE-ID
@@ -106,6 +106,8 @@ struct CheckArgs {
     paths: Vec<String>,
     jobs: usize,
     pair: bool,
+    /// Write the result here instead of standard output.
+    output: Option<String>,
 }
 
 fn parse_check_args(args: &[String]) -> Result<CheckArgs, String> {
@@ -116,6 +118,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, String> {
         paths: Vec::new(),
         jobs: batch::available_threads(),
         pair: true,
+        output: None,
     };
     let mut i = 0;
     while i < args.len() {
@@ -132,6 +135,8 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, String> {
         } else if is("--jobs") || a == "-j" {
             let v = take_value(args, &mut i, if a == "-j" { "-j" } else { "--jobs" })?;
             c.jobs = v.parse().ok().filter(|n| *n > 0).ok_or_else(|| format!("--jobs 的值应为正整数，而不是 {v}"))?;
+        } else if is("--output") || a == "-o" {
+            c.output = Some(take_value(args, &mut i, if a == "-o" { "-o" } else { "--output" })?);
         } else if a == "--no-pair" {
             c.pair = false;
         } else if a.starts_with('-') && a != "-" {
@@ -141,8 +146,11 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, String> {
         }
         i += 1;
     }
-    if !matches!(c.format.as_str(), "text" | "json" | "csv") {
-        return Err(format!("--format 的值应为 text、json 或 csv，而不是 {}", c.format));
+    if !matches!(c.format.as_str(), "text" | "json" | "csv" | "xlsx") {
+        return Err(format!("--format 的值应为 text、json、csv 或 xlsx，而不是 {}", c.format));
+    }
+    if c.format == "xlsx" && c.output.is_none() && std::io::stdout().is_terminal() {
+        return Err("--format xlsx 需要用 --output 文件名.xlsx 指定输出文件（或重定向标准输出）".into());
     }
     if c.paths.is_empty() {
         return Err("请给出要检查的文件或目录（或 - 表示标准输入）".into());
@@ -234,7 +242,17 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
         o.checked.findings.retain(|x| x.severity >= args.min);
     }
     let totals = batch::Totals::of(result.outcomes.iter().map(|o| &o.checked));
-    let rendered = match args.format.as_str() {
+    let rendered: Vec<u8> = match args.format.as_str() {
+        "xlsx" => {
+            let entries: Vec<output::xlsx::Entry> = result
+                .outcomes
+                .iter()
+                .zip(&files)
+                .zip(&texts)
+                .map(|((o, f), t)| output::xlsx::Entry { path: f, source: t, checked: &o.checked })
+                .collect();
+            output::xlsx::workbook(&entries)
+        }
         "json" => {
             let entries: Vec<(&str, &Checked, Option<&str>)> = result
                 .outcomes
@@ -242,7 +260,7 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
                 .zip(&files)
                 .map(|(o, f)| (f.as_str(), &o.checked, o.previous.map(|p| files[p].as_str())))
                 .collect();
-            batch::render_json(&entries) + "\n"
+            (batch::render_json(&entries) + "\n").into_bytes()
         }
         "csv" => {
             let mut s = String::from(output::csv::HEADER);
@@ -250,7 +268,7 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
             for ((o, f), t) in result.outcomes.iter().zip(&files).zip(&texts) {
                 s.push_str(&output::csv::rows(f, t, &o.checked));
             }
-            s
+            s.into_bytes()
         }
         _ => {
             let mut s = String::new();
@@ -260,12 +278,16 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
             for (o, f) in result.outcomes.iter().zip(&files) {
                 s.push_str(&output::text::summary(f, &o.checked));
             }
-            s
+            s.into_bytes()
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(rendered.as_bytes());
-    let _ = stdout.flush();
+    if let Some(out) = &args.output {
+        std::fs::write(out, &rendered).map_err(|e| format!("无法写入 {out}：{e}"))?;
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout.write_all(&rendered);
+        let _ = stdout.flush();
+    }
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
         "nianbao: 共检查 {} 个文件（{} 个有错误）：错误 {}，警告 {}，提示 {}；配对 {} 组；用时 {:.2} 秒（{} 线程）",
