@@ -150,6 +150,10 @@ impl Norm {
 /// Normalised form of a label (for dictionary lookups): no spaces, no quotes, unified variants.
 pub fn label(s: &str) -> String {
     // The same result as `Norm::new(s, 0, Mode::Label).text`, without building the byte map.
+    // Most table cells are plain numbers: nothing to normalise.
+    if s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b',' | b'/' | b'-' | b'%')) {
+        return s.to_string();
+    }
     let mut t: String = s
         .chars()
         .filter(|c| !is_invisible(*c))
@@ -420,7 +424,8 @@ mod tests {
 
     #[test]
     fn label_matches_norm() {
-        for s in ["第二十条第（一） 项", "其它 处理“x”", "结转下一年度", "\u{200B}规 章"] {
+        for s in ["第二十条第（一） 项", "其它 处理“x”", "结转下一年度", "\u{200B}规 章", "1,234", "12.5%", "N/A"]
+        {
             assert_eq!(label(s), Norm::new(s, 0, Mode::Label).text);
         }
     }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::rules::year::util::{find_all, next_char, prev_char};
+use crate::rules::year::util::{next_char, prev_char};
 use crate::rules::Context;
 
 declare_rule! {
@@ -46,25 +46,36 @@ const TYPOS: [Typo; 13] = [
     ("审查管", "审查管理", "", "理控住"),
 ];
 
+/// First characters of the entries: only positions holding one of them can start a typo.
+fn first_chars() -> impl Iterator<Item = char> {
+    TYPOS.iter().filter_map(|t| t.0.chars().next())
+}
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     for norm in &r.line_prose {
         let t = norm.text.as_str();
-        for (wrong, right, bad_prev, bad_next) in TYPOS {
-            for i in find_all(t, wrong) {
+        // One pass over the line (cheaper than a substring search per entry); matches of one entry do
+        // not overlap, as with `match_indices`.
+        let mut next_free = [0usize; TYPOS.len()];
+        for (i, c) in t.char_indices() {
+            if !first_chars().any(|f| f == c) {
+                continue;
+            }
+            for (k, (wrong, right, bad_prev, bad_next)) in TYPOS.iter().enumerate() {
+                if i < next_free[k] || !t[i..].starts_with(wrong) {
+                    continue;
+                }
                 let end = i + wrong.len();
+                next_free[k] = end;
                 if prev_char(t, i).is_some_and(|c| bad_prev.contains(c))
                     || next_char(t, end).is_some_and(|c| bad_next.contains(c))
                 {
                     continue;
                 }
                 // 登陆 is only wrong for logging in to a site or system.
-                if wrong == "登陆"
-                    && !t[end..]
-                        .chars()
-                        .take(6)
-                        .collect::<String>()
-                        .contains(['网', '平', '系', '门', '账', '客', '官', 'A'])
+                if *wrong == "登陆"
+                    && !t[end..].chars().take(6).any(|c| ['网', '平', '系', '门', '账', '客', '官', 'A'].contains(&c))
                 {
                     continue;
                 }
