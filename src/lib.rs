@@ -47,8 +47,18 @@ pub struct CellView {
     pub row: &'static str,
     pub col: &'static str,
     pub raw: String,
+    #[serde(serialize_with = "integral_as_integer")]
     pub value: Option<f64>,
     pub span: Span,
+}
+
+/// Counts are whole numbers: write `3`, not `3.0` (the fee in 万元 keeps its decimals).
+fn integral_as_integer<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => s.serialize_i64(*x as i64),
+        Some(x) => s.serialize_f64(*x),
+        None => s.serialize_none(),
+    }
 }
 
 /// What the checker recognised (contract.md §2 `report`).
