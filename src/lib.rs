@@ -6,6 +6,8 @@
 
 pub mod batch;
 pub mod diag;
+#[cfg(feature = "embed")]
+pub mod embed;
 pub mod input;
 pub mod output;
 pub mod parse;

@@ -1,0 +1,43 @@
+#!/bin/sh
+# Builds the embeddable checker (no Yew) into dist/embed/:
+#   nianbao_embed.js + nianbao_embed_bg.wasm   the JS API (wasm-bindgen --target web), see nianbao.d.ts
+#   embed.js                                   the widget / loader for CMS pages (docs/embed.md)
+#   nianbao.d.ts                               types of the JS API
+#   demo-portal.html, empty-page.html, demo.css the example pages
+# Works offline with the tools ./x installs: wasm-bindgen (= the version in Cargo.lock) and wasm-opt
+# (binaryen 132) on PATH. Prints the gzip size of what the widget loads.
+#
+#   scripts/build-embed.sh            # release build into dist/embed/
+#   OUT=some/dir scripts/build-embed.sh
+set -eu
+cd "$(dirname "$0")/.."
+OUT="${OUT:-dist/embed}"
+TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+WASM="$TARGET_DIR/wasm32-unknown-unknown/release/nianbao.wasm"
+
+# The library itself as a cdylib, only for this build: [lib] stays rlib-only, so native builds and
+# tests pay nothing for it.
+cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --no-default-features --features embed \
+  --crate-type cdylib
+
+mkdir -p "$OUT"
+tmp="$OUT/.tmp"
+rm -rf "$tmp"
+mkdir -p "$tmp"
+wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name nianbao_embed "$WASM"
+# --disable-compact-imports: with --all-features alone binaryen 132 writes an import encoding that
+# Chromium 156 rejects (docs/web.md).
+wasm-opt -Oz --all-features --disable-compact-imports "$tmp/nianbao_embed_bg.wasm" -o "$OUT/nianbao_embed_bg.wasm"
+mv "$tmp/nianbao_embed.js" "$OUT/nianbao_embed.js"
+rm -rf "$tmp"
+for f in embed.js nianbao.d.ts demo-portal.html empty-page.html demo.css; do
+  cp "www/embed/$f" "$OUT/$f"
+done
+
+gz() { gzip -9 -c "$1" | wc -c; }
+w=$(gz "$OUT/nianbao_embed_bg.wasm")
+j=$(gz "$OUT/nianbao_embed.js")
+e=$(gz "$OUT/embed.js")
+total=$((w + j + e))
+printf 'embed: %s KB gzip -9 (wasm %s KB, nianbao_embed.js %s KB, embed.js %s KB) in %s/\n' \
+  $(((total + 1023) / 1024)) $(((w + 1023) / 1024)) $(((j + 1023) / 1024)) $(((e + 1023) / 1024)) "$OUT"
