@@ -1,7 +1,7 @@
 //! Document → Report: sections, title, year, format version and the three tables by label.
 
 pub mod labels;
-mod meta;
+pub mod meta;
 mod sections;
 mod tables;
 

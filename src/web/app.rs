@@ -14,6 +14,10 @@ use crate::web::state::{Action, Keep, State, SAMPLE};
 /// How long typing must pause before the draft is checked again.
 const DEBOUNCE_MS: u32 = 250;
 
+/// Delay between showing "正在检查…" and running an on-demand check (lets the page paint, and
+/// leaves time to cancel).
+const CHECK_NOW_DELAY_MS: u32 = 300;
+
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {
     /// The draft restored from localStorage (or a text to start with).
@@ -170,6 +174,25 @@ pub fn App(props: &AppProps) -> Html {
             d.dispatch(Action::Keep(Keep::Off))
         })
     };
+    // Large drafts: check on demand. Busy first, so the page paints "正在检查…" before the check
+    // blocks it; cancel drops the pending check.
+    let on_check_now = {
+        let d = dispatch.clone();
+        let timer = timer.clone();
+        Callback::from(move |_| {
+            d.dispatch(Action::Busy(true));
+            let d2 = d.clone();
+            *timer.borrow_mut() = Some(Timeout::new(CHECK_NOW_DELAY_MS, move || d2.dispatch(Action::CheckNow)));
+        })
+    };
+    let on_cancel_check = {
+        let d = dispatch.clone();
+        let timer = timer.clone();
+        Callback::from(move |_| {
+            *timer.borrow_mut() = None;
+            d.dispatch(Action::Busy(false))
+        })
+    };
     let on_select = {
         let d = dispatch.clone();
         Callback::from(move |i: usize| d.dispatch(Action::Select(i)))
@@ -222,6 +245,19 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="col-input">
                     <InputPanel value={s.input.clone()} keep={s.keep} notice={s.notice.clone()}
                         {oninput} {onpaste} {onfile} {ondrop} {on_sample} {on_clear} {on_forget} />
+                    if s.stale {
+                        <div class="notice large-draft" id="large-draft" role="status" aria-live="polite"
+                            data-busy={s.busy.to_string()}>
+                            if s.busy {
+                                <progress id="check-progress" aria-label="正在检查"></progress>
+                                {format!(" 正在检查（{} KB）… 检查期间页面会短暂停止响应。 ", s.input.len() / 1024)}
+                                <button type="button" id="cancel-check" onclick={on_cancel_check}>{"取消"}</button>
+                            } else {
+                                {format!("文本较大（{} KB）：为避免页面卡顿，已暂停自动检查。 ", s.input.len() / 1024)}
+                                <button type="button" id="check-now" onclick={on_check_now}>{"立即检查"}</button>
+                            }
+                        </div>
+                    }
                     if let Some(r) = &s.result {
                         <SourceView result={r.clone()} on_select={on_select.clone()} />
                     }

@@ -68,26 +68,27 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let mut first_child: Vec<(OrdinalStyle, &Heading)> = Vec::new();
     for (i, s) in top.iter().enumerate() {
         let end = top.get(i + 1).map_or(r.src().len(), |n| n.span.start);
-        let children: Vec<&Heading> = r
-            .headings
+        let children: Vec<&Heading> = super::util::headings_between(r, s.span.start, end)
             .iter()
-            .filter(|h| h.span.start > s.span.start && h.span.start < end)
             .filter(|h| h.ordinal.style != OrdinalStyle::Hanzi)
             .collect();
         if let Some(c) = children.first() {
             first_child.push((c.ordinal.style, c));
         }
+        // (style, number) of children[..k], so each lookback is O(1) and the loop stays linear.
+        let mut seen: std::collections::HashSet<(u8, u32)> = std::collections::HashSet::new();
         for (k, h) in children.iter().enumerate() {
             let n = h.ordinal.number;
+            if k > 0 {
+                seen.insert((children[k - 1].ordinal.style as u8, children[k - 1].ordinal.number));
+            }
             if n < 2 || k == 0 {
                 continue;
             }
-            let has_prev_same =
-                children[..k].iter().any(|p| p.ordinal.style == h.ordinal.style && p.ordinal.number + 1 == n);
+            let has_prev_same = seen.contains(&(h.ordinal.style as u8, n - 1));
             let prev = children[k - 1];
             if !has_prev_same && prev.ordinal.style != h.ordinal.style && prev.ordinal.number + 1 == n {
-                let first_of_prev =
-                    children[..k].iter().any(|p| p.ordinal.style == prev.ordinal.style && p.ordinal.number == 1);
+                let first_of_prev = seen.contains(&(prev.ordinal.style as u8, 1));
                 if !first_of_prev {
                     continue;
                 }

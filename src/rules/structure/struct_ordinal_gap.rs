@@ -39,10 +39,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
         let end = top.get(i + 1).map_or(r.src().len(), |n| n.span.start);
         let end = r.tables.iter().map(|t| t.span.start).filter(|&t| t > s.span.start && t < end).min().unwrap_or(end);
-        let children: Vec<&Heading> = r
-            .headings
+        let children: Vec<&Heading> = super::util::headings_between(r, s.span.start, end)
             .iter()
-            .filter(|h| h.span.start > s.span.start && h.span.start < end && h.ordinal.style != OrdinalStyle::Hanzi)
+            .filter(|h| h.ordinal.style != OrdinalStyle::Hanzi)
             .collect();
         headings_gap(r, &children, out);
         enumerations(r, s.span.end, end, out);
@@ -90,7 +89,10 @@ fn headings_gap(r: &crate::report::Report, children: &[&Heading], out: &mut Vec<
 /// wrap lines mid-sentence), so the count carries over from one paragraph to the next.
 fn enumerations(r: &crate::report::Report, from: usize, to: usize, out: &mut Vec<Finding>) {
     let mut prev: Option<u32> = None;
-    for p in r.paragraphs.iter().filter(|p| p.span.start >= from && p.span.end <= to && !p.heading) {
+    // Paragraphs are in document order: start at the first one at or after `from` (linear overall).
+    let first = r.paragraphs.partition_point(|p| p.span.start < from);
+    let in_range = r.paragraphs[first..].iter().take_while(|p| p.span.start <= to);
+    for p in in_range.filter(|p| p.span.end <= to && !p.heading) {
         let norm = Norm::new(r.text(p.span), p.span.start, Mode::Label);
         for (n, s, e) in enum_tokens(&norm.text) {
             let at: Span = norm.span(s, e);

@@ -47,11 +47,21 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     // Duplicates: a second heading for the same part (a table of contents has empty bodies; skip those).
-    for (i, s) in top.iter().enumerate() {
-        if let Some(first) = top[..i].iter().find(|p| p.canonical == s.canonical) {
-            let idx = r.sections.iter().position(|x| std::ptr::eq(x, *first));
-            let has_body = r.paragraphs.iter().any(|p| p.section == idx && !p.heading)
-                || r.tables.iter().any(|t| first.body.contains(t.span));
+    // The first heading of each part and whether it has a body, computed once per part (linear).
+    let mut first_of: std::collections::HashMap<u8, (&crate::report::Section, Option<bool>)> =
+        std::collections::HashMap::new();
+    for s in top.iter() {
+        let Some(entry) = first_of.get_mut(&s.canonical) else {
+            first_of.insert(s.canonical, (s, None));
+            continue;
+        };
+        let first = entry.0;
+        {
+            let has_body = *entry.1.get_or_insert_with(|| {
+                let idx = r.sections.iter().position(|x| std::ptr::eq(x, first));
+                r.paragraphs.iter().any(|p| p.section == idx && !p.heading)
+                    || r.tables.iter().any(|t| first.body.contains(t.span))
+            });
             if has_body {
                 out.push(Finding::new(
                     &STRUCT_SECTIONS_PRESENT,

@@ -26,7 +26,16 @@ pub(crate) fn top_sections<'r>(r: &'r Report) -> Vec<&'r Section> {
 
 /// The heading record of a section heading (for the span of its ordinal).
 pub(crate) fn heading_of<'r>(r: &'r Report, s: &Section) -> Option<&'r Heading> {
-    r.headings.iter().find(|h| h.span == s.span)
+    let i = r.headings.partition_point(|h| h.span.start < s.span.start);
+    r.headings[i..].iter().take_while(|h| h.span.start == s.span.start).find(|h| h.span == s.span)
+}
+
+/// The headings starting strictly between `from` and `to` (headings are in document order), found by
+/// binary search so that rules looping over sections stay linear.
+pub(crate) fn headings_between<'r>(r: &'r Report, from: usize, to: usize) -> &'r [Heading] {
+    let a = r.headings.partition_point(|h| h.span.start <= from);
+    let b = r.headings.partition_point(|h| h.span.start < to).max(a);
+    &r.headings[a..b]
 }
 
 /// The span of a section's ordinal, or the heading line when it has none.

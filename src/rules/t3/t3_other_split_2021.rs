@@ -41,5 +41,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let message = format!(
         "这是 {year} 年度的报告，但表格“（六）其他处理”只有一行（2019 年试行格式）；2021 年格式应分为“1.申请人无正当理由逾期不补正”“2.申请人逾期未按收费通知要求缴纳费用”“3.其他”三行"
     );
-    out.push(Finding::new(&T3_OTHER_SPLIT_2021, span, message).cells([CellRef::new("T3", "R21_23", "C7")]));
+    let f = Finding::new(&T3_OTHER_SPLIT_2021, span, message);
+    // Name the row's total cell only when it was recognised (a short row may lack it).
+    out.push(match r.cell(TableId::T3, "R21_23", "C7") {
+        Some(_) => f.cells([CellRef::new("T3", "R21_23", "C7")]),
+        None => f,
+    });
 }

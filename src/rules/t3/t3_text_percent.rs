@@ -103,10 +103,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 num_txt,
                 calc.join("，")
             );
-            out.push(
-                Finding::new(&T3_TEXT_PERCENT, span, message)
-                    .cells([CellRef::new("T3", "R24", "C7"), CellRef::new("T3", "R01", "C7")]),
-            );
+            // Name only the base cells that were recognised (a report may lack R24 or R01).
+            let cells = [("R24", "C7"), ("R01", "C7")]
+                .into_iter()
+                .filter(|(row, col)| r.cell(t, row, col).is_some())
+                .map(|(row, col)| CellRef::new("T3", row, col));
+            out.push(Finding::new(&T3_TEXT_PERCENT, span, message).cells(cells));
         }
     }
 }
