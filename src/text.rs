@@ -11,7 +11,12 @@ pub fn is_invisible(c: char) -> bool {
 
 /// Unicode white space plus the ideographic space and NBSP.
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}'
+    match c {
+        ' ' | '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' => true,
+        // ASCII and the CJK ideographs, most of every report, are never other white space.
+        c if (c as u32) < 0x85 || ('\u{4E00}'..='\u{9FFF}').contains(&c) => false,
+        c => c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}',
+    }
 }
 
 /// The width fold of NFKC for the characters reports use: full-width ASCII → ASCII.
@@ -53,6 +58,17 @@ impl Norm {
         let mut ends = Vec::with_capacity(src.len() + 1);
         let mut pending_space: Option<usize> = None;
         for (i, c) in src.char_indices() {
+            // CJK ideographs need no folding: the common case, kept short.
+            if ('\u{4E00}'..='\u{9FFF}').contains(&c) && pending_space.is_none() {
+                let start = text.len();
+                text.push(c);
+                let (at, end) = ((base + i) as u32, (base + i + 3) as u32);
+                for _ in start..text.len() {
+                    map.push(at);
+                    ends.push(end);
+                }
+                continue;
+            }
             if is_invisible(c) {
                 continue;
             }
@@ -348,37 +364,41 @@ pub struct YearToken {
 pub fn find_years(s: &str) -> Vec<YearToken> {
     let mut out = Vec::new();
     let b = s.as_bytes();
+    // Quick exit: every year token is followed by 年.
+    if !s.contains('年') {
+        return out;
+    }
     let mut it = s.char_indices().peekable();
     let mut prev: Option<char> = None;
     while let Some((i, c)) = it.next() {
         let is_ar = c.is_ascii_digit();
-        let is_han = is_year_hanzi(c);
-        if !(is_ar || is_han) || prev.is_some_and(|p| same_kind(p, is_ar)) {
+        if !(is_ar || is_year_hanzi(c)) || prev.is_some_and(|p| same_kind(p, is_ar)) {
             prev = Some(c);
             continue;
         }
-        // A run of four digits of one kind starting here.
-        let mut text = String::new();
-        text.push(c);
+        // A run of digits of one kind starting here; only four-digit runs are years.
+        let mut count = 1;
         let mut last = c;
         while let Some(&(_, d)) = it.peek() {
             if !same_kind(d, is_ar) {
                 break;
             }
-            text.push(d);
+            count += 1;
             last = d;
             it.next();
         }
         prev = Some(last);
-        if text.chars().count() != 4 {
+        if count != 4 {
             continue;
         }
-        let mut after = it.peek().map_or(s.len(), |x| x.0);
+        let run_end = it.peek().map_or(s.len(), |x| x.0);
+        let mut after = run_end;
         while b.get(after) == Some(&b' ') {
             after += 1;
         }
         if s[after..].starts_with('年') {
-            let year = if is_ar { text.parse().ok() } else { chinese_number(&text).map(|v| v as i32) };
+            let digits = &s[i..run_end];
+            let year = if is_ar { digits.parse().ok() } else { chinese_number(digits).map(|v| v as i32) };
             if let Some(year) = year.filter(|y| (1990..=2100).contains(y)) {
                 out.push(YearToken { year, start: i, end: after + '年'.len_utf8() });
             }

@@ -228,8 +228,14 @@ impl<'a> Report<'a> {
     pub fn build(src: &'a str) -> Report<'a> {
         let doc = Document::parse(src);
         // Every cell's label text, normalised once for all the dictionary lookups.
+        // Labels are short: of a long prose line only the start is kept (anchors and headings are there).
+        let label_of = |span: Span| {
+            let t = doc.text(span);
+            let cut = t.char_indices().nth(80).map_or(t.len(), |(i, _)| i);
+            crate::text::label(&t[..cut])
+        };
         let norms: Vec<Vec<String>> =
-            doc.lines.iter().map(|l| l.cells.iter().map(|c| crate::text::label(doc.text(c.span))).collect()).collect();
+            doc.lines.iter().map(|l| l.cells.iter().map(|c| label_of(c.span)).collect()).collect();
         let format_labels = meta::format_labels(&doc, &norms);
         let (tables, cells) = tables::extract(&doc, &norms, meta::format_from_labels(&format_labels));
         let in_table = |span: Span| tables.iter().any(|t| t.span.contains(span));

@@ -34,7 +34,13 @@ pub(super) fn find(doc: &Document, in_table: &dyn Fn(Span) -> bool) -> (Vec<Sect
             paragraphs.push(Paragraph { span, section: sections.len().checked_sub(1), heading: false, line: li });
             continue;
         }
-        let norm = Norm::new(raw, span.start, Mode::Label);
+        // Only the start of a long numbered paragraph matters for headings: normalise at most 64
+        // characters of it (a heading's body is kept up to there).
+        let head = match raw.char_indices().nth(64) {
+            Some((cut, _)) => &raw[..cut],
+            None => raw,
+        };
+        let norm = Norm::new(head, span.start, Mode::Label);
         let ord = Ordinal::parse(&norm.text);
         let (ordinal, body) = match ord {
             // The folded text lost full-width brackets; read them from the original.

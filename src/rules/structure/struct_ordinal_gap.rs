@@ -4,7 +4,7 @@ use crate::diag::Finding;
 use crate::report::Heading;
 use crate::rules::Context;
 use crate::span::Span;
-use crate::text::{chinese_number, Mode, Norm, OrdinalStyle};
+use crate::text::{chinese_number, OrdinalStyle};
 
 declare_rule! {
     /// ## 检查内容
@@ -93,7 +93,11 @@ fn enumerations(r: &crate::report::Report, from: usize, to: usize, out: &mut Vec
     let first = r.paragraphs.partition_point(|p| p.span.start < from);
     let in_range = r.paragraphs[first..].iter().take_while(|p| p.span.start <= to);
     for p in in_range.filter(|p| p.span.end <= to && !p.heading) {
-        let norm = Norm::new(r.text(p.span), p.span.start, Mode::Label);
+        // "是" must follow an ordinal: skip paragraphs without one cheaply.
+        if !r.text(p.span).contains('是') {
+            continue;
+        }
+        let norm = r.paragraph_norm(p);
         for (n, s, e) in enum_tokens(&norm.text) {
             let at: Span = norm.span(s, e);
             let msg = match prev {

@@ -40,10 +40,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 if k + 2 * n > chars.len() {
                     continue;
                 }
+                // The cheap test first: a repeat starts with the same character n places on.
+                if chars[k].1 != chars[k + n].1 {
+                    continue;
+                }
                 let a = &chars[k..k + n];
                 let b = &chars[k + n..k + 2 * n];
-                if a.iter().all(|x| is_hanzi(x.1))
-                    && a.iter().zip(b).all(|(x, y)| x.1 == y.1)
+                if a.iter().zip(b).all(|(x, y)| x.1 == y.1)
+                    && a.iter().all(|x| is_hanzi(x.1))
                     && !a.iter().all(|x| is_hanzi_digit(x.1))
                     && a[0].1 != '一'
                 {

@@ -38,11 +38,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let t = s.text();
-        if is_future(t) || has_any(t, &["截至", "截止", "预计", "计划", "要求"]) {
+        // Only a year after the report year matters; look for one before the wording checks.
+        let later: Vec<_> = find_years(t).into_iter().filter(|tok| tok.year > y).collect();
+        if later.is_empty() || is_future(t) || has_any(t, &["截至", "截止", "预计", "计划", "要求"]) {
             continue;
         }
-        for tok in find_years(t) {
-            if tok.year > y && reports_work_done(t, &tok, r.org.as_deref()) {
+        for tok in later {
+            if reports_work_done(t, &tok, r.org.as_deref()) {
                 let message = format!("报告年度为{}年，这里却把{}年的工作写成已完成，请核对年份", y, tok.year);
                 out.push(Finding::new(&N_FUTURE_DONE, s.span_of(tok.start, tok.end), message));
             }

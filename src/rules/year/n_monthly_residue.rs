@@ -36,13 +36,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for s in sentences(r) {
         let t = s.text();
         for m in STRICT.iter().chain(LOOSE.iter()) {
-            let loose = LOOSE.contains(m);
-            if loose && has_any(t, &BREAKDOWN) {
-                continue;
-            }
             let Some(i) = find_all(t, m).find(|&i| !(*m == "上半年" && t[i + m.len()..].starts_with('度'))) else {
                 continue;
             };
+            if LOOSE.contains(m) && has_any(t, &BREAKDOWN) {
+                continue;
+            }
             if has_count(&t[i + m.len()..]) {
                 let message = format!("年度报告中出现“{m}”及其数量，疑似混入了月报或季报内容，年报应使用全年数据");
                 out.push(Finding::new(&N_MONTHLY_RESIDUE, s.span_of(i, i + m.len()), message));

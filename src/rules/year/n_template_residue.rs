@@ -45,8 +45,8 @@ const LITERALS: [&str; 14] = [
     "应提供相关数据",
 ];
 
-const TRIGGERS: [char; 16] =
-    ['X', 'x', '×', 'Ｘ', 'ｘ', '单', '〔', '[', '［', '填', '此', '指', '负', '应', '【', '〖'];
+const TRIGGERS: [char; 9] = ['X', 'x', '×', 'Ｘ', 'ｘ', '〔', '[', '［', '【'];
+const TRIGGER_WORDS: [&str; 10] = ["单位名称", "填写", "此处", "(指", "（指", "负值", "相关数据", "〖", "请在", "输入"];
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
@@ -54,8 +54,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if line.empty || line.noise {
             continue;
         }
-        // Every pattern below needs one of these characters: skip the other lines cheaply.
-        if !r.text(line.span).contains(TRIGGERS) {
+        // Every pattern below needs one of these characters or words: skip the other lines cheaply.
+        let raw = r.text(line.span);
+        if !raw.contains(TRIGGERS) && !TRIGGER_WORDS.iter().any(|w| raw.contains(w)) {
             continue;
         }
         let norm = Norm::new(r.text(line.span), line.span.start, Mode::Label);
