@@ -131,21 +131,107 @@ fn get(options: &JsValue, key: &str) -> JsValue {
 #[wasm_bindgen]
 pub fn check(input: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let previous = get(&options, "previous").as_string();
-    let today = match get(&options, "today") {
-        v if v.is_null() => None,
-        v if v.is_undefined() => {
-            let now = js_sys::Date::new_0();
-            Some(Date { year: now.get_full_year() as i32, month: now.get_month() + 1, day: now.get_date() })
-        }
-        v => match v.as_string().as_deref().and_then(parse_date) {
-            Some(d) => Some(d),
-            None => return Err(JsValue::from_str("options.today: expected \"YYYY-MM-DD\" or null")),
-        },
-    };
+    let today = today_of(&options)?;
     let path = get(&options, "path").as_string();
     let checked = crate::check(input, &Options { previous, today });
     let map = Utf16Map::new(input);
     to_js(&CheckedOut::new(&checked, &map, path.as_deref()))
+}
+
+fn today_of(options: &JsValue) -> Result<Option<Date>, JsValue> {
+    match get(options, "today") {
+        v if v.is_null() => Ok(None),
+        v if v.is_undefined() => {
+            let now = js_sys::Date::new_0();
+            Ok(Some(Date { year: now.get_full_year() as i32, month: now.get_month() + 1, day: now.get_date() }))
+        }
+        v => match v.as_string().as_deref().and_then(parse_date) {
+            Some(d) => Ok(Some(d)),
+            None => Err(JsValue::from_str("options.today: expected \"YYYY-MM-DD\" or null")),
+        },
+    }
+}
+
+/// One report of a batch as the batch functions take it: `{path, text, previous?}` where `previous`
+/// is the index of last year's report in the same array.
+struct BatchItem {
+    path: String,
+    text: String,
+    previous: Option<usize>,
+}
+
+fn batch_items(entries: &JsValue) -> Result<Vec<BatchItem>, JsValue> {
+    let arr: &js_sys::Array =
+        entries.dyn_ref().ok_or_else(|| JsValue::from_str("entries: expected an array of {path, text, previous?}"))?;
+    Ok(arr
+        .iter()
+        .map(|e| BatchItem {
+            path: get(&e, "path").as_string().unwrap_or_default(),
+            text: get(&e, "text").as_string().unwrap_or_default(),
+            previous: get(&e, "previous").as_f64().map(|p| p as usize),
+        })
+        .collect())
+}
+
+/// Checks every item of a batch, each paired one against its `previous` item, as `check_all` does.
+fn check_items(items: &[BatchItem], today: Option<Date>) -> Vec<Checked> {
+    items
+        .iter()
+        .map(|it| {
+            let previous = it.previous.and_then(|p| items.get(p)).map(|p| p.text.clone());
+            crate::check(&it.text, &Options { previous, today })
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct PairingOut {
+    /// `previous[i]`: index of last year's report of the same unit, or null.
+    previous: Vec<Option<usize>>,
+    /// `[i, [candidates…]]`: reports left unpaired because several reports of year − 1 match.
+    ambiguous: Vec<(usize, Vec<usize>)>,
+}
+
+/// Year-over-year pairing of a batch (crate::batch::pair): `ids` is an array of `{org, year}` (as in
+/// `check(…).report`); returns `{previous: [index | null], ambiguous: [[i, [j, …]], …]}`. Same unit
+/// name (blanks removed, width-folded) and year − 1, exactly one candidate; otherwise unpaired.
+#[wasm_bindgen]
+pub fn pair(ids: JsValue) -> Result<JsValue, JsValue> {
+    let arr: &js_sys::Array = ids.dyn_ref().ok_or_else(|| JsValue::from_str("ids: expected an array of {org, year}"))?;
+    let owned: Vec<(Option<String>, Option<i32>)> =
+        arr.iter().map(|e| (get(&e, "org").as_string(), get(&e, "year").as_f64().map(|y| y as i32))).collect();
+    let ids: Vec<(Option<&str>, Option<i32>)> = owned.iter().map(|(o, y)| (o.as_deref(), *y)).collect();
+    let p = crate::batch::pair(&ids);
+    to_js(&PairingOut { previous: p.previous, ambiguous: p.ambiguous })
+}
+
+/// The 整改清单 workbook (.xlsx bytes, sheets 汇总 and 问题清单) of a batch: `entries` is an array of
+/// `{path, text, previous?}` (`previous`: index of last year's report in `entries`); every report
+/// is checked again here, with `options.today` as in `check`.
+#[wasm_bindgen]
+pub fn workbook(entries: JsValue, options: JsValue) -> Result<js_sys::Uint8Array, JsValue> {
+    let items = batch_items(&entries)?;
+    let checked = check_items(&items, today_of(&options)?);
+    let list: Vec<crate::output::xlsx::Entry> = items
+        .iter()
+        .zip(&checked)
+        .map(|(it, c)| crate::output::xlsx::Entry { path: &it.path, source: &it.text, checked: c })
+        .collect();
+    Ok(js_sys::Uint8Array::from(crate::output::xlsx::workbook(&list).as_slice()))
+}
+
+/// The CLI's CSV of a batch (header `path,rule,severity,table,row,col,line,message`, CRLF, no BOM):
+/// `entries` and `options` as for `workbook`.
+#[wasm_bindgen]
+pub fn csv(entries: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let items = batch_items(&entries)?;
+    let checked = check_items(&items, today_of(&options)?);
+    let mut out = String::from(crate::output::csv::HEADER);
+    out.push('\n');
+    for (it, c) in items.iter().zip(&checked) {
+        out.push_str(&crate::output::csv::rows(&it.path, &it.text, c));
+    }
+    Ok(out.replace("\r\n", "\n").replace('\n', "\r\n"))
 }
 
 /// The rule catalogue: id, severity, title, help and the Markdown docs of every rule.

@@ -100,7 +100,7 @@ impl Norm {
         map.push((base + src.len()) as u32);
         ends.push((base + src.len()) as u32);
         let mut n = Norm { text, map, ends };
-        if mode == Mode::Label {
+        if mode == Mode::Label && (n.text.contains(['它', '合', '份']) || n.text.contains("下一")) {
             n.replace_all("其它", "其他");
             n.replace_all("合计", "总计");
             n.replace_all("部份", "部分");
@@ -170,17 +170,28 @@ pub fn label(s: &str) -> String {
     if s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b',' | b'/' | b'-' | b'%')) {
         return s.to_string();
     }
-    let mut t: String = s
-        .chars()
-        .filter(|c| !is_invisible(*c))
-        .map(fold_width)
-        .filter(|c| !is_space(*c) && !matches!(c, '"' | '\'' | '“' | '”' | '「' | '」' | '‘' | '’'))
-        .collect();
-    for (from, to) in
-        [("其它", "其他"), ("合计", "总计"), ("部份", "部分"), ("下一年度", "下年度"), ("下一年", "下年度")]
-    {
-        if t.contains(from) {
-            t = t.replace(from, to);
+    let mut t = String::with_capacity(s.len());
+    for c in s.chars() {
+        // CJK ideographs need no folding: the common case, kept short.
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            t.push(c);
+            continue;
+        }
+        if is_invisible(c) {
+            continue;
+        }
+        let f = fold_width(c);
+        if !is_space(f) && !matches!(f, '"' | '\'' | '“' | '”' | '「' | '」' | '‘' | '’') {
+            t.push(f);
+        }
+    }
+    if t.contains(['它', '合', '份']) || t.contains("下一") {
+        for (from, to) in
+            [("其它", "其他"), ("合计", "总计"), ("部份", "部分"), ("下一年度", "下年度"), ("下一年", "下年度")]
+        {
+            if t.contains(from) {
+                t = t.replace(from, to);
+            }
         }
     }
     t

@@ -7,7 +7,7 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::web::components::{cell_id, FindingList, InputPanel, SourceView, Summary, Tables};
+use crate::web::components::{cell_id, FindingList, InputPanel, PreviousSlot, SourceView, Summary, Tables};
 use crate::web::dom;
 use crate::web::state::{Action, Keep, State, SAMPLE};
 
@@ -23,12 +23,18 @@ pub struct AppProps {
     /// The draft restored from localStorage (or a text to start with).
     #[prop_or_default]
     pub initial: String,
+    /// Last year's report restored from localStorage (`nianbao.previous`).
+    #[prop_or_default]
+    pub previous: String,
     /// Whether localStorage could be opened at all.
     #[prop_or(true)]
     pub storage_ok: bool,
     /// Today's date, for the rule that no date in the report lies in the future.
     #[prop_or_default]
     pub today: Option<crate::report::Date>,
+    /// Opened from the batch page (`?from=batch`): show the way back to its results.
+    #[prop_or_default]
+    pub from_batch: bool,
 }
 
 fn load_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
@@ -51,7 +57,7 @@ pub fn App(props: &AppProps) -> Html {
     let state = {
         let p = props.clone();
         use_reducer(move || {
-            let mut s = State::new_on(p.initial, p.today);
+            let mut s = State::restored(p.initial, p.previous, p.today);
             if !p.storage_ok {
                 s.keep = Keep::Unavailable;
             }
@@ -64,10 +70,11 @@ pub fn App(props: &AppProps) -> Html {
     // Save the draft after each check (the check already waited for typing to pause).
     {
         let input = state.input.clone();
+        let previous = state.previous.clone();
         let keep = state.keep;
         let d = dispatch.clone();
         use_effect_with(state.seq, move |_| {
-            if keep == Keep::Saved && !dom::save_draft(&input) {
+            if keep == Keep::Saved && !dom::save_draft(&input, &previous) {
                 d.dispatch(Action::Keep(Keep::Unavailable));
             }
         });
@@ -130,6 +137,42 @@ pub fn App(props: &AppProps) -> Html {
             }
             // The insertion fired an input event: its debounced re-check is not needed.
             *timer.borrow_mut() = None;
+        })
+    };
+    let on_previous_input = {
+        let d = dispatch.clone();
+        let timer = timer.clone();
+        Callback::from(move |e: InputEvent| {
+            let Some(t) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() else { return };
+            d.dispatch(Action::Previous(t.value()));
+            let d2 = d.clone();
+            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || d2.dispatch(Action::Recheck)));
+        })
+    };
+    let on_previous_file = {
+        let d = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+            if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                let name = f.name();
+                let d = d.clone();
+                dom::read_file(f, move |r| match r {
+                    Ok((text, enc)) => {
+                        d.dispatch(Action::Previous(text));
+                        d.dispatch(Action::Notice(Some(format!("已打开上年报告 {name}（{enc} 编码）"))));
+                        d.dispatch(Action::Recheck);
+                    }
+                    Err(e) => d.dispatch(Action::Notice(Some(format!("{e}：{name}")))),
+                });
+            }
+            input.set_value("");
+        })
+    };
+    let on_previous_clear = {
+        let d = dispatch.clone();
+        Callback::from(move |_| {
+            d.dispatch(Action::Previous(String::new()));
+            d.dispatch(Action::Recheck);
         })
     };
     let onfile = {
@@ -240,11 +283,19 @@ pub fn App(props: &AppProps) -> Html {
             <header class="masthead">
                 <h1>{"年报体检"}</h1>
                 <p class="tagline">{"政府信息公开工作年度报告检查 · 全部在您的浏览器里完成，报告内容不会上传或发送到任何地方"}</p>
+                <nav class="masthead-nav">
+                    if props.from_batch {
+                        <a href="batch/index.html" id="back-to-batch">{"← 返回批量结果"}</a>
+                    }
+                    <a href="batch/index.html" id="batch-link">{"批量检查"}</a>
+                </nav>
             </header>
             <div class="layout">
                 <div class="col-input">
                     <InputPanel value={s.input.clone()} keep={s.keep} notice={s.notice.clone()}
                         {oninput} {onpaste} {onfile} {ondrop} {on_sample} {on_clear} {on_forget} />
+                    <PreviousSlot value={s.previous.clone()} oninput={on_previous_input} onfile={on_previous_file}
+                        on_clear={on_previous_clear} />
                     if s.stale {
                         <div class="notice large-draft" id="large-draft" role="status" aria-live="polite"
                             data-busy={s.busy.to_string()}>

@@ -7,6 +7,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 
 const DRAFT_KEY: &str = "nianbao.draft";
+/// Last year's report (the optional second slot), kept like the draft.
+const PREVIOUS_KEY: &str = "nianbao.previous";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -20,19 +22,35 @@ pub fn load_draft() -> (Option<String>, bool) {
     }
 }
 
-/// Saves the draft; `false` when the browser refuses (disabled or full).
-pub fn save_draft(text: &str) -> bool {
+/// Last year's report saved with the draft (empty when none).
+pub fn load_previous() -> String {
+    storage().and_then(|s| s.get_item(PREVIOUS_KEY).ok().flatten()).unwrap_or_default()
+}
+
+fn save(key: &str, text: &str) -> bool {
     let Some(s) = storage() else { return false };
     if text.is_empty() {
-        return s.remove_item(DRAFT_KEY).is_ok();
+        return s.remove_item(key).is_ok();
     }
-    s.set_item(DRAFT_KEY, text).is_ok()
+    s.set_item(key, text).is_ok()
+}
+
+/// Saves the draft and last year's report; `false` when the browser refuses (disabled or full).
+pub fn save_draft(text: &str, previous: &str) -> bool {
+    save(DRAFT_KEY, text) && save(PREVIOUS_KEY, previous)
 }
 
 pub fn forget_draft() {
     if let Some(s) = storage() {
         let _ = s.remove_item(DRAFT_KEY);
+        let _ = s.remove_item(PREVIOUS_KEY);
     }
+}
+
+/// Whether the page was opened from the batch page (`?from=batch`): then it offers the way back.
+pub fn from_batch() -> bool {
+    let url = web_sys::window().and_then(|w| w.document()).and_then(|d| d.url().ok()).unwrap_or_default();
+    url.split_once('?').is_some_and(|(_, q)| q.split(['&', '#']).any(|p| p == "from=batch"))
 }
 
 /// Decodes file bytes like a careful browser: BOM first, then strict UTF-8, then GB18030.

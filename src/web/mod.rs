@@ -15,7 +15,13 @@ pub fn run() {
     let now = js_sys::Date::new_0();
     let today =
         crate::report::Date { year: now.get_full_year() as i32, month: now.get_month() + 1, day: now.get_date() };
-    let props = AppProps { initial: draft.unwrap_or_default(), storage_ok, today: Some(today) };
+    let props = AppProps {
+        initial: draft.unwrap_or_default(),
+        previous: dom::load_previous(),
+        storage_ok,
+        today: Some(today),
+        from_batch: dom::from_batch(),
+    };
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(el) => {

@@ -69,7 +69,13 @@ pub fn analyse(text: &str) -> Analysis {
 
 /// Checks `text` knowing today's date (for "no date after today").
 pub fn analyse_on(text: &str, today: Option<Date>) -> Analysis {
-    let checked = check(text, &Options { today, ..Options::default() });
+    analyse_with(text, today, "")
+}
+
+/// Checks `text` against last year's report `previous` (empty: none) for the year-over-year rules.
+pub fn analyse_with(text: &str, today: Option<Date>, previous: &str) -> Analysis {
+    let previous = (!previous.trim().is_empty()).then(|| previous.to_string());
+    let checked = check(text, &Options { today, previous });
     let (display, display_spans) = match checked.input {
         InputKind::Text => {
             let spans = checked.findings.iter().map(|f| widen(text, clamp(text, f.span))).collect();
@@ -187,6 +193,8 @@ pub enum Keep {
 pub struct State {
     /// The live draft in the paste area.
     pub input: String,
+    /// Last year's report of the same body (the optional second slot), empty when not given.
+    pub previous: String,
     /// The last check (of `result.text`), `None` before the first one or for an empty draft.
     pub result: Option<Shared>,
     /// Counts checks, so that views and tests can tell a new result from an old one.
@@ -212,6 +220,7 @@ impl Default for State {
     fn default() -> Self {
         State {
             input: String::new(),
+            previous: String::new(),
             result: None,
             seq: 0,
             show: [true; 3],
@@ -243,6 +252,8 @@ pub enum Action {
     Prev,
     Keep(Keep),
     Notice(Option<String>),
+    /// Last year's report changed (typed, pasted or opened): checked again after the debounce.
+    Previous(String),
     /// Check the draft now whatever its size (the button shown for large drafts).
     CheckNow,
     /// An on-demand check was started (true) or cancelled before it ran (false).
@@ -263,7 +274,12 @@ impl State {
     }
 
     pub fn new_on(input: String, today: Option<Date>) -> State {
-        State { input, today, ..State::default() }.rechecked()
+        State::restored(input, String::new(), today)
+    }
+
+    /// The page as restored from storage: the draft and last year's report.
+    pub fn restored(input: String, previous: String, today: Option<Date>) -> State {
+        State { input, previous, today, ..State::default() }.rechecked()
     }
 
     /// Checks the draft, unless it is too large to check live: then it is marked stale and waits
@@ -287,7 +303,7 @@ impl State {
         self.result = if self.input.trim().is_empty() {
             None
         } else {
-            Some(Shared(Rc::new(analyse_on(&self.input, self.today))))
+            Some(Shared(Rc::new(analyse_with(&self.input, self.today, &self.previous))))
         };
         self
     }
@@ -376,6 +392,10 @@ impl State {
                 self.notice = n;
                 self
             }
+            Action::Previous(text) => {
+                self.previous = text;
+                self
+            }
             Action::CheckNow => self.checked_now(),
             Action::Busy(b) => {
                 self.busy = b && self.stale;
@@ -422,6 +442,18 @@ mod tests {
         assert!(!s.stale && !s.busy && s.seq == seq + 1 && s.result.is_some());
         let s = s.apply(Action::Load { text: SAMPLE.to_string(), notice: None });
         assert!(!s.stale && s.result.is_some(), "small drafts are checked live again");
+    }
+
+    #[test]
+    fn previous_report_feeds_the_year_over_year_rules() {
+        let last = SAMPLE.replace("2024", "2023");
+        let s = State::new(SAMPLE.to_string());
+        let rules = |s: &State| s.result.as_ref().map(|r| r.checked.findings.iter().map(|f| f.rule).collect::<Vec<_>>());
+        assert!(!rules(&s).unwrap_or_default().contains(&"N-COPY-PREV"));
+        let s = s.apply(Action::Previous(last)).apply(Action::Recheck);
+        assert!(rules(&s).unwrap_or_default().contains(&"N-COPY-PREV"), "{:?}", rules(&s));
+        let s = s.apply(Action::Previous(String::new())).apply(Action::Recheck);
+        assert!(!rules(&s).unwrap_or_default().contains(&"N-COPY-PREV"));
     }
 
     #[test]

@@ -33,6 +33,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
     for p in r.prose() {
         for sent in r.sentences(p.span) {
+            // Only a sentence citing "60号" or the 试行 format can cite the old format.
+            let raw = r.text(sent);
+            if !raw.contains("60") && !raw.contains("６０") && !raw.contains("试行") {
+                continue;
+            }
             let norm = Norm::new(r.text(sent), sent.start, Mode::Label);
             let t = &norm.text;
             if t.contains("30号") {

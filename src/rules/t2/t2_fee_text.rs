@@ -1,9 +1,8 @@
-use super::util::{fee, number_at, sentences};
+use super::util::{fee, number_at};
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::rules::math::fmt_num;
 use crate::rules::Context;
-use crate::text::{Mode, Norm};
 
 declare_rule! {
     /// ## 检查内容
@@ -35,8 +34,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     let Some(c) = fee(r) else { return };
     let Some(f) = c.value.number() else { return };
-    for sent in sentences(r) {
-        let norm = Norm::new(r.text(sent), sent.start, Mode::Label);
+    for sent in &r.prose_sentences {
+        let norm = &sent.norm;
         let t = &norm.text;
         if f > 0.0 {
             if let Some((at, w)) = NONE.iter().find_map(|w| t.find(w).map(|a| (a, *w))) {

@@ -1,10 +1,9 @@
-use super::util::{cell, number_at, sentences, QUALIFIERS};
+use super::util::{cell, number_at, QUALIFIERS};
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::report::labels::{t2_col_name, t2_row_name};
 use crate::rules::math::{eq, fmt_num};
 use crate::rules::Context;
-use crate::text::{Mode, Norm};
 
 declare_rule! {
     /// ## 检查内容
@@ -82,8 +81,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let mut done = [false; 6];
-    for sent in sentences(r) {
-        let norm = Norm::new(r.text(sent), sent.start, Mode::Label);
+    for sent in &r.prose_sentences {
+        let norm = &sent.norm;
         let t = &norm.text;
         if QUALIFIERS.iter().any(|q| t.contains(q)) {
             continue;

@@ -16,11 +16,6 @@ pub(crate) fn is_2019(r: &Report) -> bool {
     r.format == Format::V2019
 }
 
-/// Sentences of the prose (not headings, not table lines), with their sections.
-pub(crate) fn sentences(r: &Report) -> Vec<crate::span::Span> {
-    r.prose().flat_map(|p| r.sentences(p.span)).collect()
-}
-
 /// Words that mark a number as something other than this year's count.
 pub(crate) const QUALIFIERS: [&str; 9] = ["其中", "累计", "历年", "截至", "截止", "同比", "较上年", "以来", "上年"];
 

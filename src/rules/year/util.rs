@@ -1,7 +1,7 @@
 //! Prose helpers shared by the content (C), year (N) and style (S) rules: sentences with their
 //! normalised text, keyword scanning, full dates and the body type.
 
-use crate::report::{Date, Report};
+use crate::report::{Date, Paragraph, Report};
 use crate::span::Span;
 use crate::text::{find_years, scan_number};
 
@@ -20,22 +20,21 @@ pub(crate) fn section_sentences<'r>(r: &'r Report, canonical: u8) -> Vec<&'r Sen
 
 /// Every paragraph of a section below its heading (sub-headings included), without the trailing
 /// signature (body name and date lines).
-pub(crate) fn section_paragraph_spans(r: &Report, canonical: u8) -> Vec<Span> {
-    let Some(idx) = r.sections.iter().position(|s| s.canonical == canonical) else {
-        return Vec::new();
-    };
-    let head = r.sections[idx].span;
+pub(crate) fn section_paragraphs<'r>(r: &'r Report, canonical: u8) -> impl Iterator<Item = &'r Paragraph> {
+    let idx = r.sections.iter().position(|s| s.canonical == canonical);
+    let head = idx.map(|i| r.sections[i].span).unwrap_or_default();
     r.paragraphs
         .iter()
-        .filter(|p| p.section == Some(idx) && !head.contains(p.span) && !is_signature(r, p.span))
-        .map(|p| p.span)
-        .collect()
+        .filter(move |p| idx.is_some() && p.section == idx && !head.contains(p.span) && !is_signature(r, p.span))
 }
 
-/// Normalised text of a section's paragraphs (see `section_paragraph_spans`), joined.
+pub(crate) fn section_paragraph_spans(r: &Report, canonical: u8) -> Vec<Span> {
+    section_paragraphs(r, canonical).map(|p| p.span).collect()
+}
+
+/// Normalised text of a section's paragraphs (see `section_paragraphs`), joined.
 pub(crate) fn section_text(r: &Report, canonical: u8) -> String {
-    let spans = section_paragraph_spans(r, canonical);
-    r.paragraphs.iter().filter(|p| spans.contains(&p.span)).map(|p| r.paragraph_norm(p).text.as_str()).collect()
+    section_paragraphs(r, canonical).map(|p| r.paragraph_norm(p).text.as_str()).collect()
 }
 
 const ORG_ENDINGS: [&str; 12] =

@@ -76,3 +76,34 @@ pub fn InputPanel(p: &InputPanelProps) -> Html {
         </section>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct PreviousSlotProps {
+    pub value: String,
+    pub oninput: Callback<InputEvent>,
+    pub onfile: Callback<Event>,
+    pub on_clear: Callback<()>,
+}
+
+/// The optional second slot: last year's report of the same body, for the year-over-year rules
+/// (YOY-*, N-COPY-PREV, N-SAME-NUMBERS-PREV, C5-SAME-PROBLEMS). Collapsed until it holds a text.
+#[function_component]
+pub fn PreviousSlot(p: &PreviousSlotProps) -> Html {
+    let clear = p.on_clear.reform(|_: MouseEvent| ());
+    let filled = !p.value.trim().is_empty();
+    html! {
+        <details class="previous" id="previous-slot" open={filled}>
+            <summary>{"上年报告（可选）"}
+                if filled { <span class="muted" id="previous-state">{" · 已填写，参与逐年比对"}</span> }
+            </summary>
+            <p class="muted">{"粘贴或打开同一机关上一年度的年报，即可检查上年结转、与上年雷同、问题照搬等逐年比对项目。"}</p>
+            <div class="actions">
+                <label class="btn" for="previous-file">{"打开上年文件…"}</label>
+                <input type="file" id="previous-file" class="visually-hidden" accept=".txt,.htm,.html,.md,text/plain,text/html,text/markdown" onchange={p.onfile.clone()} />
+                <button type="button" class="btn" id="previous-clear" onclick={clear} disabled={!filled}>{"清空上年报告"}</button>
+            </div>
+            <textarea id="previous-input" class="paste previous-paste" spellcheck="false"
+                placeholder="上年报告全文（可选）" value={p.value.clone()} oninput={p.oninput.clone()} />
+        </details>
+    }
+}

@@ -7,7 +7,7 @@ pub mod summary;
 pub mod tables;
 
 pub use findings::{FindingList, FindingListProps};
-pub use input::InputPanel;
+pub use input::{InputPanel, PreviousSlot};
 pub use source::SourceView;
 pub use summary::{Summary, SummaryProps};
 pub use tables::{Tables, TablesProps};
