@@ -33,6 +33,12 @@ fn clean(raw: &str) -> String {
 }
 
 pub fn parse_value(raw: &str) -> Value {
+    // The common cell: a plain whole number.
+    if !raw.is_empty() && raw.len() <= 15 && raw.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(v) = raw.parse::<u64>() {
+            return Value::Number { value: v as f64, unit: None };
+        }
+    }
     let s = clean(raw);
     if s.is_empty() {
         return Value::Empty;

@@ -23,8 +23,9 @@ pub(super) fn format_labels(doc: &Document, norms: &[Vec<String>]) -> Vec<Format
     let mut out = Vec::new();
     for (line, line_norms) in doc.lines.iter().zip(norms) {
         for (cell, norm) in line.cells.iter().zip(line_norms) {
-            // Prose lines are not labels (the normalised text keeps only their start).
-            if doc.text(cell.span).chars().nth(80).is_some() {
+            // Numbers are not labels (every label has several 汉字), nor are prose lines (the
+            // normalised text keeps only their start).
+            if norm.len() < 12 || cell.span.len() > 240 && doc.text(cell.span).chars().nth(80).is_some() {
                 continue;
             }
             for l in V2019_LABELS {
