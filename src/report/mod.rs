@@ -116,6 +116,8 @@ pub struct Sentence {
     pub norm: Norm,
     /// Canonical section number 1..=6 of the paragraph.
     pub section: Option<u8>,
+    /// The year tokens of the normalised text, found once for the many year rules.
+    pub years: Vec<crate::text::YearToken>,
 }
 
 impl Sentence {
@@ -294,7 +296,8 @@ impl<'a> Report<'a> {
             for end in ends.chain(std::iter::once(t.len())) {
                 if end > start {
                     let norm = pn.slice(start, end);
-                    out.push(Sentence { span: pn.span(start, end), norm, section });
+                    let years = crate::text::find_years(&norm.text);
+                    out.push(Sentence { span: pn.span(start, end), norm, section, years });
                 }
                 start = end;
             }

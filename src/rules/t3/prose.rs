@@ -172,21 +172,18 @@ pub(crate) fn n(v: f64) -> String {
 }
 
 /// The report's year is the only one a sentence may name (a sentence about another year is skipped).
-pub(crate) fn other_year(r: &Report, s: &str) -> bool {
-    match r.year {
-        Some(y) => crate::text::find_years(s).iter().any(|t| t.year != y),
-        None => false,
-    }
+pub(crate) fn other_year(r: &Report, s: &Sentence) -> bool {
+    r.year.is_some_and(|y| s.years.iter().any(|t| t.year != y))
 }
 
 /// Sentences of 一 and 三 that talk about this year only.
 pub(crate) fn t3_sentences<'r>(r: &'r Report) -> Vec<&'r Sentence> {
-    sentences(r, &[1, 3]).into_iter().filter(|s| !other_year(r, &s.norm.text)).collect()
+    sentences(r, &[1, 3]).into_iter().filter(|s| !other_year(r, s)).collect()
 }
 
 /// Sentences of 一 and 四 that talk about this year only.
 pub(crate) fn t4_sentences<'r>(r: &'r Report) -> Vec<&'r Sentence> {
-    sentences(r, &[1, 4]).into_iter().filter(|s| !other_year(r, &s.norm.text)).collect()
+    sentences(r, &[1, 4]).into_iter().filter(|s| !other_year(r, s)).collect()
 }
 
 /// Byte offset where the clause containing `at` ends (the next break character or the end).

@@ -4,7 +4,6 @@ use super::util::{has_any, is_future, sentences};
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::rules::Context;
-use crate::text::find_years;
 
 declare_rule! {
     /// ## 检查内容
@@ -39,7 +38,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
         let t = s.text();
         // Only a year after the report year matters; look for one before the wording checks.
-        let later: Vec<_> = find_years(t).into_iter().filter(|tok| tok.year > y).collect();
+        let later: Vec<_> = s.years.iter().copied().filter(|tok| tok.year > y).collect();
         if later.is_empty() || is_future(t) || has_any(t, &["截至", "截止", "预计", "计划", "要求"]) {
             continue;
         }

@@ -3,7 +3,6 @@ use super::util::{has_any, is_future, section_sentences};
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::rules::Context;
-use crate::text::find_years;
 
 declare_rule! {
     /// ## 检查内容
@@ -44,7 +43,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if has_any(t, &["整改", "上年度", "上一年度", "去年", "年报", "年度报告", "提出"]) {
             continue;
         }
-        for tok in find_years(t) {
+        for tok in s.years.iter().copied() {
             if tok.year > y {
                 continue;
             }

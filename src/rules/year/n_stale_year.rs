@@ -4,7 +4,6 @@ use super::util::{has_any, sentences};
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::rules::Context;
-use crate::text::find_years;
 
 declare_rule! {
     /// ## 检查内容
@@ -43,7 +42,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if has_any(t, &EXCLUDE) {
             continue;
         }
-        for tok in find_years(t) {
+        for tok in s.years.iter().copied() {
             if tok.year == y - 1 && reports_work_done(t, &tok, r.org.as_deref()) {
                 let message = format!("这里把{}年的工作当作本年度叙述，报告年度为{}年，请核对年份和数据", tok.year, y);
                 out.push(Finding::new(&N_STALE_YEAR, s.span_of(tok.start, tok.end), message));

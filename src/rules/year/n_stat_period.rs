@@ -36,6 +36,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let Some(y) = report_year(r) else { return };
     for s in sentences(r) {
         let t = s.text();
+        // Every cue contains 统计.
+        if !t.contains("统计") {
+            continue;
+        }
         let Some(cue_end) = CUES.iter().filter_map(|c| t.find(c).map(|i| i + c.len())).min() else { continue };
         // Skip 为/自/从/是/: between the cue and the date.
         let mut at = cue_end;
