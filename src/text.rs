@@ -165,10 +165,14 @@ impl Norm {
 
 /// Normalised form of a label (for dictionary lookups): no spaces, no quotes, unified variants.
 pub fn label(s: &str) -> String {
+    label_cow(s).into_owned()
+}
+
+/// `label`, borrowing the text when there is nothing to normalise (plain numbers, most table cells).
+pub fn label_cow(s: &str) -> std::borrow::Cow<'_, str> {
     // The same result as `Norm::new(s, 0, Mode::Label).text`, without building the byte map.
-    // Most table cells are plain numbers: nothing to normalise.
     if s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b',' | b'/' | b'-' | b'%')) {
-        return s.to_string();
+        return std::borrow::Cow::Borrowed(s);
     }
     let mut t = String::with_capacity(s.len());
     for c in s.chars() {
@@ -194,7 +198,7 @@ pub fn label(s: &str) -> String {
             }
         }
     }
-    t
+    std::borrow::Cow::Owned(t)
 }
 
 /// Strips a leading ordinal (一、 （一） 1. (1) 第一、) from normalised text; returns (ordinal, rest).

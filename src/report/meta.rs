@@ -19,7 +19,7 @@ const V2019_LABELS: [&str; 8] = [
 const V2021_LABELS: [&str; 6] =
     ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "逾期不补正"];
 
-pub(super) fn format_labels(doc: &Document, norms: &[Vec<String>]) -> Vec<FormatLabel> {
+pub(super) fn format_labels(doc: &Document, norms: &[Vec<std::borrow::Cow<str>>]) -> Vec<FormatLabel> {
     let mut out = Vec::new();
     for (line, line_norms) in doc.lines.iter().zip(norms) {
         for (cell, norm) in line.cells.iter().zip(line_norms) {

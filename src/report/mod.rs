@@ -234,9 +234,9 @@ impl<'a> Report<'a> {
         let label_of = |span: Span| {
             let t = doc.text(span);
             let cut = t.char_indices().nth(80).map_or(t.len(), |(i, _)| i);
-            crate::text::label(&t[..cut])
+            crate::text::label_cow(&t[..cut])
         };
-        let norms: Vec<Vec<String>> =
+        let norms: Vec<Vec<std::borrow::Cow<str>>> =
             doc.lines.iter().map(|l| l.cells.iter().map(|c| label_of(c.span)).collect()).collect();
         let format_labels = meta::format_labels(&doc, &norms);
         let (tables, cells) = tables::extract(&doc, &norms, meta::format_from_labels(&format_labels));
@@ -266,11 +266,13 @@ impl<'a> Report<'a> {
             .lines
             .iter()
             .map(|l| {
-                if l.empty || l.noise {
+                let span = crate::parse::trim_span(report.doc.src, l.span);
+                let t = report.text(span);
+                // Blank lines and bare numbers (most table lines) have no prose to match.
+                if l.empty || l.noise || t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'\t')) {
                     Norm::default()
                 } else {
-                    let span = crate::parse::trim_span(report.doc.src, l.span);
-                    Norm::new(report.text(span), span.start, Mode::Prose)
+                    Norm::new(t, span.start, Mode::Prose)
                 }
             })
             .collect();

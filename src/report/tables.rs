@@ -30,7 +30,7 @@ struct RawRow {
 struct Region<'d, 'a> {
     doc: &'d Document<'a>,
     /// Normalised label text of every cell of the document, by line and cell.
-    norms: &'d [Vec<String>],
+    norms: &'d [Vec<std::borrow::Cow<'d, str>>],
     lines: std::ops::Range<usize>,
 }
 
@@ -136,12 +136,12 @@ impl Collector<'_> {
             }
             if line.multi {
                 close(&mut current, &mut out.rows, &mut last_key);
-                let texts: Vec<(usize, String, Span)> = line
+                let texts: Vec<(usize, &str, Span)> = line
                     .cells
                     .iter()
                     .enumerate()
                     .filter(|(_, c)| !c.span.is_empty())
-                    .map(|(i, c)| (i, region.norms[li][i].clone(), c.span))
+                    .map(|(i, c)| (i, &*region.norms[li][i], c.span))
                     .collect();
                 for (_, t, s) in &texts {
                     if let Some(n) = caption_number(t) {
@@ -154,9 +154,9 @@ impl Collector<'_> {
                     Some(f) => f,
                     None => line.cells.len(),
                 };
-                let inline_cells: Vec<&(usize, String, Span)> =
+                let inline_cells: Vec<&(usize, &str, Span)> =
                     texts.iter().filter(|(i, t, _)| *i < label_end && !t.is_empty()).collect();
-                let inline: Vec<(String, Span)> = inline_cells.iter().map(|(_, t, s)| (t.clone(), *s)).collect();
+                let inline: Vec<(String, Span)> = inline_cells.iter().map(|(_, t, s)| (t.to_string(), *s)).collect();
                 let mut key = self.classify_pieces(&inline, last_key);
                 // "二、上年结转…\t见附件\t0…": short text right before the numbers is a value written
                 // as text, not part of the label, when the label is recognised without it and the row
@@ -189,7 +189,7 @@ impl Collector<'_> {
                     // Header or caption row.
                     for (_, t, s) in &texts {
                         if (self.is_header)(t) {
-                            out.headers.push((t.clone(), *s));
+                            out.headers.push((t.to_string(), *s));
                             note_first(&mut out.first, s.start);
                         }
                     }
@@ -291,7 +291,7 @@ impl Collector<'_> {
                 buffer.clear();
                 continue;
             }
-            let norm = region.norms[li][0].clone();
+            let norm = region.norms[li][0].to_string();
             if let Some(n) = caption_number(&norm) {
                 caption = next_caption(caption, n);
                 note_first(&mut out.first, cell.span.start);
@@ -314,7 +314,7 @@ impl Collector<'_> {
 /// Line index of the first line at or after `from` whose normalised text satisfies `pred`.
 fn find_line(
     doc: &Document,
-    norms: &[Vec<String>],
+    norms: &[Vec<std::borrow::Cow<str>>],
     from: usize,
     to: usize,
     pred: impl Fn(&str) -> bool,
@@ -323,7 +323,7 @@ fn find_line(
 }
 
 /// A section heading line (single cell): its canonical number.
-fn heading_canonical(doc: &Document, norms: &[Vec<String>], line: usize) -> Option<u8> {
+fn heading_canonical(doc: &Document, norms: &[Vec<std::borrow::Cow<str>>], line: usize) -> Option<u8> {
     let l = &doc.lines[line];
     if l.multi || l.cells.len() != 1 || l.noise {
         return None;
@@ -334,7 +334,7 @@ fn heading_canonical(doc: &Document, norms: &[Vec<String>], line: usize) -> Opti
 
 pub(super) fn extract(
     doc: &Document,
-    norms: &[Vec<String>],
+    norms: &[Vec<std::borrow::Cow<str>>],
     format_hint: Option<Format>,
 ) -> (Vec<TableInfo>, Vec<TableCell>) {
     let n = doc.lines.len();
@@ -410,7 +410,7 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
     let (doc, lines) = (region.doc, region.lines.clone());
     // Peek at the headers for an extra subtotal column.
     let has_subtotal_col =
-        lines.clone().any(|i| region.norms[i].iter().any(|t| matches!(t.as_str(), "小计" | "法人或其他组织小计")));
+        lines.clone().any(|i| region.norms[i].iter().any(|t| matches!(&**t, "小计" | "法人或其他组织小计")));
     let width = if has_subtotal_col { 8 } else { 7 };
     let classify = |l: &str, after: Option<&str>| labels::t3_row(l, after);
     let is_header = |l: &str| labels::t3_col(l).is_some() || labels::t3_is_group(l) || l.contains("本列数据的勾稽关系");
