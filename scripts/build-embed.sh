@@ -4,14 +4,17 @@
 #   embed.js                                   the widget / loader for CMS pages (docs/embed.md)
 #   nianbao.d.ts                               types of the JS API
 #   demo-portal.html, empty-page.html, demo.css the example pages
+# and copies the batch page (www/batch/: index.html, batch.js, worker.js, batch.css) into dist/batch/,
+# next to dist/embed/ (its worker loads ../embed/nianbao_embed.js; docs/batch.md).
 # Works offline with the tools ./x installs: wasm-bindgen (= the version in Cargo.lock) and wasm-opt
 # (binaryen 132) on PATH. Prints the gzip size of what the widget loads.
 #
 #   scripts/build-embed.sh            # release build into dist/embed/
-#   OUT=some/dir scripts/build-embed.sh
+#   OUT=some/dir scripts/build-embed.sh   # the batch page then goes to some/batch/ (BATCH_OUT=…)
 set -eu
 cd "$(dirname "$0")/.."
 OUT="${OUT:-dist/embed}"
+BATCH_OUT="${BATCH_OUT:-$(dirname "$OUT")/batch}"
 TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 WASM="$TARGET_DIR/wasm32-unknown-unknown/release/nianbao.wasm"
 
@@ -34,6 +37,11 @@ for f in embed.js nianbao.d.ts demo-portal.html empty-page.html demo.css; do
   cp "www/embed/$f" "$OUT/$f"
 done
 
+mkdir -p "$BATCH_OUT"
+for f in index.html batch.js worker.js batch.css; do
+  cp "www/batch/$f" "$BATCH_OUT/$f"
+done
+
 gz() { gzip -9 -c "$1" | wc -c; }
 w=$(gz "$OUT/nianbao_embed_bg.wasm")
 j=$(gz "$OUT/nianbao_embed.js")
@@ -41,3 +49,9 @@ e=$(gz "$OUT/embed.js")
 total=$((w + j + e))
 printf 'embed: %s KB gzip -9 (wasm %s KB, nianbao_embed.js %s KB, embed.js %s KB) in %s/\n' \
   $(((total + 1023) / 1024)) $(((w + 1023) / 1024)) $(((j + 1023) / 1024)) $(((e + 1023) / 1024)) "$OUT"
+b=0
+for f in "$BATCH_OUT"/index.html "$BATCH_OUT"/batch.js "$BATCH_OUT"/worker.js "$BATCH_OUT"/batch.css; do
+  b=$((b + $(gz "$f")))
+done
+printf 'batch page: %s KB gzip -9 (its own files %s B, + wasm and nianbao_embed.js above; + ../style.css if present) in %s/\n' \
+  $(((b + w + j + 1023) / 1024)) "$b" "$BATCH_OUT"

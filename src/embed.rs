@@ -197,7 +197,8 @@ struct PairingOut {
 /// name (blanks removed, width-folded) and year − 1, exactly one candidate; otherwise unpaired.
 #[wasm_bindgen]
 pub fn pair(ids: JsValue) -> Result<JsValue, JsValue> {
-    let arr: &js_sys::Array = ids.dyn_ref().ok_or_else(|| JsValue::from_str("ids: expected an array of {org, year}"))?;
+    let arr: &js_sys::Array =
+        ids.dyn_ref().ok_or_else(|| JsValue::from_str("ids: expected an array of {org, year}"))?;
     let owned: Vec<(Option<String>, Option<i32>)> =
         arr.iter().map(|e| (get(&e, "org").as_string(), get(&e, "year").as_f64().map(|y| y as i32))).collect();
     let ids: Vec<(Option<&str>, Option<i32>)> = owned.iter().map(|(o, y)| (o.as_deref(), *y)).collect();
@@ -257,6 +258,20 @@ mod tests {
         for i in 0..=t.len() + 2 {
             assert_eq!(m.offset(i), crate::span::utf16_offset(t, i), "byte {i}");
         }
+    }
+
+    #[test]
+    fn batch_items_are_checked_against_their_previous_item() {
+        let this = include_str!("../www/sample.txt").to_string();
+        let last = this.replace("2024", "2023");
+        let items = [
+            BatchItem { path: "a".into(), text: this.clone(), previous: Some(1) },
+            BatchItem { path: "b".into(), text: last, previous: None },
+            BatchItem { path: "c".into(), text: this, previous: Some(9) },
+        ];
+        let checked = check_items(&items, None);
+        let has = |c: &Checked| c.findings.iter().any(|f| f.rule == "N-COPY-PREV");
+        assert!(has(&checked[0]) && !has(&checked[1]) && !has(&checked[2]));
     }
 
     #[test]

@@ -138,7 +138,7 @@ fn html_input_is_shown_as_text_never_as_markup() {
     let a = analyse(&html);
     assert_eq!(a.checked.input, nianbao::input::InputKind::Html);
     assert!(!a.display.contains("<script") && !a.display.contains("onerror"));
-    let out = render::<App>(AppProps { initial: html, storage_ok: true, today: None });
+    let out = render::<App>(AppProps { initial: html, storage_ok: true, today: None, ..Default::default() });
     assert!(!out.contains("<script") && !out.contains("<img"), "pasted markup must never become live");
     // The wrong total (62 where 61 is due) is flagged on its own cell.
     let k = ("T3", "R24", "C7");
@@ -147,8 +147,23 @@ fn html_input_is_shown_as_text_never_as_markup() {
 
 #[test]
 fn app_renders_intro_when_empty_and_results_with_sample() {
-    let empty = render::<App>(AppProps { initial: String::new(), storage_ok: false, today: None });
+    let empty =
+        render::<App>(AppProps { initial: String::new(), storage_ok: false, today: None, ..Default::default() });
     assert!(empty.contains("怎样使用") && empty.contains("不会保留"));
-    let full = render::<App>(AppProps { initial: SAMPLE.to_string(), storage_ok: true, today: None });
+    let full =
+        render::<App>(AppProps { initial: SAMPLE.to_string(), storage_ok: true, today: None, ..Default::default() });
     assert!(full.contains("id=\"findings\"") && full.contains("id=\"source-text\"") && full.contains("忘记草稿"));
+}
+
+#[test]
+fn previous_slot_and_batch_links() {
+    let plain = render::<App>(AppProps { initial: SAMPLE.to_string(), ..Default::default() });
+    assert!(plain.contains("上年报告（可选）") && plain.contains("id=\"previous-input\""));
+    assert!(!plain.contains("N-COPY-PREV"), "no previous report, no year-over-year findings");
+    assert!(plain.contains("href=\"batch/index.html\"") && !plain.contains("返回批量结果"));
+    let last = SAMPLE.replace("2024", "2023");
+    let paired =
+        render::<App>(AppProps { initial: SAMPLE.to_string(), previous: last, from_batch: true, ..Default::default() });
+    assert!(paired.contains("N-COPY-PREV"), "last year's report feeds the YOY rules");
+    assert!(paired.contains("已填写") && paired.contains("返回批量结果"));
 }

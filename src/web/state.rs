@@ -448,7 +448,8 @@ mod tests {
     fn previous_report_feeds_the_year_over_year_rules() {
         let last = SAMPLE.replace("2024", "2023");
         let s = State::new(SAMPLE.to_string());
-        let rules = |s: &State| s.result.as_ref().map(|r| r.checked.findings.iter().map(|f| f.rule).collect::<Vec<_>>());
+        let rules =
+            |s: &State| s.result.as_ref().map(|r| r.checked.findings.iter().map(|f| f.rule).collect::<Vec<_>>());
         assert!(!rules(&s).unwrap_or_default().contains(&"N-COPY-PREV"));
         let s = s.apply(Action::Previous(last)).apply(Action::Recheck);
         assert!(rules(&s).unwrap_or_default().contains(&"N-COPY-PREV"), "{:?}", rules(&s));

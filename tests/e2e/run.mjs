@@ -229,6 +229,28 @@ async function main() {
     assert(doc.files?.[0]?.findings?.length > 0, 'JSON lists the findings');
   });
 
+  await test('上年报告 slot: last year\'s report (same text, year changed) brings N-COPY-PREV, kept in localStorage', async () => {
+    await page.click('#clear');
+    await paste(page, { 'text/plain': seed });
+    seq = await waitChecked(page, seq);
+    let rules = await page.$$eval('#findings li.finding', (l) => l.map((e) => e.dataset.rule));
+    assert(!rules.includes('N-COPY-PREV'), 'N-COPY-PREV without a previous report');
+    assert(await page.getAttribute('#previous-slot', 'open') === null, 'slot open by default');
+    await page.click('#previous-slot summary');
+    const last = seed.replaceAll('2024', '2023').replaceAll('2025', '2024');
+    await page.fill('#previous-input', last);
+    seq = await waitChecked(page, seq);
+    rules = await page.$$eval('#findings li.finding', (l) => l.map((e) => e.dataset.rule));
+    assert(rules.includes('N-COPY-PREV'), `no N-COPY-PREV: ${rules.join(', ')}`);
+    await page.waitForTimeout(100);
+    assert(await page.evaluate(() => localStorage.getItem('nianbao.previous')) === last, 'previous not saved');
+    await page.click('#previous-clear');
+    seq = await waitChecked(page, seq);
+    rules = await page.$$eval('#findings li.finding', (l) => l.map((e) => e.dataset.rule));
+    assert(!rules.includes('N-COPY-PREV'), 'N-COPY-PREV after clearing the slot');
+    assert(await page.evaluate(() => localStorage.getItem('nianbao.previous')) === null, 'previous not removed');
+  });
+
   await test('print layout hides the input and keeps summary, tables and findings', async () => {
     await page.emulateMedia({ media: 'print' });
     const vis = await page.evaluate(() => ['section.input', '.summary', '#findings', '#table-T3']

@@ -102,6 +102,28 @@ export function check(input: string, options?: CheckOptions): CheckResult;
 /** The rule catalogue. */
 export function rules(): Rule[];
 
+/** One report of a batch for `workbook` and `csv`: `previous` is the index (in the same array) of
+ *  last year's report of the same unit, checked with it as `options.previous`. */
+export interface BatchEntry {
+  path: string;
+  text: string;
+  previous?: number;
+}
+
+/** Year-over-year pairing of a batch (as the CLI does it): same unit name (blanks removed,
+ *  width-folded), year − 1, exactly one candidate. `ambiguous`: `[i, [candidates…]]` left unpaired. */
+export function pair(ids: { org?: string | null; year?: number | null }[]): {
+  previous: (number | null)[];
+  ambiguous: [number, number[]][];
+};
+
+/** The 整改清单 workbook (.xlsx bytes; sheets 汇总 and 问题清单) of a batch; every entry is checked
+ *  again (with `options.today` as in `check`). docs/batch.md lists the columns. */
+export function workbook(entries: BatchEntry[], options?: { today?: string | null }): Uint8Array;
+
+/** The CLI's CSV of a batch: header `path,rule,severity,table,row,col,line,message`, CRLF, no BOM. */
+export function csv(entries: BatchEntry[], options?: { today?: string | null }): string;
+
 /** The checker's version, e.g. "0.1.0". */
 export function version(): string;
 

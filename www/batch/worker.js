@@ -1,0 +1,90 @@
+// 年报体检 · 批量检查 — the checking worker (a module Web Worker, so the page stays responsive).
+//
+// It loads the embed API (../embed/nianbao_embed.js, no Yew) and answers these messages, keeping no
+// state between them, so the page runs several of them in parallel (one per core, up to 4), hands
+// out reports one at a time, and cancels by terminating them:
+//
+//   {type:'one', i, name, file?: File, text?: string, previous?: j, previousText?: string}
+//       → {type:'item', i, name, text, encoding, row, previous}   (text only when not a re-check)
+//   {type:'pair', ids:[{org, year}]}                  → {type:'pairs', previous:[j|null], ambiguous:[[i,[j…]]]}
+//   {type:'xlsx', entries:[{path, text, previous?}]}  → {type:'xlsx', bytes: Uint8Array}
+//   {type:'csv',  entries}                            → {type:'csv', text}   (CRLF, no BOM)
+// Errors: {type:'error', i?, message}.
+
+import init, { check, pair, workbook, csv } from '../embed/nianbao_embed.js';
+
+const ready = init({ module_or_path: new URL('../embed/nianbao_embed_bg.wasm', import.meta.url) });
+
+/** File bytes → text like the app (src/web/dom.rs): BOM first, then strict UTF-8, else GB18030. */
+export function decode(bytes) {
+  const b = new Uint8Array(bytes);
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return [new TextDecoder('utf-8').decode(b), 'UTF-8'];
+  if (b[0] === 0xff && b[1] === 0xfe) return [new TextDecoder('utf-16le').decode(b), 'UTF-16LE'];
+  if (b[0] === 0xfe && b[1] === 0xff) return [new TextDecoder('utf-16be').decode(b), 'UTF-16BE'];
+  try {
+    return [new TextDecoder('utf-8', { fatal: true }).decode(b), 'UTF-8'];
+  } catch {
+    return [new TextDecoder('gb18030').decode(b), 'GB18030'];
+  }
+}
+
+const RANK = { error: 3, warning: 2, info: 1 };
+
+/** One summary row of a checked report. */
+function summarise(r) {
+  const count = { error: 0, warning: 0, info: 0 };
+  let worst = null;
+  for (const f of r.findings) {
+    count[f.severity] = (count[f.severity] || 0) + 1;
+    if (!worst || RANK[f.severity] > RANK[worst.severity]) worst = f;
+  }
+  return {
+    org: r.report.org ?? '',
+    year: r.report.year ?? null,
+    format: r.report.format,
+    errors: count.error,
+    warnings: count.warning,
+    infos: count.info,
+    rules: r.findings.map((f) => f.rule),
+    worst: worst ? { rule: worst.rule, severity: worst.severity, message: worst.message } : null,
+  };
+}
+
+/** Checks one report (decoding its file first); `previousText`: last year's report, if paired. */
+async function one(m) {
+  let text = m.text;
+  let encoding = 'UTF-8';
+  if (text == null) {
+    try {
+      [text, encoding] = decode(await m.file.arrayBuffer());
+    } catch {
+      text = '';
+      encoding = '无法读取';
+    }
+  }
+  const options = m.previousText == null ? { path: m.name } : { path: m.name, previous: m.previousText };
+  const row = summarise(check(text, options));
+  // The text goes back only on the first pass (the page keeps it).
+  postMessage({ type: 'item', i: m.i, name: m.name, text: m.previousText == null ? text : undefined, encoding, row, previous: m.previous ?? null });
+}
+
+function entries(list) {
+  return list.map((e) => (e.previous == null ? { path: e.path, text: e.text } : e));
+}
+
+onmessage = async (e) => {
+  const m = e.data;
+  try {
+    await ready;
+    if (m.type === 'one') await one(m);
+    else if (m.type === 'pair') {
+      const p = pair(m.ids);
+      postMessage({ type: 'pairs', previous: p.previous, ambiguous: p.ambiguous });
+    } else if (m.type === 'xlsx') {
+      const bytes = workbook(entries(m.entries), {});
+      postMessage({ type: 'xlsx', bytes }, [bytes.buffer]);
+    } else if (m.type === 'csv') postMessage({ type: 'csv', text: csv(entries(m.entries), {}) });
+  } catch (err) {
+    postMessage({ type: 'error', i: m.i, message: String(err?.message ?? err) });
+  }
+};
