@@ -118,27 +118,20 @@ impl Norm {
         let mut text = String::with_capacity(self.text.len());
         let mut map = Vec::with_capacity(self.map.len());
         let mut ends = Vec::with_capacity(self.map.len());
-        let mut i = 0;
-        while i < self.text.len() {
-            if self.text[i..].starts_with(from) {
-                for _ in 0..to.len() {
-                    map.push(self.map[i]);
-                    ends.push(self.ends[i + from.len() - 1]);
-                }
-                text.push_str(to);
-                i += from.len();
-            } else {
-                let c = self.text[i..].chars().next().unwrap_or(' ');
-                for k in 0..c.len_utf8() {
-                    map.push(self.map[i + k]);
-                    ends.push(self.ends[i + k]);
-                }
-                text.push(c);
-                i += c.len_utf8();
-            }
+        let mut copied = 0;
+        // Copy the text between matches in whole slices; a replacement maps to the whole match.
+        for (at, _) in self.text.match_indices(from) {
+            text.push_str(&self.text[copied..at]);
+            map.extend_from_slice(&self.map[copied..at]);
+            ends.extend_from_slice(&self.ends[copied..at]);
+            text.push_str(to);
+            map.extend(std::iter::repeat_n(self.map[at], to.len()));
+            ends.extend(std::iter::repeat_n(self.ends[at + from.len() - 1], to.len()));
+            copied = at + from.len();
         }
-        map.push(*self.map.last().unwrap_or(&0));
-        ends.push(*self.ends.last().unwrap_or(&0));
+        text.push_str(&self.text[copied..]);
+        map.extend_from_slice(&self.map[copied..]);
+        ends.extend_from_slice(&self.ends[copied..]);
         self.text = text;
         self.map = map;
         self.ends = ends;

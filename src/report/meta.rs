@@ -140,7 +140,10 @@ fn strip_navigation(norm: &str) -> String {
 fn mentioned_year(doc: &Document) -> Option<(i32, Span)> {
     for line in doc.lines.iter().filter(|l| !l.empty).take(40) {
         let span = line.span;
-        let norm = Norm::new(doc.text(span), span.start, Mode::Label);
+        // Such a sentence opens a report: a window of the line's start is enough.
+        let raw = doc.text(span);
+        let cut = raw.char_indices().nth(300).map_or(raw.len(), |(i, _)| i);
+        let norm = Norm::new(&raw[..cut], span.start, Mode::Label);
         for y in find_years(&norm.text) {
             let after: String = norm.text[y.end..].chars().take(30).collect();
             let report_word = ["年度报告", "工作报告", "年报"].iter().any(|w| after.contains(w));
@@ -173,12 +176,11 @@ fn org_from_title(norm: &str, ystart: usize, yend: usize) -> Option<String> {
 /// "统计期限为2024年1月1日至12月31日": the start year.
 fn period_year(r: &Report) -> Option<(i32, Span)> {
     for p in r.prose() {
-        let raw = r.text(p.span);
-        if !(raw.contains('月') && raw.contains('日')) {
+        let norm = r.paragraph_norm(p);
+        let t = &norm.text;
+        if !t.contains("1月1日") {
             continue;
         }
-        let norm = Norm::new(raw, p.span.start, Mode::Label);
-        let t = &norm.text;
         for y in find_years(t) {
             if !t[y.end..].starts_with("1月1日") {
                 continue;
@@ -195,9 +197,10 @@ fn period_year(r: &Report) -> Option<(i32, Span)> {
 /// "2024年，…" opening the first paragraph of 一 (or of the text when 一 has no heading).
 fn first_sentence_year(r: &Report) -> Option<(i32, Span)> {
     let first = r.section_paragraphs(1).next().or_else(|| r.prose().next())?;
-    let raw = r.text(first.span);
-    let norm = Norm::new(raw, first.span.start, Mode::Prose);
-    let y = find_years(&norm.text).into_iter().next()?;
+    let norm = r.paragraph_norm(first);
+    // The year opens the sentence: look only at its start.
+    let cut = norm.text.char_indices().nth(40).map_or(norm.text.len(), |(i, _)| i);
+    let y = find_years(&norm.text[..cut]).into_iter().next()?;
     // "2024年，…", "2024年度…", "2024年以来…": not a citation such as "根据2019年修订的《条例》".
     let after = &norm.text[y.end..];
     let dates_the_year = [",", "，", "度", "以来", "全年", "年内", "上半年"].iter().any(|w| after.starts_with(w));
@@ -248,7 +251,9 @@ const VERBS: [&str; 18] = [
 /// "2024年，滔溪镇人民政府高度重视…" → 滔溪镇人民政府.
 fn org_from_first_sentence(r: &Report) -> Option<String> {
     let first = r.section_paragraphs(1).next().or_else(|| r.prose().next())?;
-    let norm = label(r.text(first.span));
+    let raw = r.text(first.span);
+    let cut = raw.char_indices().nth(64).map_or(raw.len(), |(i, _)| i);
+    let norm = label(&raw[..cut]);
     let y = find_years(&norm).into_iter().next()?;
     if y.start != 0 {
         return None;
@@ -275,10 +280,11 @@ fn pub_date(doc: &Document) -> Option<(Date, Span)> {
     for line in &doc.lines {
         for cell in &line.cells {
             let raw = doc.text(cell.span);
-            if !(raw.contains("日期") || raw.contains("时间")) {
-                continue;
-            }
-            let norm = Norm::new(raw, cell.span.start, Mode::Label);
+            let Some(cue_at) = raw.find("日期").or_else(|| raw.find("时间")) else { continue };
+            // Normalise only around the cue: a cell may be a whole page pasted as one line.
+            let from = raw[..cue_at].char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+            let to = raw[cue_at..].char_indices().nth(40).map_or(raw.len(), |(i, _)| cue_at + i);
+            let norm = Norm::new(&raw[from..to], cell.span.start + from, Mode::Label);
             for cue in ["发布日期:", "发布时间:", "成文日期:", "发文日期:"] {
                 if let Some(at) = norm.text.find(cue) {
                     if let Some((d, s, e)) = parse_date(&norm.text[at + cue.len()..]) {

@@ -260,7 +260,6 @@ impl<'a> Report<'a> {
             cells,
             pub_date: None,
         };
-        meta::fill(&mut report);
         report.line_prose = report
             .doc
             .lines
@@ -276,6 +275,7 @@ impl<'a> Report<'a> {
                 }
             })
             .collect();
+        meta::fill(&mut report);
         report.prose_sentences = report.split_prose();
         // The first cell of a key wins, as a linear search would find it.
         for (i, c) in report.cells.iter().enumerate() {

@@ -3,7 +3,6 @@ use crate::declare_rule;
 use crate::diag::Finding;
 use crate::rules::Context;
 use crate::span::Span;
-use crate::text::{Mode, Norm};
 
 declare_rule! {
     /// ## 检查内容
@@ -50,7 +49,7 @@ const TRIGGER_WORDS: [&str; 10] = ["单位名称", "填写", "此处", "(指", "
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    for line in &r.doc.lines {
+    for (line, norm) in r.doc.lines.iter().zip(&r.line_prose) {
         if line.empty || line.noise {
             continue;
         }
@@ -59,7 +58,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if !raw.contains(TRIGGERS) && !TRIGGER_WORDS.iter().any(|w| raw.contains(w)) {
             continue;
         }
-        let norm = Norm::new(r.text(line.span), line.span.start, Mode::Label);
         let t = norm.text.as_str();
         let mut hits: Vec<(usize, usize)> = Vec::new();
         for lit in LITERALS {
