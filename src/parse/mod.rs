@@ -25,6 +25,8 @@ pub struct Line {
     pub empty: bool,
     /// The line was split into several cells (tabs, pipes or space-separated values).
     pub multi: bool,
+    /// The cells were separated by tabs or pipes: a table row, never prose.
+    pub tabular: bool,
     /// Page footer, page number or Markdown rule: not part of the report.
     pub noise: bool,
 }
@@ -75,7 +77,7 @@ pub fn trim_span(src: &str, span: Span) -> Span {
 
 fn split_line(src: &str, span: Span) -> Line {
     let s = &src[span.range()];
-    let mut line = Line { span, cells: Vec::new(), empty: s.is_empty(), multi: false, noise: false };
+    let mut line = Line { span, cells: Vec::new(), empty: s.is_empty(), multi: false, tabular: false, noise: false };
     if s.is_empty() {
         return line;
     }
@@ -92,6 +94,7 @@ fn split_line(src: &str, span: Span) -> Line {
     }
     if text.contains('\t') {
         line.multi = true;
+        line.tabular = true;
         let mut at = content.start;
         for part in text.split('\t') {
             line.cells.push(Cell { span: trim_span(src, Span::new(at, at + part.len())) });
@@ -111,6 +114,7 @@ fn split_line(src: &str, span: Span) -> Line {
             at += part.len() + 1;
         }
         line.multi = line.cells.len() > 1;
+        line.tabular = line.multi;
         return line;
     }
     // Space-separated trailing values: "行政许可 97", "0 0 0 0 0 0 0".

@@ -280,6 +280,9 @@ fn pub_date(doc: &Document) -> Option<(Date, Span)> {
     for line in &doc.lines {
         for cell in &line.cells {
             let raw = doc.text(cell.span);
+            if !raw.contains(['期', '间']) {
+                continue;
+            }
             let Some(cue_at) = raw.find("日期").or_else(|| raw.find("时间")) else { continue };
             // Normalise only around the cue: a cell may be a whole page pasted as one line.
             let from = raw[..cue_at].char_indices().rev().nth(5).map_or(0, |(i, _)| i);

@@ -29,6 +29,10 @@ pub(super) fn find(doc: &Document, in_table: &dyn Fn(Span) -> bool) -> (Vec<Sect
             continue;
         }
         let raw = doc.text(span);
+        // Table rows (tabs, pipes) and bare numbers are not prose.
+        if line.tabular || raw.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'%' | b'-' | b'/')) {
+            continue;
+        }
         // A long line without an ordinal is plain prose: no heading to parse.
         if raw.chars().count() > 40 && Ordinal::parse(raw.trim_start()).is_none() {
             paragraphs.push(Paragraph { span, section: sections.len().checked_sub(1), heading: false, line: li });
