@@ -56,7 +56,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // Every pattern below needs one of these characters or words: skip the other lines cheaply.
         let raw = r.text(line.span);
         let word_possible = raw.contains(['单', '填', '此', '(', '（', '负', '相', '〖', '请', '输']);
-        if !raw.contains(TRIGGERS) && !(word_possible && TRIGGER_WORDS.iter().any(|w| raw.contains(w))) {
+        let triggered = raw.contains(TRIGGERS) || word_possible && TRIGGER_WORDS.iter().any(|w| raw.contains(w));
+        if !triggered {
             continue;
         }
         let t = norm.text.as_str();
