@@ -9,6 +9,7 @@ use crate::report::Report;
 pub mod math;
 
 pub mod content;
+pub mod input;
 pub mod structure;
 pub mod style;
 pub mod t2;
@@ -66,6 +67,7 @@ macro_rules! declare_rule {
 }
 
 static GROUPS: &[&[&Rule]] = &[
+    input::RULES,
     structure::RULES,
     table::RULES,
     t2::RULES,
