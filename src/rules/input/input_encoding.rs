@@ -40,32 +40,58 @@ fn is_invisible_mark(c: char) -> bool {
         || c == '\u{FEFF}'
 }
 
+/// First place and number of each kind of trouble, found in one pass.
+#[derive(Default)]
+struct Tally {
+    replacement: Option<(usize, usize)>,
+    control: Option<(usize, char, usize)>,
+    invisible: Option<(usize, char, usize)>,
+}
+
+fn tally(src: &str) -> Tally {
+    let mut t = Tally::default();
+    for (i, c) in src.char_indices() {
+        // Ordinary text (ASCII letters and digits, 汉字) is by far the most common: skip it quickly.
+        if (' '..'\u{7F}').contains(&c) || ('\u{4E00}'..='\u{9FFF}').contains(&c) || matches!(c, '\n' | '\t' | '\r') {
+            continue;
+        }
+        if c == '\u{FFFD}' {
+            let e = t.replacement.get_or_insert((i, 0));
+            e.1 += 1;
+        } else if is_bad_control(c) {
+            let e = t.control.get_or_insert((i, c, 0));
+            e.2 += 1;
+        } else if is_invisible_mark(c) && !(i == 0 && c == '\u{FEFF}') {
+            // A BOM at the very start is normal; elsewhere, and the other marks, are noise.
+            let e = t.invisible.get_or_insert((i, c, 0));
+            e.2 += 1;
+        }
+    }
+    t
+}
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let src = ctx.report.src();
-    let first = |pred: &dyn Fn(char) -> bool| src.char_indices().find(|(_, c)| pred(*c));
-    let count = |pred: &dyn Fn(char) -> bool| src.chars().filter(|c| pred(*c)).count();
-    if let Some((at, c)) = first(&|c| c == '\u{FFFD}') {
-        let n = count(&|c| c == '\u{FFFD}');
+    let t = tally(src);
+    if let Some((at, n)) = t.replacement {
         let message = format!(
             "文本中有 {n} 处无法识别的字符（�），通常是文件编码读错了（例如把 GBK 文件当作 UTF-8 打开）；请用正确的编码重新打开后再检查"
         );
-        out.push(Finding::new(&INPUT_ENCODING, Span::new(at, at + c.len_utf8()), message));
+        out.push(Finding::new(&INPUT_ENCODING, Span::new(at, at + '\u{FFFD}'.len_utf8()), message));
     }
-    if let Some((at, w)) = MOJIBAKE.iter().filter_map(|w| src.find(w).map(|at| (at, *w))).min() {
-        let message = format!("文本中出现“{w}”这类乱码，像是 UTF-8 文件被当作 GBK 读入；请改用 UTF-8 重新打开后再检查");
-        out.push(Finding::new(&INPUT_ENCODING, Span::new(at, at + w.len()), message));
+    if src.contains(['鏀', '淇', '鍏', '鐢', '骞']) {
+        if let Some((at, w)) = MOJIBAKE.iter().filter_map(|w| src.find(w).map(|at| (at, *w))).min() {
+            let message =
+                format!("文本中出现“{w}”这类乱码，像是 UTF-8 文件被当作 GBK 读入；请改用 UTF-8 重新打开后再检查");
+            out.push(Finding::new(&INPUT_ENCODING, Span::new(at, at + w.len()), message));
+        }
     }
-    if let Some((at, c)) = first(&is_bad_control) {
-        let n = count(&is_bad_control);
+    if let Some((at, c, n)) = t.control {
         let message =
             format!("文本中有 {n} 个控制字符（如 U+{:04X}），文件可能已损坏或不是文本文件；检查时已忽略它们", c as u32);
         out.push(Finding::new(&INPUT_ENCODING, Span::new(at, at + c.len_utf8()), message));
     }
-    // A BOM at the very start is normal; elsewhere, and the other marks, are noise in the text.
-    let marks = src.char_indices().filter(|(i, c)| is_invisible_mark(*c) && !(*i == 0 && *c == '\u{FEFF}'));
-    let mut marks = marks.peekable();
-    if let Some(&(at, c)) = marks.peek() {
-        let n = marks.count();
+    if let Some((at, c, n)) = t.invisible {
         let message = format!("文本中有 {n} 个不可见字符（零宽字符或文字方向控制符），检查时已忽略；建议从原文中删除");
         out.push(Finding::new(&INPUT_ENCODING, Span::new(at, at + c.len_utf8()), message).severity(Severity::Info));
     }
