@@ -15,7 +15,12 @@ pub enum InputKind {
 impl InputKind {
     /// Recognises HTML by content: a leading tag, a doctype, or table/paragraph markup early on.
     pub fn detect(text: &str) -> InputKind {
-        let head: String = text.chars().take(4096).collect::<String>().to_ascii_lowercase();
+        let head = &text[..crate::span::floor_char_boundary(text, 4096)];
+        // Plain text has no tag in its first 4 KB: the common case, decided without copying.
+        if !head.contains('<') {
+            return InputKind::Text;
+        }
+        let head = head.to_ascii_lowercase();
         let trimmed = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
         let starts_with_markup = trimmed.starts_with("<!doctype")
             || trimmed.starts_with("<html")

@@ -129,55 +129,16 @@ pub fn t3_col_name(key: &str) -> &'static str {
 
 /// Classifies a normalised T3 row label. `after` is the last row key recognised before it.
 pub fn t3_row(label: &str, after: Option<&str>) -> Option<&'static str> {
-    let (ord, body) = split_ordinal(label);
     let l = label;
-    let key = if l.contains("本年新收") {
-        "R01"
-    } else if l.contains("上年结转") {
-        "R02"
-    } else if l.contains("予以公开") {
-        "R03"
-    } else if l.contains("部分公开") {
-        "R04"
-    } else if l.contains("国家秘密") {
-        "R05"
-    } else if l.contains("法律行政法规禁止公开") || l.contains("法律、行政法规禁止公开") {
-        "R06"
-    } else if l.contains("三安全一稳定") {
-        "R07"
-    } else if l.contains("第三方合法权益") {
-        "R08"
-    } else if l.contains("内部事务信息") {
-        "R09"
-    } else if l.contains("过程性信息") {
-        "R10"
-    } else if l.contains("行政执法案卷") {
-        "R11"
-    } else if l.contains("行政查询事项") {
-        "R12"
-    } else if l.contains("不掌握相关") {
-        "R13"
-    } else if l.contains("没有现成信息") || l.contains("另行制作") {
-        "R14"
-    } else if l.contains("补正后申请内容") || l.contains("仍不明确") {
-        "R15"
-    } else if l.contains("信访举报投诉") {
-        "R16"
-    } else if l.contains("大量反复申请") {
-        "R19"
-    } else if l.contains("重复申请") {
-        "R17"
-    } else if l.contains("公开出版物") {
-        "R18"
-    } else if l.contains("确认或重新出具") {
-        "R20"
-    } else if l.contains("逾期不补正") {
-        "R21"
-    } else if l.contains("收费通知") || l.contains("缴纳费用") {
-        "R22"
-    } else if l.contains("结转下年度") {
-        "R25"
-    } else if body == "其他处理" {
+    // Looking for a needle's first character first is much cheaper than a substring search, and
+    // most pieces tried are not labels at all.
+    if let Some((_, key)) =
+        T3_NEEDLES.iter().find(|(needle, _)| needle.chars().next().is_some_and(|c| l.contains(c)) && l.contains(needle))
+    {
+        return Some(key);
+    }
+    let (ord, body) = split_ordinal(label);
+    let key = if body == "其他处理" {
         "R21_23"
     } else if body == "不予公开" {
         "R05_12"
@@ -196,6 +157,37 @@ pub fn t3_row(label: &str, after: Option<&str>) -> Option<&'static str> {
     };
     Some(key)
 }
+
+/// Words that identify a T3 row wherever they stand in its label, in the order they are tried.
+const T3_NEEDLES: [(&str, &str); 27] = [
+    ("本年新收", "R01"),
+    ("上年结转", "R02"),
+    ("予以公开", "R03"),
+    ("部分公开", "R04"),
+    ("国家秘密", "R05"),
+    ("法律行政法规禁止公开", "R06"),
+    ("法律、行政法规禁止公开", "R06"),
+    ("三安全一稳定", "R07"),
+    ("第三方合法权益", "R08"),
+    ("内部事务信息", "R09"),
+    ("过程性信息", "R10"),
+    ("行政执法案卷", "R11"),
+    ("行政查询事项", "R12"),
+    ("不掌握相关", "R13"),
+    ("没有现成信息", "R14"),
+    ("另行制作", "R14"),
+    ("补正后申请内容", "R15"),
+    ("仍不明确", "R15"),
+    ("信访举报投诉", "R16"),
+    ("大量反复申请", "R19"),
+    ("重复申请", "R17"),
+    ("公开出版物", "R18"),
+    ("确认或重新出具", "R20"),
+    ("逾期不补正", "R21"),
+    ("收费通知", "R22"),
+    ("缴纳费用", "R22"),
+    ("结转下年度", "R25"),
+];
 
 /// Group labels of T3 (they span rows and carry no numbers of their own in the official layout).
 pub fn t3_is_group(label: &str) -> bool {
