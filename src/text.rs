@@ -427,6 +427,38 @@ fn same_kind(c: char, arabic: bool) -> bool {
     }
 }
 
+/// A "YYYY年M月D日" date in normalised text (byte range of the whole date).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateToken {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// "M月D日" at the start of `t`: (month, day, byte length), for valid month and day numbers.
+pub fn month_day(t: &str) -> Option<(u32, u32, usize)> {
+    let (m, ml) = scan_number(t)?;
+    let rest = t[ml..].strip_prefix('月')?;
+    let (d, dl) = scan_number(rest)?;
+    let rest2 = rest[dl..].strip_prefix('日')?;
+    let len = t.len() - rest2.len();
+    let (m, d) = (m as u32, d as u32);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d, len))
+}
+
+/// Every "YYYY年M月D日" date in normalised text.
+pub fn find_dates(t: &str) -> Vec<DateToken> {
+    find_years(t)
+        .into_iter()
+        .filter_map(|y| {
+            let (month, day, len) = month_day(&t[y.end..])?;
+            Some(DateToken { year: y.year, month, day, start: y.start, end: y.end + len })
+        })
+        .collect()
+}
+
 /// Counts 汉字 in a string.
 pub fn hanzi_count(s: &str) -> usize {
     s.chars().filter(|c| is_hanzi(*c)).count()
@@ -485,5 +517,8 @@ mod tests {
         let y = find_years("截至2024 年12月，二〇二三年度");
         assert_eq!(y.iter().map(|t| t.year).collect::<Vec<_>>(), vec![2024, 2023]);
         assert!(find_years("12024年").is_empty());
+        let d = find_dates("2024年度工作，2025年2月5日召开");
+        assert_eq!((d.len(), d[0].year, d[0].month, d[0].day), (1, 2025, 2, 5));
+        assert!(month_day("13月1日").is_none());
     }
 }

@@ -314,18 +314,8 @@ fn pub_date(doc: &Document) -> Option<(Date, Span)> {
 
 /// The first "YYYY年M月D日" or "YYYY-M-D" in normalised text: (date, start, end).
 pub fn parse_date(t: &str) -> Option<(Date, usize, usize)> {
-    for y in find_years(t) {
-        let rest = &t[y.end..];
-        let (m, ml) = crate::text::scan_number(rest)?;
-        let rest2 = rest[ml..].strip_prefix('月')?;
-        let (d, dl) = crate::text::scan_number(rest2)?;
-        if rest2[dl..].starts_with('日') {
-            let end = y.end + ml + '月'.len_utf8() + dl + '日'.len_utf8();
-            let date = Date { year: y.year, month: m as u32, day: d as u32 };
-            if (1..=12).contains(&date.month) && (1..=31).contains(&date.day) {
-                return Some((date, y.start, end));
-            }
-        }
+    if let Some(d) = crate::text::find_dates(t).first() {
+        return Some((Date { year: d.year, month: d.month, day: d.day }, d.start, d.end));
     }
     let b = t.as_bytes();
     for i in 0..b.len().saturating_sub(7) {

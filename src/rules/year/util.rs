@@ -3,7 +3,6 @@
 
 use crate::report::{Date, Paragraph, Report};
 use crate::span::Span;
-use crate::text::{find_years, scan_number};
 
 /// A sentence of prose with its normalised text and section (made once by the report).
 pub(crate) type Sent = crate::report::Sentence;
@@ -92,27 +91,13 @@ pub(crate) struct DateTok {
 
 /// Every "YYYY年M月D日" in normalised text.
 pub(crate) fn find_dates(t: &str) -> Vec<DateTok> {
-    let mut out = Vec::new();
-    for y in find_years(t) {
-        if let Some((month, day, len)) = month_day(&t[y.end..]) {
-            if month > 0 {
-                out.push(DateTok { date: Date { year: y.year, month, day }, start: y.start, end: y.end + len });
-            }
-        }
-    }
-    out
+    crate::text::find_dates(t)
+        .into_iter()
+        .map(|d| DateTok { date: Date { year: d.year, month: d.month, day: d.day }, start: d.start, end: d.end })
+        .collect()
 }
 
-/// "M月D日" at the start of `t`: (month, day, byte length).
-pub(crate) fn month_day(t: &str) -> Option<(u32, u32, usize)> {
-    let (m, ml) = scan_number(t)?;
-    let rest = t[ml..].strip_prefix('月')?;
-    let (d, dl) = scan_number(rest)?;
-    let rest2 = rest[dl..].strip_prefix('日')?;
-    let len = t.len() - rest2.len();
-    let (m, d) = (m as u32, d as u32);
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d, len))
-}
+pub(crate) use crate::text::month_day;
 
 /// What kind of body wrote the report, from its name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
