@@ -32,7 +32,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let t = norm.text.as_str();
         for i in find_all(t, "截止") {
             let end = i + "截止".len();
-            let Some(y) = find_years(&t[end..]).into_iter().next().filter(|y| y.start == 0) else { continue };
+            // The year must follow directly: look at a short window, not the rest of a long line.
+            let window = crate::span::floor_char_boundary(t, end + 24);
+            let Some(y) = find_years(&t[end..window]).into_iter().next().filter(|y| y.start == 0) else { continue };
             let rest = &t[end + y.end..];
             let dated = month_day(rest).is_some()
                 || ["底", "末", "年底", "年末"].iter().any(|p| rest.starts_with(p))
