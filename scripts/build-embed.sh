@@ -16,11 +16,11 @@ cd "$(dirname "$0")/.."
 OUT="${OUT:-dist/embed}"
 BATCH_OUT="${BATCH_OUT:-$(dirname "$OUT")/batch}"
 TARGET_DIR="${CARGO_TARGET_DIR:-target}"
-WASM="$TARGET_DIR/wasm32-unknown-unknown/release/nianbao.wasm"
+WASM="$TARGET_DIR/wasm32-unknown-unknown/web/nianbao.wasm"
 
 # The library itself as a cdylib, only for this build: [lib] stays rlib-only, so native builds and
 # tests pay nothing for it.
-cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --no-default-features --features embed \
+cargo rustc --quiet --lib --profile web --target wasm32-unknown-unknown --no-default-features --features embed \
   --crate-type cdylib
 
 mkdir -p "$OUT"
