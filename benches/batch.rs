@@ -6,6 +6,10 @@
 //! quarter of them last year's report of another one, to time the automatic pairing as well.
 
 use nianbao::batch;
+
+// The allocator the CLI uses (src/bin/nianbao.rs).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::{Duration, Instant};
 
 const REPORTS: usize = 1000;

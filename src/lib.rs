@@ -8,6 +8,7 @@ pub mod batch;
 pub mod diag;
 #[cfg(feature = "embed")]
 pub mod embed;
+pub mod hash;
 pub mod input;
 pub mod output;
 pub mod parse;

@@ -8,6 +8,11 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+// The checker allocates many small strings and vectors; mimalloc makes a batch ≈ 20% faster than
+// the system allocator (benches/batch.rs).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "用法：
   nianbao check [--format text|json|csv|xlsx] [--output FILE] [--previous FILE] [--min-severity error|warning|info]
                 [--jobs N] [--no-pair] FILE|DIR...

@@ -12,25 +12,7 @@ use crate::text::{Mode, Norm, Ordinal};
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// FNV-1a: the cell index is keyed by short static strings, where SipHash's strength costs time.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type KeyHasher = std::hash::BuildHasherDefault<Fnv>;
+type KeyHasher = crate::hash::FnvBuild;
 
 /// The two official layouts: 国办公开办函〔2019〕60号 (试行) and 〔2021〕30号.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

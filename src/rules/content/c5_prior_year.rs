@@ -1,12 +1,12 @@
 use crate::declare_rule;
 use crate::diag::Finding;
+use crate::hash::FastSet;
 use crate::report::Report;
 use crate::rules::year::util::report_year;
 use crate::rules::year::util::{has_any, section_sentences, section_text};
 use crate::rules::yoy::c5_same_problems::problem_sentences;
 use crate::rules::Context;
 use crate::text::{find_years, hanzi_count, is_hanzi, label};
-use std::collections::HashSet;
 
 declare_rule! {
     /// ## 检查内容
@@ -130,7 +130,7 @@ const GENERIC: [&str; 12] =
     ["问题", "不足", "有待", "提高", "加强", "不够", "存在", "部分", "进一步", "工作", "方面", "等"];
 
 /// Pairs of adjacent 汉字 of the text, without the generic words.
-fn pairs(text: &str) -> HashSet<(char, char)> {
+fn pairs(text: &str) -> FastSet<(char, char)> {
     let mut t = text.to_string();
     for g in GENERIC {
         t = t.replace(g, "|");

@@ -3,6 +3,7 @@ use crate::diag::Finding;
 use crate::report::Report;
 use crate::rules::yoy::util::{gram_set, jaccard, lines, masked, percent, previous, quote};
 use crate::rules::Context;
+use crate::span::LineIndex;
 use crate::span::Span;
 use crate::text::{find_years, hanzi_count, Mode, Norm};
 
@@ -108,7 +109,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         prev.year.map_or_else(|| "上年报告".to_string(), |y| format!("上年（{y}年）报告")),
         percent(sim),
         quote(r.src(), span, 30),
-        lines(prev.src(), prev_span),
+        lines(&LineIndex::new(prev.src()), prev_span),
         quote(prev.src(), prev_span, 30),
     );
     out.push(Finding::new(&C5_SAME_PROBLEMS, span, message));

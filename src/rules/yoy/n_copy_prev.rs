@@ -5,7 +5,7 @@ use crate::rules::yoy::util::{
     char_count, gram_set, jaccard, lines, masked, passages, percent, previous, quote, Unit, NUM,
 };
 use crate::rules::Context;
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 
 declare_rule! {
     /// ## 检查内容
@@ -92,15 +92,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         copied,
         percent(copied as f64 / char_count(&cur).max(1) as f64),
     );
+    let (cur_lines, prev_lines) = (LineIndex::new(r.src()), LineIndex::new(prev.src()));
     let shown: Vec<String> = found
         .iter()
         .take(3)
         .map(|p| {
             format!(
                 "本年{}“{}”↔ 上年报告{}（字节 {}–{}）",
-                lines(r.src(), p.cur),
+                lines(&cur_lines, p.cur),
                 quote(r.src(), p.cur, 16),
-                lines(prev.src(), p.prev),
+                lines(&prev_lines, p.prev),
                 p.prev.start,
                 p.prev.end
             )

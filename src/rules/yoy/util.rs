@@ -2,11 +2,11 @@
 //! (years and digits hidden) with their spans, character n-gram sets, Jaccard similarity and the
 //! aligned passages two texts have in common.
 
+use crate::hash::{FastMap, FastSet};
 use crate::report::Report;
 use crate::rules::Context;
 use crate::span::{LineIndex, Span};
 use crate::text::{find_years, Mode, Norm};
-use std::collections::{HashMap, HashSet};
 
 /// Last year's report when the rule can compare with it: it exists and, when both years are known,
 /// it is older than this year's. `exact` also requires it to be the year just before.
@@ -92,12 +92,12 @@ fn gram(units: &[Unit], i: usize, n: usize) -> Option<u64> {
 }
 
 /// The set of character n-grams.
-pub(crate) fn gram_set(units: &[Unit], n: usize) -> HashSet<u64> {
+pub(crate) fn gram_set(units: &[Unit], n: usize) -> FastSet<u64> {
     (0..units.len()).filter_map(|i| gram(units, i, n)).collect()
 }
 
 /// Jaccard similarity of two sets; 0 when both are empty.
-pub(crate) fn jaccard(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
+pub(crate) fn jaccard(a: &FastSet<u64>, b: &FastSet<u64>) -> f64 {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let inter = small.iter().filter(|g| large.contains(*g)).count();
     let union = a.len() + b.len() - inter;
@@ -120,7 +120,7 @@ pub(crate) struct Passage {
 /// Passages of `cur` of at least `min_chars` characters that occur in `prev`, in the order of `cur`
 /// (greedy: each passage is aligned with the first place in `prev` where its first n-gram occurs).
 pub(crate) fn passages(cur: &[Unit], prev: &[Unit], n: usize, min_chars: usize) -> Vec<Passage> {
-    let mut first: HashMap<u64, usize> = HashMap::new();
+    let mut first: FastMap<u64, usize> = FastMap::default();
     for j in 0..prev.len() {
         if let Some(g) = gram(prev, j, n) {
             first.entry(g).or_insert(j);
@@ -151,9 +151,8 @@ pub(crate) fn passages(cur: &[Unit], prev: &[Unit], n: usize, min_chars: usize) 
     out
 }
 
-/// "第3行" (or "第3–5行") of a span in a text.
-pub(crate) fn lines(src: &str, span: Span) -> String {
-    let idx = LineIndex::new(src);
+/// "第3行" (or "第3–5行") of a span, by the line index of its text.
+pub(crate) fn lines(idx: &LineIndex, span: Span) -> String {
     let (a, b) = (idx.line(span.start), idx.line(span.end.saturating_sub(1).max(span.start)));
     if a == b {
         format!("第{a}行")
