@@ -2,6 +2,7 @@ use super::infofee::{positive, says_none};
 use crate::declare_rule;
 use crate::diag::{CellRef, Finding};
 use crate::report::TableId;
+use crate::rules::math::fmt_num;
 use crate::rules::year::util::{section_sentences, sentences};
 use crate::rules::Context;
 
@@ -36,7 +37,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if a + b == 0.0 {
             let message = format!(
                 "第六部分写收取信息处理费{}元，但第三部分表格本年新收({})和上年结转({})均为0，没有申请就不应收费",
-                fee, a, b
+                fmt_num(fee),
+                fmt_num(a),
+                fmt_num(b)
             );
             let cells = [CellRef::new("T3", "R01", "C7"), CellRef::new("T3", "R02", "C7")];
             out.push(Finding::new(&C6_INFOFEE_CONSISTENT, span, message).cells(cells));
@@ -45,7 +48,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if let Some(other) =
         sentences(r).iter().find(|s| !s.span.contains(span) && says_none(s.text()) && positive(s).is_none())
     {
-        let message = format!("第六部分写收取信息处理费{fee}元，而报告另一处写“{}”，前后矛盾", r.text(other.span));
+        let message =
+            format!("第六部分写收取信息处理费{}元，而报告另一处写“{}”，前后矛盾", fmt_num(fee), r.text(other.span));
         out.push(Finding::new(&C6_INFOFEE_CONSISTENT, span, message));
     }
 }

@@ -95,8 +95,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             let ps = zi + '占'.len_utf8() + pi;
             let span = st.norm.span(ps, ps + num_txt.len() + 1);
-            let calc: Vec<String> =
-                bases.iter().map(|b| format!("{}÷{}={:.1}%", n(cnt.value), n(*b), cnt.value * 100.0 / b)).collect();
+            let calc: Vec<String> = bases
+                .iter()
+                .map(|b| {
+                    format!("{}÷{}={}%", n(cnt.value), n(*b), crate::rules::math::fmt_fixed(cnt.value * 100.0 / b, 1))
+                })
+                .collect();
             let message = format!(
                 "正文“{}件，占{}%”的百分比与表三对不上：{}；请核对件数或百分比",
                 n(cnt.value),

@@ -1,6 +1,5 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::parse::Value;
 use crate::report::{Report, RowInfo, TableId, TableInfo};
 use crate::rules::Context;
 
@@ -82,7 +81,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for t in &r.tables {
         for row in &t.rows {
             let Some(fixed) = repair(r, t, row) else { continue };
-            let _ = Value::Empty;
             let shown: Vec<String> = fixed.iter().map(|v| v.to_string()).collect();
             out.push(Finding::new(
                 &TBL_SPLIT_DIGITS,

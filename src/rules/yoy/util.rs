@@ -174,5 +174,5 @@ pub(crate) fn quote(src: &str, span: Span, max: usize) -> String {
 
 /// Similarity as a percentage with one decimal, e.g. "97.3%".
 pub(crate) fn percent(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
+    format!("{}%", crate::rules::math::fmt_fixed(x * 100.0, 1))
 }

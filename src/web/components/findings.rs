@@ -62,7 +62,7 @@ pub fn FindingList(props: &FindingListProps) -> Html {
             None => groups.push((s, vec![i])),
         }
     }
-    groups.sort_by_key(|g| g.0.map_or(0, |s| s + 1));
+    groups.sort_unstable_by_key(|g| g.0.map_or(0, |s| s + 1));
     let toggle = |sev: Severity| {
         let on = props.on_toggle.clone();
         let n = c.count(sev);

@@ -252,7 +252,7 @@ pub fn Tables(props: &TablesProps) -> Html {
     // Anything recognised that has no place in the official layout (subtotal rows, 小计 columns …).
     let mut extra: Vec<&crate::CellView> =
         a.checked.report.cells.iter().filter(|c| !shown.contains(&(c.table, c.row, c.col))).collect();
-    extra.sort_by_key(|c| c.span.start);
+    extra.sort_unstable_by_key(|c| (c.span.start, c.span.end, c.table, c.row, c.col));
     let found = |t: &str| a.cells.keys().any(|k| k.0 == t);
     let note = |t: &str| (!found(t)).then(|| html! { <p class="muted">{"未识别到此表。"}</p> });
     html! {
