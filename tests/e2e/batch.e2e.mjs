@@ -7,9 +7,12 @@
 // consecutive-year pair, an ambiguous pair, GBK-encoded files, .htm and .md), loads the folder through
 // the page's folder input, and checks the summary table against the embed API's own `check` of the
 // same texts (run in a second tab without the page's CSP), sorting, filtering, opening one report in
-// the single-report app and coming back, the .xlsx (read back with python3's zipfile + ElementTree) and
-// the CSV exports, pasting several reports, cancelling, and that nothing touches the network.
-// Prints the time the 50+ reports take and `batch e2e: N passed, M failed`; exits non-zero on failure.
+// the single-report app and coming back (the batch restored from IndexedDB, not sessionStorage), the
+// .xlsx (read back with python3's zipfile + ElementTree) and the CSV exports, pasting several reports,
+// cancelling, a batch too large for sessionStorage kept across a reload, 清除结果, the page with
+// IndexedDB failing (still checks, says the results are not kept), and that nothing touches the network.
+// Prints the times of the 50+ reports and of the large batch and `batch e2e: N passed, M failed`;
+// exits non-zero on failure.
 
 import { readFile, readdir, mkdtemp, mkdir, writeFile, rm, stat } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -46,6 +49,66 @@ const FAULTS = {
   // 结转下年度 2 with nothing received.
   carryOver: (t) => t.replace(/(四、结转下年度继续办理\n)\t0\n/, '$1\t2\n'),
 };
+
+/** ≈ 8 000 characters of plausible prose without figures, to make a report as long as a real one. */
+const PADDING = ('围绕群众关切，我们持续做好重点领域信息公开，及时回应社会关注，推动政务公开标准化、规范化建设不断深化。'.repeat(10) + '\n').repeat(16);
+
+/** `count` reports of distinct units with the padding after the first paragraph (never paired). */
+async function generateLarge(dir, base, count) {
+  await mkdir(dir, { recursive: true });
+  let chars = 0;
+  for (let k = 0; k < count; k++) {
+    const text = variant(base, `第${k}街道办事处`, 2024).replace(/(一、总体情况\n[^\n]*\n)/, `$1${PADDING}`);
+    chars += text.length;
+    await writeFile(join(dir, `r${String(k).padStart(4, '0')}.txt`), text);
+  }
+  return chars;
+}
+
+/** What the batch page keeps: IndexedDB `nianbao`, store `batch` ('meta' and one record per report
+ *  under 0…n−1) → {meta, items, count, chars, session}, `session` being what sessionStorage holds
+ *  under the old key (it must hold nothing). `large`: no `items` (not copied out of the page), and
+ *  `fits` says whether the same batch as one JSON string fits in sessionStorage. Opening the database
+ *  here never creates it (the upgrade is aborted). */
+const keptIn = (p, large = false) => p.evaluate((large) => new Promise((ok, bad) => {
+  const session = sessionStorage.getItem('nianbao.batch');
+  const req = indexedDB.open('nianbao');
+  req.onupgradeneeded = () => req.transaction.abort();
+  req.onerror = () => ok({ meta: null, items: [], count: 0, chars: 0, session });
+  req.onsuccess = () => {
+    const db = req.result;
+    const tx = db.transaction('batch');
+    const m = tx.objectStore('batch').get('meta');
+    const r = tx.objectStore('batch').getAll(IDBKeyRange.bound(0, Infinity));
+    tx.oncomplete = () => {
+      db.close();
+      const meta = m.result ?? null;
+      const items = r.result;
+      const out = { meta, items, count: items.length, chars: items.reduce((s, it) => s + it.text.length, 0), session };
+      if (!large) return ok(out);
+      try {
+        sessionStorage.setItem('nianbao.probe', JSON.stringify({ ...meta, items }));
+        out.fits = 'fits';
+      } catch (e) {
+        out.fits = e.name;
+      }
+      sessionStorage.removeItem('nianbao.probe');
+      ok({ ...out, items: undefined });
+    };
+    tx.onabort = () => bad(tx.error);
+  };
+}), large);
+
+/** Polls the kept batch until `ready(kept)` holds (the page saves after the batch, asynchronously). */
+async function keptWhen(p, ready, { ms = 30000, large = false } = {}) {
+  const t0 = Date.now();
+  for (;;) {
+    const k = await keptIn(p, large);
+    if (ready(k)) return k;
+    if (Date.now() - t0 > ms) throw new Error(`kept batch not ready: ${k.count} reports, meta ${JSON.stringify(k.meta)?.slice(0, 200)}`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}
 
 function toHtml(text) {
   const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -222,7 +285,7 @@ async function main() {
     await page.waitForSelector('#run:not([hidden])', { timeout: 10000 }).catch(() => {});
     await waitDone();
     const wall = Date.now() - t0;
-    const saved = await page.evaluate(() => JSON.parse(sessionStorage.getItem('nianbao.batch')));
+    const saved = { ...(await keptWhen(page, (k) => k.meta?.status === 'done' && k.items.length === n)).meta };
     const long = await page.evaluate(() => window.__long);
     timing = { wall, page: saved.ms, status: await page.textContent('#status'), longest: Math.max(0, ...long), longTasks: long.length };
     console.log(`     ${n} reports: ${wall} ms from setInputFiles to done (page: ${saved.ms} ms; ${timing.status.trim()})`);
@@ -242,7 +305,7 @@ async function main() {
   await test('every row shows the counts the embed API returns for the same text (paired rows with `previous`)', async () => {
     pairs = await page.$$eval('#pairs-list li.pair', (l) => l.map((e) => [Number(e.dataset.i), Number(e.dataset.previous)]));
     const prevOf = new Map(pairs);
-    const saved = await page.evaluate(() => JSON.parse(sessionStorage.getItem('nianbao.batch')));
+    const saved = await keptIn(page);
     const jobs = saved.items.map((it, i) => {
       const r = byRel.get(it.name.replace(/^年报\//, ''));
       assert(r, `unknown row ${it.name}`);
@@ -311,6 +374,8 @@ async function main() {
   });
 
   await test('a row opens in the single-report app (with last year\'s report) and "返回批量结果" comes back', async () => {
+    // The sort by year (the test above) is kept with the batch; leaving waits for that write.
+    await keptWhen(page, (k) => k.meta?.sort?.key === 'year' && k.meta.sort.dir === 1 && k.meta.filter === '' && !k.meta.onlyErrors, { ms: 5000 });
     const row = shown.find((r) => r.name.endsWith('青石镇_2024.txt'));
     await page.click(`#summary tbody tr[data-i="${row.i}"]`);
     await page.waitForURL(/index\.html\?from=batch/, { timeout: 10000 });
@@ -331,6 +396,12 @@ async function main() {
     assert(JSON.stringify(back.map((r) => [r.i, r.errors, r.warnings]).sort()) === JSON.stringify(shown.map((r) => [r.i, r.errors, r.warnings]).sort()),
       'results differ after coming back');
     assert((await page.$$eval('#pairs-list li.pair', (l) => l.length)) === pairs.length, 'pairs lost');
+    assert(await page.getAttribute('#summary th[data-key="year"]', 'aria-sort') === 'ascending', 'sort order not restored');
+    assert((await page.textContent('#status')).includes(`上次的检查结果：${n} 份报告`), 'no note about the restored batch');
+    // Restored from IndexedDB: sessionStorage holds nothing, IndexedDB the whole batch.
+    const k = await keptIn(page);
+    assert(k.session === null && (await page.evaluate(() => sessionStorage.length)) === 0, 'sessionStorage still holds a batch');
+    assert(k.items.length === n && k.meta.status === 'done', `IndexedDB holds ${k.items.length} reports`);
   });
 
   const total = () => expected.reduce((s, e) => s + e.errors + e.warnings + e.infos, 0);
@@ -344,7 +415,7 @@ async function main() {
     assert(JSON.stringify(wb.sheets) === JSON.stringify(['汇总', '问题清单']), `sheets ${wb.sheets}`);
     assert(wb.summary.length === n + 1, `summary rows ${wb.summary.length} vs ${n + 1}`);
     assert(wb.findings.length === total() + 1, `finding rows ${wb.findings.length} vs ${total()} findings + header`);
-    const saved = await page.evaluate(() => JSON.parse(sessionStorage.getItem('nianbao.batch')));
+    const saved = await keptIn(page);
     const want = expected.flatMap((e, i) => e.rules.map((r) => `${saved.items[i].name}|${r}`)).sort();
     const got = wb.findings.slice(1).map((r) => `${r[0]}|${r[3]}`).sort();
     assert(JSON.stringify(got) === JSON.stringify(want), 'findings (file, rule) differ from the API');
@@ -411,6 +482,109 @@ async function main() {
     assert((await page.textContent('#status')).includes('已取消'), 'status');
   });
 
+  const LARGE = 700;
+  await test(`a batch too large for sessionStorage (${LARGE} reports, > 6 million characters) is kept in IndexedDB and restored after a reload`, async () => {
+    const large = join(tmp, 'large');
+    const base = await readFile(join(root, 'tests/fixtures/_base/valid_2024_wordcopy.txt'), 'utf8');
+    const chars = await generateLarge(large, base, LARGE);
+    assert(chars > 6e6, `only ${chars} characters`);
+    const t0 = Date.now();
+    await page.setInputFiles('#folder', large);
+    await waitDone();
+    const checked = Date.now() - t0;
+    const t1 = Date.now();
+    // Saved: every report in IndexedDB; the same batch as one sessionStorage string does not fit.
+    const k = await keptWhen(page, (k) => k.meta?.status === 'done' && k.count === k.meta.total, { large: true });
+    const saved = Date.now() - t1;
+    assert(k.count === LARGE, `IndexedDB holds ${k.count} of ${LARGE} reports`);
+    assert(k.chars === chars, `kept ${k.chars} characters of ${chars}`);
+    assert(k.fits === 'QuotaExceededError', `the batch as one sessionStorage string: ${k.fits}`);
+    const before = await table();
+    const t2 = Date.now();
+    await page.reload({ waitUntil: 'load' });
+    runs = 0; // a new page load
+    await page.waitForFunction((n) => document.querySelectorAll('#summary tbody tr').length === n, LARGE, { timeout: 30000 });
+    const restored = Date.now() - t2;
+    const after = await table();
+    assert(JSON.stringify(after) === JSON.stringify(before), 'the restored table differs');
+    assert((await page.textContent('#status')).includes(`上次的检查结果：${LARGE} 份报告`), 'no note about the restored batch');
+    assert((await page.textContent('#shown')).includes(`${LARGE} / ${LARGE}`), 'shown count');
+    timing.large = { count: LARGE, chars, checked, saved, restored };
+    console.log(`     ${LARGE} reports, ${(chars / 1e6).toFixed(2)} million characters: checked in ${checked} ms, ` +
+      `in IndexedDB ${saved} ms later, reload → table restored in ${restored} ms`);
+  });
+
+  // IndexedDB failing in three ways: the page still checks and shows every row, and says politely
+  // that the results will not be kept; after a reload nothing stale is shown (the large batch is
+  // still kept when this starts: unreadable in the first two cases, forgotten when the new batch
+  // starts in the third).
+  const FAULTY = {
+    'indexedDB.open fires an error (private mode)': () => {
+      IDBFactory.prototype.open = function () {
+        const req = {};
+        setTimeout(() => {
+          req.error = new DOMException('IndexedDB is off', 'InvalidStateError');
+          req.onerror?.(new Event('error'));
+        });
+        return req;
+      };
+    },
+    'no IndexedDB at all': () => {
+      Object.defineProperty(window, 'indexedDB', { get: () => undefined, configurable: true });
+      delete window.IDBKeyRange;
+    },
+    'storage full (put throws QuotaExceededError)': () => {
+      IDBObjectStore.prototype.put = function () { throw new DOMException('full', 'QuotaExceededError'); };
+    },
+  };
+  for (const [fault, script] of Object.entries(FAULTY)) {
+    await test(`with ${fault} the batch is still checked and the page says it cannot keep the results`, async () => {
+      const p = await context.newPage();
+      const perrors = [];
+      p.on('pageerror', (e) => perrors.push(String(e)));
+      p.on('console', (m) => { if (m.type() === 'error') perrors.push(m.text()); });
+      p.on('request', (r) => requests.push(r.url()));
+      try {
+        assert((await keptIn(page, true)).count > 0, 'no batch kept before the test');
+        await p.addInitScript(script);
+        await p.bringToFront();
+        await p.goto(url + 'batch/index.html', { waitUntil: 'load' });
+        await p.setInputFiles('#folder', dir);
+        await p.waitForFunction(() => document.getElementById('status').dataset.state === 'done', null, { timeout: 60000 });
+        await p.waitForFunction(() => document.getElementById('status').textContent.includes('未能保存'), null, { timeout: 10000 });
+        const status = await p.textContent('#status');
+        assert(status.includes('检查完成') && status.includes('离开或刷新本页后需要重新检查'), `status: ${status}`);
+        assert((await p.$$eval('#summary tbody tr', (l) => l.length)) === n, 'rows missing');
+        assert((await p.$$eval('#pairs-list li.pair', (l) => l.length)) === pairs.length, 'pairs missing');
+        // Sorting and filtering still work (their saves are skipped).
+        await p.click('#summary th[data-key="errors"] button');
+        await p.fill('#filter', '某县财政局');
+        assert((await p.$$eval('#summary tbody tr', (l) => l.length)) === 3, 'filter');
+        await p.reload({ waitUntil: 'load' });
+        await p.waitForTimeout(300);
+        assert((await p.$$eval('#summary tbody tr', (l) => l.length)) === 0, 'a batch was restored after the failed save');
+        if (fault.includes('QuotaExceededError')) assert((await keptIn(page)).count === 0, 'the old batch is still kept');
+        assert(perrors.length === 0, `page errors: ${perrors.join(' | ')}`);
+        console.log(`     notice: ${status.slice(status.indexOf('抱歉'))}`);
+      } finally {
+        await p.close();
+      }
+    });
+  }
+
+  await test('清除结果 forgets the kept batch (IndexedDB emptied, nothing restored after a reload)', async () => {
+    await page.bringToFront();
+    await page.setInputFiles('#folder', dir);
+    await waitDone();
+    await keptWhen(page, (k) => k.meta?.status === 'done' && k.count === n);
+    await page.click('#clear-results');
+    await keptWhen(page, (k) => k.meta === null && k.count === 0);
+    await page.reload({ waitUntil: 'load' });
+    runs = 0;
+    await page.waitForTimeout(300); // restore() is asynchronous: give it the time it needs
+    assert((await table()).length === 0 && await page.isHidden('#results'), 'results shown after clearing');
+  });
+
   await test('no request leaves the page, no page errors, connections blocked after load', async () => {
     const foreign = requests.filter((u) => !u.startsWith(url) && !u.startsWith('blob:') && !u.startsWith('data:'));
     assert(foreign.length === 0, `requests: ${foreign.join(', ')}`);
@@ -426,6 +600,11 @@ async function main() {
   const passed = results.filter((r) => r[1]).length;
   const failed = results.length - passed;
   if (timing.wall) console.log(`batch e2e: ${n} reports checked in ${timing.wall} ms (page ${timing.page} ms)`);
+  if (timing.large) {
+    const l = timing.large;
+    console.log(`batch e2e: ${l.count} reports (${(l.chars / 1e6).toFixed(2)} M characters) checked in ${l.checked} ms, ` +
+      `kept in IndexedDB ${l.saved} ms later, restored after a reload in ${l.restored} ms`);
+  }
   console.log(`batch e2e: ${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }

@@ -3,7 +3,6 @@
 // the summary table; pairing, re-checks with last year's report and the exports (the Rust .xlsx/CSV
 // writers through the embed API) run in the workers too. docs/batch.md.
 
-const STORE = 'nianbao.batch'; // sessionStorage: the last batch, so coming back from a report shows it
 const DRAFT = 'nianbao.draft'; // the single-report app restores its draft from here (localStorage)
 const PREVIOUS = 'nianbao.previous'; // … and last year's report from here
 const EXT = /\.(txt|text|htm|html|md|markdown)$/i;
@@ -21,6 +20,7 @@ function lockDown() {
 
 // ------------------------------------------------------------------ state
 let state = {
+  id: null, // the batch, so a tab does not overwrite another tab's kept batch with its sort or filter
   items: [], // [{name, text, encoding, row, previous}]
   total: 0,
   pairs: null, // {previous, ambiguous}
@@ -33,23 +33,98 @@ let state = {
 let exporter = null;
 let started = 0;
 
-function save() {
-  try {
-    sessionStorage.setItem(STORE, JSON.stringify(state));
-    return true;
-  } catch {
-    note('结果太大，浏览器无法在本标签页中保留：离开本页后需要重新检查。');
-    return false;
-  }
+// ------------------------------------------------------------------ keeping the last batch (IndexedDB)
+// Coming back from a report opened in the app shows the batch again. IndexedDB, not sessionStorage:
+// a batch of thousands of reports is tens of MB. One store: each report under its index 0…n−1 (one
+// record each, stored by structured clone) and the rest of `state` under 'meta', so a sort or filter
+// change rewrites only that small record. It is the browser's, not the tab's: the last batch of any
+// tab is kept until 清除结果 or the next batch.
+const DB = 'nianbao';
+const STORE = 'batch';
+const META = 'meta';
+let db = null; // Promise<IDBDatabase>, opened on first use
+let kept = false; // the store holds the batch on screen
+let saving = Promise.resolve(); // the last write, awaited before leaving the page
+
+function openDb() {
+  db ??= new Promise((ok, bad) => {
+    const req = indexedDB.open(DB, 1); // throws, or fires error, where IndexedDB is off (private mode)
+    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+    req.onsuccess = () => {
+      req.result.onversionchange = () => req.result.close(); // never block a newer page version
+      ok(req.result);
+    };
+    req.onerror = () => bad(req.error);
+  });
+  return db;
 }
 
-function restore() {
-  try {
-    const s = JSON.parse(sessionStorage.getItem(STORE) || 'null');
-    if (s && Array.isArray(s.items)) state = { ...state, ...s, status: s.status === 'running' ? 'cancelled' : s.status };
-  } catch {
-    /* nothing kept */
-  }
+/** Runs `fill(store)` in one read-write transaction; resolves once it is committed. All or nothing:
+ *  a failed write leaves the store as it was. */
+async function write(fill) {
+  const d = await openDb();
+  return new Promise((ok, bad) => {
+    const tx = d.transaction(STORE, 'readwrite');
+    tx.oncomplete = () => ok();
+    tx.onabort = () => bad(tx.error || new Error('写入被中止'));
+    try {
+      fill(tx.objectStore(STORE));
+    } catch (e) {
+      tx.abort(); // e.g. QuotaExceededError or DataCloneError thrown by put()
+      bad(e);
+    }
+  });
+}
+
+/** Keeps the batch: everything after a batch (`all`), else only 'meta' (sort, filter). Storage
+ *  failing costs only that; the results on screen stay. */
+function save(all = false) {
+  if (!all && !kept) return;
+  const { items, ...meta } = state; // items are dense here: done, or compacted by cancel()
+  kept = true;
+  saving = saving.then(() => write((s) => {
+    if (all) {
+      s.clear();
+      items.forEach((it, i) => s.put(it, i));
+      s.put(meta, META);
+      return;
+    }
+    // Another tab may have kept its batch since: then leave it alone.
+    const req = s.get(META);
+    req.onsuccess = () => { if (req.result?.id === meta.id) s.put(meta, META); };
+  })).catch(() => {
+    if (state.id !== meta.id) return; // a newer batch is on screen by now
+    kept = false;
+    if (all) notKept();
+  });
+}
+
+function notKept() {
+  const el = $('status');
+  const text = '抱歉，浏览器未能保存本次检查结果（可能处于无痕/隐私模式，或存储空间已满）：结果仍显示在本页，但离开或刷新本页后需要重新检查。';
+  note(el.hidden ? text : `${el.textContent} ${text}`);
+}
+
+/** Forgets the kept batch (清除结果, a new batch). Nothing to do where IndexedDB is off. */
+function forget() {
+  kept = false;
+  saving = saving.then(() => write((s) => s.clear())).catch(() => {});
+}
+
+async function restore() {
+  const d = await openDb();
+  const [meta, items] = await new Promise((ok, bad) => {
+    const tx = d.transaction(STORE, 'readonly');
+    const m = tx.objectStore(STORE).get(META);
+    const r = tx.objectStore(STORE).getAll(IDBKeyRange.bound(0, Infinity)); // 'meta' sorts after numbers
+    tx.oncomplete = () => ok([m.result, r.result]);
+    tx.onabort = () => bad(tx.error);
+  });
+  // A batch started (or cleared) before this finished wins.
+  if (!meta || !items.length || run) return false;
+  state = { ...state, ...meta, items };
+  kept = true;
+  return true;
 }
 
 function note(text, kind = state.status) {
@@ -185,7 +260,8 @@ async function start(items, skipped = 0) {
   const id = ++run;
   $('status').dataset.run = id; // for tests: which batch the state belongs to
   const n = items.length;
-  state = { ...state, items: [], total: n, pairs: null, status: 'running', ms: null };
+  state = { ...state, id: `${Date.now()}-${Math.random()}`, items: [], total: n, pairs: null, status: 'running', ms: null };
+  forget(); // the kept batch is no longer the one on screen
   started = performance.now();
   $('run').hidden = false;
   progress(0, n, `正在检查 0 / ${n}`);
@@ -222,7 +298,7 @@ async function start(items, skipped = 0) {
   state.ms = Math.round(performance.now() - started);
   $('run').hidden = true;
   note(`检查完成：${n} 份报告，用时 ${(state.ms / 1000).toFixed(2)} 秒（${threads} 个并行线程）。`, 'done');
-  save();
+  save(true);
   render();
 }
 
@@ -264,7 +340,7 @@ function cancel() {
   }
   $('run').hidden = true;
   note(`已取消：已检查 ${state.items.length} / ${state.total} 份。`, 'cancelled');
-  save();
+  save(true);
   render();
 }
 
@@ -442,10 +518,9 @@ function renderPairs() {
 }
 
 // ------------------------------------------------------------------ opening one report in the app
-function openReport(i) {
+async function openReport(i) {
   const it = state.items[i];
   if (!it) return;
-  save();
   try {
     localStorage.setItem(DRAFT, it.text);
     const prev = it.previous != null ? state.items[it.previous] : null;
@@ -455,6 +530,7 @@ function openReport(i) {
     note('浏览器不允许保存（localStorage 不可用或已满），无法在单篇页中打开。', 'error');
     return;
   }
+  await saving; // leaving aborts a write still under way
   location.href = '../index.html?from=batch';
 }
 
@@ -489,8 +565,8 @@ function wire() {
   $('clear-results').addEventListener('click', () => {
     stopWorkers();
     run++;
-    state = { ...state, items: [], total: 0, pairs: null, status: 'idle', ms: null };
-    sessionStorage.removeItem(STORE);
+    state = { ...state, id: null, items: [], total: 0, pairs: null, status: 'idle', ms: null };
+    forget();
     note('');
     render();
   });
@@ -523,10 +599,11 @@ function wire() {
   });
 }
 
-restore();
 wire();
 render();
-if (state.items.length && state.status === 'done') {
-  note(`上次的检查结果：${state.items.length} 份报告。`, 'done');
-}
+restore().then((restored) => {
+  if (!restored) return;
+  render();
+  if (state.status === 'done') note(`上次的检查结果：${state.items.length} 份报告。`, 'done');
+}, () => {}); // IndexedDB off: nothing was kept
 lockDown();
