@@ -64,6 +64,19 @@ pub struct Finding {
     /// The assumption the check made, e.g. that a blank cell counts as 0.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assumption: Option<String>,
+    /// Passages of this report and the passages of last year's report they repeat, for a side-by-side
+    /// view (N-COPY-PREV, C5-SAME-PROBLEMS). An addition to contract.md's JSON: absent when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+/// A passage of the checked report and the passage of last year's report it corresponds to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Related {
+    /// In the checked input (the same coordinates as `Finding::span`).
+    pub span: Span,
+    /// In last year's report as it was given (`Options::previous`; for HTML: its markup).
+    pub previous: Span,
 }
 
 impl Finding {
@@ -76,6 +89,7 @@ impl Finding {
             span,
             cells: Vec::new(),
             assumption: None,
+            related: Vec::new(),
         }
     }
 
@@ -86,6 +100,11 @@ impl Finding {
 
     pub fn severity(mut self, severity: Severity) -> Finding {
         self.severity = severity;
+        self
+    }
+
+    pub fn related(mut self, pairs: impl IntoIterator<Item = Related>) -> Finding {
+        self.related.extend(pairs);
         self
     }
 

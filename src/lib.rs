@@ -14,6 +14,7 @@ pub mod output;
 pub mod parse;
 pub mod report;
 pub mod rules;
+pub mod sort;
 pub mod span;
 pub mod text;
 #[cfg(feature = "web")]
@@ -96,11 +97,10 @@ pub fn check(input: &str, options: &Options) -> Checked {
     let text = visible.as_ref().map_or(input, |v| v.text.as_str());
     let report = Report::build(text);
 
-    let prev_text = options.previous.as_deref().map(|p| match InputKind::detect(p) {
-        InputKind::Html => input::html::to_visible(p).text,
-        InputKind::Text => p.to_string(),
-    });
-    let previous = prev_text.as_deref().map(Report::build);
+    let prev_visible =
+        options.previous.as_deref().filter(|p| InputKind::detect(p) == InputKind::Html).map(input::html::to_visible);
+    let prev_text = prev_visible.as_ref().map(|v| v.text.as_str()).or(options.previous.as_deref());
+    let previous = prev_text.map(Report::build);
     let ctx = rules::Context { report: &report, previous: previous.as_ref(), today: options.today };
     let mut findings = rules::run_all(&ctx);
     let mut view = ReportView {
@@ -131,9 +131,17 @@ pub fn check(input: &str, options: &Options) -> Checked {
             })
             .collect(),
     };
+    if let Some(v) = &prev_visible {
+        for r in findings.iter_mut().flat_map(|f| f.related.iter_mut()) {
+            r.previous = v.to_source(r.previous);
+        }
+    }
     if let Some(v) = &visible {
         for f in &mut findings {
             f.span = v.to_source(f.span);
+            for r in &mut f.related {
+                r.span = v.to_source(r.span);
+            }
         }
         for s in &mut view.sections {
             s.span = v.to_source(s.span);

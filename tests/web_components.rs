@@ -8,6 +8,7 @@ use std::pin::pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
+use nianbao::web::components::source::{SourceView, SourceViewProps, WINDOW};
 use nianbao::web::components::{cell_id, FindingList, FindingListProps, Summary, SummaryProps, Tables, TablesProps};
 use nianbao::web::state::{analyse, Shared, SAMPLE};
 use nianbao::web::{App, AppProps};
@@ -102,10 +103,12 @@ fn findings_list_shows_rule_message_and_docs() {
         seq: 1,
         show: [true; 3],
         selected: None,
+        limit: nianbao::web::state::PAGE,
         on_select: Callback::noop(),
         on_toggle: Callback::noop(),
         on_step: Callback::noop(),
         on_export: Callback::noop(),
+        on_more: Callback::noop(),
     };
     let out = render::<FindingList>(props);
     assert!(out.contains("data-rule=\"T3-BALANCE\""), "{out}");
@@ -122,10 +125,12 @@ fn findings_list_filters_by_severity() {
         seq: 1,
         show: [false, false, false],
         selected: None,
+        limit: nianbao::web::state::PAGE,
         on_select: Callback::noop(),
         on_toggle: Callback::noop(),
         on_step: Callback::noop(),
         on_export: Callback::noop(),
+        on_more: Callback::noop(),
     };
     let out = render::<FindingList>(props);
     assert!(!out.contains("data-rule=\"T3-BALANCE\""));
@@ -166,4 +171,73 @@ fn previous_slot_and_batch_links() {
         render::<App>(AppProps { initial: SAMPLE.to_string(), previous: last, from_batch: true, ..Default::default() });
     assert!(paired.contains("N-COPY-PREV"), "last year's report feeds the YOY rules");
     assert!(paired.contains("已填写") && paired.contains("返回批量结果"));
+}
+
+/// A report with one typo per line, `lines` lines long: as many findings (S-TYPO) as lines.
+fn many_typos(lines: usize) -> String {
+    let mut t = "某镇2024年政府信息公开工作年度报告\n".to_string();
+    for i in 0..lines {
+        t.push_str(&format!("第{i}项工作存在问提，已整改。\n"));
+    }
+    t
+}
+
+#[test]
+fn findings_are_listed_a_page_at_a_time() {
+    let a = shared(&many_typos(450));
+    let typos = a.checked.findings.iter().filter(|f| f.rule == "S-TYPO").count();
+    assert!(typos >= 450, "{typos}");
+    let total = a.checked.findings.len();
+    let props = |limit| FindingListProps {
+        result: a.clone(),
+        seq: 1,
+        show: [true; 3],
+        selected: None,
+        limit,
+        on_select: Callback::noop(),
+        on_toggle: Callback::noop(),
+        on_step: Callback::noop(),
+        on_export: Callback::noop(),
+        on_more: Callback::noop(),
+    };
+    let out = render::<FindingList>(props(200));
+    assert_eq!(out.matches("class=\"finding ").count(), 200);
+    assert!(text_of(&out, "more-findings").contains(&format!("还有 {} 条", total - 200)), "{out}");
+    let all = render::<FindingList>(props(total));
+    assert_eq!(all.matches("class=\"finding ").count(), total);
+    assert!(!all.contains("more-findings"));
+}
+
+#[test]
+fn long_sources_are_shown_a_window_at_a_time_following_the_selection() {
+    let text = many_typos(WINDOW / 20);
+    assert!(text.len() > 2 * WINDOW, "{}", text.len());
+    let a = shared(&text);
+    let props = |selected| SourceViewProps { result: a.clone(), selected, on_select: Callback::noop() };
+    let first = render::<SourceView>(props(None));
+    let pages = text.len().div_ceil(WINDOW);
+    assert!(text_of(&first, "source-page").contains(&format!("第 1/{pages} 段")), "{}", text_of(&first, "source-page"));
+    assert!(first.contains("第0项工作") && !first.contains(&format!("第{}项工作", WINDOW / 20 - 1)));
+    // Selecting the last finding shows the window that holds it, with its mark.
+    let last = a.checked.findings.iter().rposition(|f| f.rule == "S-TYPO").expect("typos");
+    let shown = render::<SourceView>(props(Some(last)));
+    assert!(text_of(&shown, "source-page").contains(&format!("第 {pages}/{pages} 段")));
+    assert!(shown.contains(&format!("f{last}")), "the selected finding is marked in its window");
+    // A short report has no windows.
+    let short =
+        render::<SourceView>(SourceViewProps { result: shared(SAMPLE), selected: None, on_select: Callback::noop() });
+    assert!(!short.contains("source-page"));
+}
+
+#[test]
+fn a_large_draft_is_kept_but_not_put_into_the_text_box() {
+    let big = SAMPLE.repeat(nianbao::web::state::LIVE_LIMIT / SAMPLE.len() + 1);
+    let out = render::<App>(AppProps { initial: big.clone(), ..Default::default() });
+    let at = out.find("id=\"report-input\"").expect("the paste area is there");
+    let tag = &out[out[..at].rfind('<').unwrap_or(0)..at + out[at..].find('>').unwrap_or(0)];
+    assert!(tag.contains("readonly") && tag.contains("已载入") && tag.contains(" KB 文本"), "{tag}");
+    let body = text_of(&out, "report-input");
+    assert!(body.is_empty(), "the megabyte is not in the box: {} bytes", body.len());
+    let small = render::<App>(AppProps { initial: SAMPLE.to_string(), ..Default::default() });
+    assert!(text_of(&small, "report-input").contains("政府信息公开"), "a report of normal size is in the box");
 }

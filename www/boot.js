@@ -9,7 +9,69 @@ function lockDown() {
   document.head.appendChild(meta);
 }
 
-init({ module_or_path: new URL('./nianbao-web_bg.wasm', import.meta.url) })
+/** Compiles the app's wasm once: the page instantiates it, and the check worker gets the same module. */
+async function compile(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+  if (WebAssembly.compileStreaming && res.headers.get('content-type') === 'application/wasm') {
+    return WebAssembly.compileStreaming(res);
+  }
+  return WebAssembly.compile(await res.arrayBuffer());
+}
+
+/**
+ * Starts the check worker (check-worker.js) at once, so that its scripts load with the page, and
+ * offers the app `window.nianbaoCheck(text, previous, today, done)`: `done` gets a Uint8Array
+ * (src/web/wire.rs) or an error message. Returns a function that hands the worker the compiled
+ * module. Without module workers there is no `nianbaoCheck`, and the app checks large drafts on
+ * the page, on demand. `<html data-check-worker>` says "ready" or "failed" (for tests).
+ */
+function startWorker() {
+  let worker;
+  try {
+    worker = new Worker(new URL('./check-worker.js', import.meta.url), { type: 'module' });
+  } catch {
+    return () => {};
+  }
+  const waiting = new Map();
+  let next = 0;
+  const fail = (message) => {
+    delete window.nianbaoCheck;
+    document.documentElement.dataset.checkWorker = 'failed';
+    for (const done of waiting.values()) done(`后台检查出错：${message}`);
+    waiting.clear();
+  };
+  worker.onmessage = ({ data }) => {
+    if (data.ready) {
+      document.documentElement.dataset.checkWorker = 'ready';
+      return;
+    }
+    if (data.failed) {
+      fail(data.failed);
+      return;
+    }
+    const done = waiting.get(data.id);
+    waiting.delete(data.id);
+    done?.(data.bytes ?? `后台检查出错：${data.error}`);
+  };
+  worker.onerror = (e) => {
+    e.preventDefault();
+    fail(e.message || '检查线程无法启动');
+  };
+  window.nianbaoCheck = (text, previous, today, done) => {
+    const id = ++next;
+    waiting.set(id, done);
+    worker.postMessage({ id, text, previous, today });
+  };
+  return (module) => worker.postMessage({ module });
+}
+
+const giveModule = startWorker();
+compile(new URL('./nianbao-web_bg.wasm', import.meta.url))
+  .then((module) => {
+    giveModule(module);
+    return init({ module_or_path: module });
+  })
   .then(lockDown)
   .catch((e) => {
     lockDown();

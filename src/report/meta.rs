@@ -47,7 +47,7 @@ pub(super) fn format_labels(doc: &Document, norms: &[Vec<std::borrow::Cow<str>>]
 pub(super) fn format_from_labels(labels: &[FormatLabel]) -> Option<Format> {
     let distinct = |f: Format| {
         let mut v: Vec<&str> = labels.iter().filter(|l| l.format == f).map(|l| l.label).collect();
-        v.sort_unstable();
+        crate::sort::sort(&mut v);
         v.dedup();
         v.len()
     };

@@ -646,7 +646,7 @@ fn columns_for(doc: &Document, headers: &[(String, Span)], row: &RawRow, key: &s
             };
             fam(c) == fam(defaults[0])
         });
-        if same_family && tail.iter().collect::<std::collections::HashSet<_>>().len() == tail.len() {
+        if same_family && tail.iter().enumerate().all(|(i, c)| !tail[..i].contains(c)) {
             return tail.to_vec();
         }
     }

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::web::components::{cell_id, FindingList, InputPanel, PreviousSlot, SourceView, Summary, Tables};
 use crate::web::dom;
-use crate::web::state::{Action, Keep, State, SAMPLE};
+use crate::web::state::{Action, Keep, Shared, State, SAMPLE};
 
 /// How long typing must pause before the draft is checked again.
 const DEBOUNCE_MS: u32 = 250;
@@ -35,6 +35,9 @@ pub struct AppProps {
     /// Opened from the batch page (`?from=batch`): show the way back to its results.
     #[prop_or_default]
     pub from_batch: bool,
+    /// The check worker is there (www/boot.js started it): large drafts are checked in it.
+    #[prop_or_default]
+    pub worker: bool,
 }
 
 fn load_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
@@ -57,7 +60,7 @@ pub fn App(props: &AppProps) -> Html {
     let state = {
         let p = props.clone();
         use_reducer(move || {
-            let mut s = State::restored(p.initial, p.previous, p.today);
+            let mut s = State::restored(p.initial, p.previous, p.today, p.worker);
             if !p.storage_ok {
                 s.keep = Keep::Unavailable;
             }
@@ -76,6 +79,29 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(state.seq, move |_| {
             if keep == Keep::Saved && !dom::save_draft(&input, &previous) {
                 d.dispatch(Action::Keep(Keep::Unavailable));
+            }
+        });
+    }
+    // A large draft goes to the check worker; only the answer to the latest job is taken (reducer).
+    {
+        let job = (state.busy && state.worker).then(|| (state.input.clone(), state.previous.clone(), state.today));
+        let d = dispatch.clone();
+        use_effect_with(state.job, move |&id| {
+            if let Some((text, previous, today)) = job {
+                let (checked_text, answered) = (text.clone(), d.clone());
+                let sent = dom::check_in_worker(&text, &previous, today, move |answer| {
+                    let action = match answer.and_then(|bytes| {
+                        crate::web::wire::decode(&bytes, checked_text)
+                            .ok_or_else(|| "后台检查的结果无法读取".to_string())
+                    }) {
+                        Ok(a) => Action::Analysed { job: id, analysis: Shared(Rc::new(a)) },
+                        Err(message) => Action::WorkerFailed { job: id, message },
+                    };
+                    answered.dispatch(action);
+                });
+                if !sent {
+                    d.dispatch(Action::WorkerFailed { job: id, message: "后台检查不可用".into() });
+                }
             }
         });
     }
@@ -217,12 +243,17 @@ pub fn App(props: &AppProps) -> Html {
             d.dispatch(Action::Keep(Keep::Off))
         })
     };
-    // Large drafts: check on demand. Busy first, so the page paints "正在检查…" before the check
-    // blocks it; cancel drops the pending check.
+    // Large drafts: check on demand. In the worker at once; on the page busy first, so that it
+    // paints "正在检查…" before the check blocks it. Cancel drops the pending check or its answer.
     let on_check_now = {
         let d = dispatch.clone();
         let timer = timer.clone();
+        let worker = state.worker;
         Callback::from(move |_| {
+            if worker {
+                d.dispatch(Action::CheckNow);
+                return;
+            }
             d.dispatch(Action::Busy(true));
             let d2 = d.clone();
             *timer.borrow_mut() = Some(Timeout::new(CHECK_NOW_DELAY_MS, move || d2.dispatch(Action::CheckNow)));
@@ -239,6 +270,10 @@ pub fn App(props: &AppProps) -> Html {
     let on_select = {
         let d = dispatch.clone();
         Callback::from(move |i: usize| d.dispatch(Action::Select(i)))
+    };
+    let on_more = {
+        let d = dispatch.clone();
+        Callback::from(move |_| d.dispatch(Action::More))
     };
     let on_toggle = {
         let d = dispatch.clone();
@@ -301,7 +336,8 @@ pub fn App(props: &AppProps) -> Html {
                             data-busy={s.busy.to_string()}>
                             if s.busy {
                                 <progress id="check-progress" aria-label="正在检查"></progress>
-                                {format!(" 正在检查（{} KB）… 检查期间页面会短暂停止响应。 ", s.input.len() / 1024)}
+                                {format!(" 正在检查（{} KB）… {}", s.input.len() / 1024,
+                                    if s.worker { "在后台进行，页面可以照常使用。 " } else { "检查期间页面会短暂停止响应。 " })}
                                 <button type="button" id="cancel-check" onclick={on_cancel_check}>{"取消"}</button>
                             } else {
                                 {format!("文本较大（{} KB）：为避免页面卡顿，已暂停自动检查。 ", s.input.len() / 1024)}
@@ -310,14 +346,14 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                     }
                     if let Some(r) = &s.result {
-                        <SourceView result={r.clone()} on_select={on_select.clone()} />
+                        <SourceView result={r.clone()} selected={s.selected} on_select={on_select.clone()} />
                     }
                 </div>
                 <div class="col-results">
                     if let Some(r) = &s.result {
                         <Summary result={r.clone()} />
-                        <FindingList result={r.clone()} seq={s.seq} show={s.show} selected={s.selected}
-                            on_select={on_select.clone()} {on_toggle} {on_step} {on_export} />
+                        <FindingList result={r.clone()} seq={s.seq} show={s.show} selected={s.selected} limit={s.limit}
+                            on_select={on_select.clone()} {on_toggle} {on_step} {on_export} {on_more} />
                         <Tables result={r.clone()} selected={s.selected} on_select={on_select} />
                     } else {
                         <section class="intro">

@@ -130,10 +130,14 @@ pub fn insert_text(t: &HtmlTextAreaElement, text: &str) -> String {
     let start = t.selection_start().ok().flatten().unwrap_or(value.length());
     let end = t.selection_end().ok().flatten().unwrap_or(start).max(start);
     let next = value.substring(0, start).concat(&JsValue::from_str(text)).concat(&value.substring(end, value.length()));
-    t.set_value(&String::from(next));
-    let caret = start + js_sys::JsString::from(text).length();
-    let _ = t.set_selection_range(caret, caret);
-    t.value()
+    let next = String::from(next);
+    // A large draft never goes into the box (components/input.rs): laying it out would freeze the page.
+    if next.len() <= crate::web::state::LIVE_LIMIT {
+        t.set_value(&next);
+        let caret = start + js_sys::JsString::from(text).length();
+        let _ = t.set_selection_range(caret, caret);
+    }
+    next
 }
 
 /// Offers `content` as a file download (Blob + object URL; nothing leaves the machine).
@@ -250,4 +254,35 @@ impl Drop for KeyListener {
             let _ = doc.remove_event_listener_with_callback("keydown", self.closure.as_ref().unchecked_ref());
         }
     }
+}
+
+/// `window.nianbaoCheck(text, previous, today, done)`, set by www/boot.js once the check worker runs.
+fn worker_function() -> Option<js_sys::Function> {
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &JsValue::from_str("nianbaoCheck")).ok()?.dyn_into().ok()
+}
+
+/// Whether large drafts can be checked in the check worker.
+pub fn worker_ready() -> bool {
+    worker_function().is_some()
+}
+
+/// Sends a draft to the check worker; `done` gets the encoded analysis (`web::wire`) or a message.
+/// `false` when there is no worker.
+pub fn check_in_worker(
+    text: &str,
+    previous: &str,
+    today: Option<crate::report::Date>,
+    done: impl FnOnce(Result<Vec<u8>, String>) + 'static,
+) -> bool {
+    let Some(f) = worker_function() else { return false };
+    let today = today.map_or(0, |d| d.year.max(0) as u32 * 10000 + d.month * 100 + d.day);
+    let callback = Closure::once_into_js(move |answer: JsValue| {
+        done(match answer.dyn_into::<js_sys::Uint8Array>() {
+            Ok(bytes) => Ok(bytes.to_vec()),
+            Err(message) => Err(message.as_string().unwrap_or_else(|| "后台检查出错".to_string())),
+        })
+    });
+    let args = js_sys::Array::of4(&text.into(), &previous.into(), &today.into(), &callback);
+    f.apply(&JsValue::NULL, &args).is_ok()
 }

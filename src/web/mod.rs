@@ -6,11 +6,16 @@ pub mod app;
 pub mod components;
 pub mod dom;
 pub mod state;
+pub mod wire;
 
 pub use app::{App, AppProps};
 
 /// Mounts the app on the page's `<main id="app">` (or the body), with the draft saved last time.
+/// In the check worker (no window) there is nothing to mount: the worker only calls `analyse_encoded`.
 pub fn run() {
+    if web_sys::window().is_none() {
+        return;
+    }
     let (draft, storage_ok) = dom::load_draft();
     let now = js_sys::Date::new_0();
     let today =
@@ -21,6 +26,7 @@ pub fn run() {
         storage_ok,
         today: Some(today),
         from_batch: dom::from_batch(),
+        worker: dom::worker_ready(),
     };
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
     match root {
@@ -32,4 +38,16 @@ pub fn run() {
             yew::Renderer::<App>::with_props(props).render();
         }
     }
+}
+
+/// The check worker's entry (www/check-worker.js): checks a large draft off the page's thread and
+/// returns the analysis as `wire` bytes. `today` is `yyyymmdd`, or 0 when unknown.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn analyse_encoded(text: &str, previous: &str, today: u32) -> Vec<u8> {
+    let today = (today > 0).then_some(crate::report::Date {
+        year: (today / 10000) as i32,
+        month: today / 100 % 100,
+        day: today % 100,
+    });
+    wire::encode(&state::analyse_with(text, today, previous))
 }

@@ -3,7 +3,6 @@
 //! Checking is pure too (`analyse` calls `nianbao::check`), so the reducer stays free of browser
 //! calls; timers, storage and scrolling live in `app.rs` and `dom.rs`.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -17,16 +16,79 @@ use crate::{check, Checked, Options};
 /// The built-in sample: the seed report as copied from Word.
 pub const SAMPLE: &str = include_str!("../../www/sample.txt");
 
-/// Drafts larger than this (bytes) are not re-checked live on every pause in typing, paste or load:
-/// one check of a large text blocks the page (about 0.12 s per 100 KB in the browser; real reports are 10–50 KB), so the page
-/// says so and checks on demand (`Action::CheckNow`) after showing that it is busy.
+/// Drafts larger than this (bytes) are not checked on the page's thread: one check of a large text
+/// would block the page (about 0.12 s per 100 KB in the browser; real reports are 10–50 KB). They go
+/// to the check worker (www/check-worker.js) while the page stays responsive; without a worker the
+/// page says so and checks on demand (`Action::CheckNow`) after showing that it is busy.
 pub const LIVE_LIMIT: usize = 100 * 1024;
+
+/// Findings listed at first, and added by each “显示更多”: thousands of list items at once would
+/// take the page seconds to lay out.
+pub const PAGE: usize = 200;
 
 /// A cell key: (table, row, col) as in `CellRef`.
 pub type Key = (&'static str, &'static str, &'static str);
 
 pub fn key_of(c: &CellRef) -> Key {
     (c.table, c.row, c.col)
+}
+
+/// A map by cell key: a sorted vector, as the tables have a few hundred cells at most (and a hash
+/// map per key type would cost the bundle several KB of code).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct KeyMap<V>(Vec<(Key, V)>);
+
+impl<V> KeyMap<V> {
+    pub fn get(&self, key: &Key) -> Option<&V> {
+        self.0.binary_search_by(|(k, _)| k.cmp(key)).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn contains_key(&self, key: &Key) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &Key> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &(Key, V)> {
+        self.0.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl KeyMap<usize> {
+    /// From (key, value) pairs; for a key given twice the later pair wins.
+    pub fn last_wins(pairs: impl IntoIterator<Item = (Key, usize)>) -> Self {
+        let mut v: Vec<(usize, Key, usize)> = pairs.into_iter().enumerate().map(|(n, (k, x))| (n, k, x)).collect();
+        crate::sort::sort_by(&mut v, |a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
+        v.dedup_by(|later, first| later.1 == first.1);
+        KeyMap(v.into_iter().map(|(_, k, x)| (k, x)).collect())
+    }
+}
+
+impl KeyMap<Vec<usize>> {
+    /// Groups (key, finding) pairs: each key's findings ascending, without repeats.
+    pub fn grouped(pairs: impl IntoIterator<Item = (Key, usize)>) -> Self {
+        let mut v: Vec<(Key, usize)> = pairs.into_iter().collect();
+        crate::sort::sort(&mut v);
+        v.dedup();
+        let mut out: Vec<(Key, Vec<usize>)> = Vec::new();
+        for (k, i) in v {
+            match out.last_mut() {
+                Some((last, list)) if *last == k => list.push(i),
+                _ => out.push((k, vec![i])),
+            }
+        }
+        KeyMap(out)
+    }
 }
 
 /// Everything the views need about one checked text, computed once per check.
@@ -44,9 +106,12 @@ pub struct Analysis {
     /// Per finding: the cell to reveal (the cell at fault, else the first cell of its formula).
     pub target: Vec<Option<Key>>,
     /// Recognised cells by key (index into `checked.report.cells`).
-    pub cells: HashMap<Key, usize>,
-    /// Findings that involve a cell (at fault or as an operand).
-    pub cell_findings: HashMap<Key, Vec<usize>>,
+    pub cells: KeyMap<usize>,
+    /// Findings that involve a cell (at fault or as an operand), in finding order.
+    pub cell_findings: KeyMap<Vec<usize>>,
+    /// Per finding: its related passages as text, (this report, last year's report), for the
+    /// side-by-side view; visible text for HTML, never markup.
+    pub related: Vec<Vec<(String, String)>>,
 }
 
 impl Analysis {
@@ -74,8 +139,8 @@ pub fn analyse_on(text: &str, today: Option<Date>) -> Analysis {
 
 /// Checks `text` against last year's report `previous` (empty: none) for the year-over-year rules.
 pub fn analyse_with(text: &str, today: Option<Date>, previous: &str) -> Analysis {
-    let previous = (!previous.trim().is_empty()).then(|| previous.to_string());
-    let checked = check(text, &Options { today, previous });
+    let given = (!previous.trim().is_empty()).then(|| previous.to_string());
+    let checked = check(text, &Options { today, previous: given });
     let (display, display_spans) = match checked.input {
         InputKind::Text => {
             let spans = checked.findings.iter().map(|f| widen(text, clamp(text, f.span))).collect();
@@ -94,38 +159,76 @@ pub fn analyse_with(text: &str, today: Option<Date>, previous: &str) -> Analysis
             (visible.text, spans)
         }
     };
+    // Sections are in text order: the last one starting at or before the finding holds it.
     let sections = &checked.report.sections;
-    let section_of =
-        checked.findings.iter().map(|f| sections.iter().rposition(|s| s.span.start <= f.span.start)).collect();
-    let cells: HashMap<Key, usize> =
-        checked.report.cells.iter().enumerate().map(|(i, c)| ((c.table, c.row, c.col), i)).collect();
-    let mut cell_findings: HashMap<Key, Vec<usize>> = HashMap::new();
+    let section_of = checked
+        .findings
+        .iter()
+        .map(|f| sections.partition_point(|s| s.span.start <= f.span.start).checked_sub(1))
+        .collect();
+    let report_cells = &checked.report.cells;
+    let cells = KeyMap::last_wins(report_cells.iter().enumerate().map(|(i, c)| ((c.table, c.row, c.col), i)));
+    // The first cell at each span, for findings that sit exactly on a cell.
+    let mut by_span: Vec<(usize, usize, usize)> =
+        report_cells.iter().enumerate().map(|(i, c)| (c.span.start, c.span.end, i)).collect();
+    crate::sort::sort(&mut by_span);
+    let cell_at = |s: Span| {
+        let at = by_span.partition_point(|&(a, b, _)| (a, b) < (s.start, s.end));
+        by_span.get(at).filter(|&&(a, b, _)| (a, b) == (s.start, s.end)).map(|&(_, _, i)| &report_cells[i])
+    };
+    let mut involved: Vec<(Key, usize)> = Vec::new();
     let mut target = Vec::with_capacity(checked.findings.len());
     for (i, f) in checked.findings.iter().enumerate() {
         let keys: Vec<Key> = f.cells.iter().map(key_of).collect();
         let primary = keys
             .iter()
             .copied()
-            .find(|k| cells.get(k).is_some_and(|&c| checked.report.cells[c].span == f.span))
-            .or_else(|| {
-                // A finding without operands may still sit exactly on a cell.
-                checked
-                    .report
-                    .cells
-                    .iter()
-                    .find(|c| c.span == f.span && !f.span.is_empty())
-                    .map(|c| (c.table, c.row, c.col))
-            });
+            .find(|k| cells.get(k).is_some_and(|&c| report_cells[c].span == f.span))
+            .or_else(|| cell_at(f.span).filter(|_| !f.span.is_empty()).map(|c| (c.table, c.row, c.col)));
         let t = primary.or_else(|| keys.iter().copied().find(|k| cells.contains_key(k)));
-        for k in keys.iter().chain(primary.iter()) {
-            let list = cell_findings.entry(*k).or_default();
-            if !list.contains(&i) {
-                list.push(i);
-            }
-        }
+        involved.extend(keys.iter().chain(primary.iter()).map(|&k| (k, i)));
         target.push(t);
     }
-    Analysis { text: text.to_string(), checked, display, display_spans, section_of, target, cells, cell_findings }
+    let cell_findings = KeyMap::grouped(involved);
+    let related = related_texts(text, previous, &checked);
+    Analysis {
+        text: text.to_string(),
+        checked,
+        display,
+        display_spans,
+        section_of,
+        target,
+        cells,
+        cell_findings,
+        related,
+    }
+}
+
+/// The text of a span of `source` as a reader sees it: for HTML, the visible text it covers.
+fn shown_text(source: &str, visible: Option<&html::Visible>, s: Span) -> String {
+    match visible {
+        Some(v) => {
+            let (a, b) = (vis_of(v, s.start), vis_of(v, s.end));
+            v.text[a..b.max(a)].to_string()
+        }
+        None => source[clamp(source, s).range()].to_string(),
+    }
+}
+
+fn related_texts(text: &str, previous: &str, checked: &Checked) -> Vec<Vec<(String, String)>> {
+    let any = checked.findings.iter().any(|f| !f.related.is_empty());
+    let visible = |t: &str| (any && InputKind::detect(t) == InputKind::Html).then(|| html::to_visible(t));
+    let (cur, prev) = (visible(text), visible(previous));
+    checked
+        .findings
+        .iter()
+        .map(|f| {
+            f.related
+                .iter()
+                .map(|r| (shown_text(text, cur.as_ref(), r.span), shown_text(previous, prev.as_ref(), r.previous)))
+                .collect()
+        })
+        .collect()
 }
 
 fn clamp(text: &str, s: Span) -> Span {
@@ -212,8 +315,14 @@ pub struct State {
     pub notice: Option<String>,
     /// The draft is larger than `LIVE_LIMIT` and has not been checked since it changed.
     pub stale: bool,
-    /// An on-demand check of a large draft is about to run (the page shows that it is busy).
+    /// A check of a large draft is running in the worker, or (without one) about to run on the page.
     pub busy: bool,
+    /// Large drafts are checked in the check worker (it started, and has not failed).
+    pub worker: bool,
+    /// Counts checks sent to the worker: only the answer to the latest one is taken.
+    pub job: u64,
+    /// How many of the shown findings are listed (`PAGE` more each time).
+    pub limit: usize,
 }
 
 impl Default for State {
@@ -231,6 +340,9 @@ impl Default for State {
             notice: None,
             stale: false,
             busy: false,
+            worker: false,
+            job: 0,
+            limit: PAGE,
         }
     }
 }
@@ -256,8 +368,20 @@ pub enum Action {
     Previous(String),
     /// Check the draft now whatever its size (the button shown for large drafts).
     CheckNow,
-    /// An on-demand check was started (true) or cancelled before it ran (false).
+    /// An on-demand check was started (true) or cancelled (false; a worker's answer is then ignored).
     Busy(bool),
+    /// The worker's analysis of job `job`.
+    Analysed {
+        job: u64,
+        analysis: Shared,
+    },
+    /// The worker could not check job `job`: large drafts are checked on the page from now on.
+    WorkerFailed {
+        job: u64,
+        message: String,
+    },
+    /// List `PAGE` more findings.
+    More,
 }
 
 pub fn sev_index(s: Severity) -> usize {
@@ -274,37 +398,42 @@ impl State {
     }
 
     pub fn new_on(input: String, today: Option<Date>) -> State {
-        State::restored(input, String::new(), today)
+        State::restored(input, String::new(), today, false)
     }
 
-    /// The page as restored from storage: the draft and last year's report.
-    pub fn restored(input: String, previous: String, today: Option<Date>) -> State {
-        State { input, previous, today, ..State::default() }.rechecked()
+    /// The page as restored from storage: the draft and last year's report. `worker`: whether
+    /// large drafts can be checked in the check worker.
+    pub fn restored(input: String, previous: String, today: Option<Date>, worker: bool) -> State {
+        State { input, previous, today, worker, ..State::default() }.rechecked()
     }
 
-    /// Checks the draft, unless it is too large to check live: then it is marked stale and waits
-    /// for `Action::CheckNow`.
+    /// Checks the draft, unless it is too large to check on the page: then it is marked stale and
+    /// sent to the worker (a new `job`), or waits for `Action::CheckNow` when there is none.
     fn rechecked(mut self) -> State {
         if self.input.len() > LIVE_LIMIT {
             self.stale = true;
-            self.busy = false;
             self.selected = None;
             self.result = None;
+            self.busy = self.worker;
+            self.job += u64::from(self.worker);
             return self;
         }
-        self.checked_now()
+        let analysis = self.analysis();
+        self.with_result(analysis)
     }
 
-    fn checked_now(mut self) -> State {
+    /// The draft checked here and now (`None` when it is blank).
+    fn analysis(&self) -> Option<Shared> {
+        (!self.input.trim().is_empty()).then(|| Shared(Rc::new(analyse_with(&self.input, self.today, &self.previous))))
+    }
+
+    fn with_result(mut self, result: Option<Shared>) -> State {
         self.stale = false;
         self.busy = false;
         self.seq += 1;
         self.selected = None;
-        self.result = if self.input.trim().is_empty() {
-            None
-        } else {
-            Some(Shared(Rc::new(analyse_with(&self.input, self.today, &self.previous))))
-        };
+        self.limit = PAGE;
+        self.result = result;
         self
     }
 
@@ -332,7 +461,15 @@ impl State {
             (Some(p), true) => (p + 1) % v.len(),
             (Some(p), false) => (p + v.len() - 1) % v.len(),
         };
-        self.selected = Some(v[next]);
+        self.select(v[next]);
+    }
+
+    /// Selects finding `i`, listing enough findings for it to be in the list.
+    fn select(&mut self, i: usize) {
+        if let Some(pos) = self.visible().iter().position(|&v| v == i) {
+            self.limit = self.limit.max((pos / PAGE + 1) * PAGE);
+        }
+        self.selected = Some(i);
         self.reveal += 1;
     }
 
@@ -371,8 +508,7 @@ impl State {
             }
             Action::Select(i) => {
                 if self.result.as_ref().is_some_and(|r| i < r.checked.findings.len()) {
-                    self.selected = Some(i);
-                    self.reveal += 1;
+                    self.select(i);
                 }
                 self
             }
@@ -396,9 +532,31 @@ impl State {
                 self.previous = text;
                 self
             }
-            Action::CheckNow => self.checked_now(),
+            Action::CheckNow if self.worker => {
+                self.job += 1;
+                self.busy = self.stale;
+                self
+            }
+            Action::CheckNow => {
+                let analysis = self.analysis();
+                self.with_result(analysis)
+            }
             Action::Busy(b) => {
                 self.busy = b && self.stale;
+                self
+            }
+            Action::Analysed { job, analysis } if job == self.job && self.busy => self.with_result(Some(analysis)),
+            Action::Analysed { .. } => self,
+            Action::WorkerFailed { job, message } => {
+                if job == self.job {
+                    self.worker = false;
+                    self.busy = false;
+                    self.notice = Some(format!("{message}。可点“立即检查”在本页检查，检查期间页面会暂停响应。"));
+                }
+                self
+            }
+            Action::More => {
+                self.limit += PAGE;
                 self
             }
         }
@@ -442,6 +600,49 @@ mod tests {
         assert!(!s.stale && !s.busy && s.seq == seq + 1 && s.result.is_some());
         let s = s.apply(Action::Load { text: SAMPLE.to_string(), notice: None });
         assert!(!s.stale && s.result.is_some(), "small drafts are checked live again");
+    }
+
+    #[test]
+    fn large_drafts_go_to_the_worker_and_only_the_latest_answer_counts() {
+        let big = SAMPLE.repeat(LIVE_LIMIT / SAMPLE.len() + 1);
+        let answer = |text: &str| Shared(Rc::new(analyse_with(text, None, "")));
+        let s = State::restored(String::new(), String::new(), None, true);
+        let s = s.apply(Action::Load { text: big.clone(), notice: None });
+        assert!(s.stale && s.busy && s.job == 1 && s.result.is_none(), "sent to the worker at once");
+        let s = s.apply(Action::Edit(big.clone() + "x")).apply(Action::Recheck);
+        assert_eq!(s.job, 2, "an edit sends a new job");
+        let s = s.apply(Action::Analysed { job: 1, analysis: answer(&big) });
+        assert!(s.result.is_none() && s.busy, "the answer to an old job is dropped");
+        let s = s.apply(Action::Busy(false));
+        let s = s.apply(Action::Analysed { job: 2, analysis: answer(&big) });
+        assert!(s.result.is_none() && !s.busy && s.stale, "a cancelled job's answer is dropped");
+        let seq = s.seq;
+        let s = s.apply(Action::CheckNow);
+        assert!(s.busy && s.job == 3 && s.result.is_none(), "立即检查 sends it again");
+        let s = s.apply(Action::Analysed { job: 3, analysis: answer(&big) });
+        assert!(!s.busy && !s.stale && s.seq == seq + 1 && s.result.is_some());
+        let s = s.apply(Action::Edit(big.clone())).apply(Action::Recheck);
+        let s = s.apply(Action::WorkerFailed { job: 4, message: "后台检查出错".into() });
+        assert!(!s.worker && !s.busy && s.stale, "a failed worker hands over to the page");
+        assert!(s.notice.as_deref().is_some_and(|n| n.contains("后台检查出错") && n.contains("立即检查")));
+        let s = s.apply(Action::CheckNow);
+        assert!(s.result.is_some() && !s.stale, "then 立即检查 checks on the page");
+    }
+
+    #[test]
+    fn findings_are_listed_a_page_at_a_time_and_selection_extends_the_list() {
+        let text = "2024年工作报告\n".to_string() + &"问提。".repeat(PAGE * 2 + 10);
+        let mut s = State::new(text);
+        let n = s.visible().len();
+        assert!(n > PAGE * 2, "{n} findings");
+        assert_eq!(s.limit, PAGE);
+        s = s.apply(Action::More);
+        assert_eq!(s.limit, 2 * PAGE);
+        let last = *s.visible().last().unwrap_or(&0);
+        s = s.apply(Action::Select(last));
+        assert!(s.limit > n - 1, "the selected finding is listed ({} < {n})", s.limit);
+        s = s.apply(Action::Recheck);
+        assert_eq!(s.limit, PAGE, "a new check starts from the first page");
     }
 
     #[test]

@@ -91,7 +91,8 @@ async function main() {
 
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector('#report-input', { timeout: 15000 });
-  // From here on, nothing may touch the network.
+  // The check worker for large drafts loads with the page (boot.js); then nothing may touch the network.
+  await page.waitForSelector('html[data-check-worker="ready"]', { state: 'attached', timeout: 15000 });
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
 
@@ -279,7 +280,7 @@ async function main() {
     assert(requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:') && !u.startsWith(url)).length === 0,
       `requests: ${requests.join(', ')}`);
     // The reload fetched the app itself again; anything else is a leak.
-    const other = requests.filter((u) => !/\/(index\.html|boot\.js|nianbao-web\.js|nianbao-web_bg\.wasm|style\.css)?$/.test(new URL(u).pathname));
+    const other = requests.filter((u) => !/\/(index\.html|boot\.js|check-worker\.js|nianbao-web\.js|nianbao-web_bg\.wasm|style\.css)?$/.test(new URL(u).pathname));
     assert(other.length === 0, `unexpected requests: ${other.join(', ')}`);
     assert(errors.length === 0, `page errors: ${errors.join(' | ')}`);
     // And the page could not connect anywhere if it tried: the CSP is locked to connect-src 'none'.

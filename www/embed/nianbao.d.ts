@@ -36,6 +36,12 @@ export interface Finding {
   cells: CellRef[];
   /** The assumption the check made (e.g. a blank cell counted as 0), when there is one. */
   assumption?: string;
+  /**
+   * N-COPY-PREV, C5-SAME-PROBLEMS with `options.previous`: each passage of this input and the passage
+   * of last year's report it repeats. Both spans are UTF-8 byte offsets (no UTF-16 form), `span` into
+   * this input and `previous` into `options.previous`.
+   */
+  related?: { span: Span; previous: Span }[];
 }
 
 export interface Section {

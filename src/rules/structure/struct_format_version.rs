@@ -45,7 +45,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if let Some(row) = t3.and_then(|t| t.rows.iter().find(|x| x.key == "R21_23")).filter(|_| !split) {
         old.push(("（六）其他处理（单行）", row.label.unwrap_or(row.span)));
     }
-    old.sort_unstable_by_key(|x| (x.1.start, x.1.end, x.0));
+    crate::sort::sort_by_key(&mut old, |x| (x.1.start, x.1.end, x.0));
     let new: Vec<(&str, Span)> = r
         .format_labels
         .iter()

@@ -76,7 +76,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             first_child.push((c.ordinal.style, c));
         }
         // (style, number) of children[..k], so each lookback is O(1) and the loop stays linear.
-        let mut seen: std::collections::HashSet<(u8, u32)> = std::collections::HashSet::new();
+        let mut seen: crate::hash::FastSet<(u8, u32)> = crate::hash::FastSet::default();
         for (k, h) in children.iter().enumerate() {
             let n = h.ordinal.number;
             if k > 0 {

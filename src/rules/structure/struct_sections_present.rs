@@ -48,11 +48,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
     // Duplicates: a second heading for the same part (a table of contents has empty bodies; skip those).
     // The first heading of each part and whether it has a body, computed once per part (linear).
-    let mut first_of: std::collections::HashMap<u8, (&crate::report::Section, Option<bool>)> =
-        std::collections::HashMap::new();
+    let mut first_of: [Option<(&crate::report::Section, Option<bool>)>; 256] = [None; 256];
     for s in top.iter() {
-        let Some(entry) = first_of.get_mut(&s.canonical) else {
-            first_of.insert(s.canonical, (s, None));
+        let Some(entry) = first_of[usize::from(s.canonical)].as_mut() else {
+            first_of[usize::from(s.canonical)] = Some((s, None));
             continue;
         };
         let first = entry.0;

@@ -42,7 +42,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for w in cols.windows(3) {
         let keys: Vec<&str> = w.iter().map(|x| x.0).collect();
         let mut sorted = keys.clone();
-        sorted.sort_unstable();
+        crate::sort::sort(&mut sorted);
         sorted.dedup();
         if sorted.len() != 3 {
             continue;

@@ -75,7 +75,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
         }
         hits.extend(x_runs(t));
-        hits.sort_unstable();
+        crate::sort::sort(&mut hits);
         let mut last_end = 0;
         for (s, e) in hits {
             if s < last_end {

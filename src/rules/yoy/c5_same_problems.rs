@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::diag::Finding;
+use crate::diag::{Finding, Related};
 use crate::report::Report;
 use crate::rules::yoy::util::{gram_set, jaccard, lines, masked, percent, previous, quote};
 use crate::rules::Context;
@@ -112,5 +112,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         lines(&LineIndex::new(prev.src()), prev_span),
         quote(prev.src(), prev_span, 30),
     );
-    out.push(Finding::new(&C5_SAME_PROBLEMS, span, message));
+    let related = (!before.is_empty()).then_some(Related { span, previous: prev_span });
+    out.push(Finding::new(&C5_SAME_PROBLEMS, span, message).related(related));
 }

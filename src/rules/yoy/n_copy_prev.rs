@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, Related, Severity};
 use crate::report::Report;
 use crate::rules::yoy::util::{
     char_count, gram_set, jaccard, lines, masked, passages, percent, previous, quote, Unit, NUM,
@@ -41,6 +41,8 @@ const ERROR: f64 = 0.95;
 const MIN_CHARS: usize = 200;
 /// A copied passage worth pointing at.
 const MIN_PASSAGE: usize = 20;
+/// At most this many passages are attached for the side-by-side view.
+const MAX_RELATED: usize = 50;
 
 /// Prose of a report: every paragraph except the document title and the six section headings.
 fn prose_spans(r: &Report) -> Vec<Span> {
@@ -56,7 +58,7 @@ fn prose_spans(r: &Report) -> Vec<Span> {
 /// The numbers written in the prose (years excluded), sorted.
 fn numbers<'a>(r: &Report<'a>, units: &[Unit]) -> Vec<&'a str> {
     let mut v: Vec<&str> = units.iter().filter(|u| u.c == NUM).map(|u| r.text(u.span)).collect();
-    v.sort_unstable();
+    crate::sort::sort(&mut v);
     v
 }
 
@@ -112,5 +114,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         message.push_str(&shown.join("；"));
     }
     let severity = if years_only { Severity::Error } else { Severity::Warning };
-    out.push(Finding::new(&N_COPY_PREV, span, message).severity(severity));
+    // Spans of both reports are in the text each was built on; `check` maps them to the inputs.
+    let related = found.iter().take(MAX_RELATED).map(|p| Related { span: p.cur, previous: p.prev });
+    out.push(Finding::new(&N_COPY_PREV, span, message).severity(severity).related(related));
 }

@@ -70,7 +70,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let mut cells: Vec<&TableCell> = now.values().map(|(_, c)| *c).collect();
-    cells.sort_unstable_by_key(|c| (c.span.start, c.span.end, c.key));
+    crate::sort::sort_by_key(&mut cells, |c| (c.span.start, c.span.end, c.key));
     // Point at the first figure that should have changed, not at a stock or a total.
     let Some(first) = cells.iter().find(|c| !derived(c.key.table, c.key.row, c.key.col)) else { return };
     let sample: Vec<String> =

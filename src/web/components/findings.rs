@@ -13,10 +13,13 @@ pub struct FindingListProps {
     pub seq: u64,
     pub show: [bool; 3],
     pub selected: Option<usize>,
+    /// How many of the shown findings are listed (`state::PAGE` more per “显示更多”).
+    pub limit: usize,
     pub on_select: Callback<usize>,
     pub on_toggle: Callback<Severity>,
     pub on_step: Callback<bool>,
     pub on_export: Callback<&'static str>,
+    pub on_more: Callback<()>,
 }
 
 /// Renders a rule's docs (Markdown-ish: `## ` headings and paragraphs) as our own elements.
@@ -55,14 +58,15 @@ pub fn FindingList(props: &FindingListProps) -> Html {
         c.findings.iter().enumerate().filter(|(_, f)| props.show[sev_index(f.severity)]).map(|(i, _)| i).collect();
     // Groups in order of first appearance, one per section.
     let mut groups: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
-    for &i in &visible {
+    let hidden = visible.len().saturating_sub(props.limit);
+    for &i in visible.iter().take(props.limit) {
         let s = a.section_of[i];
         match groups.iter_mut().find(|g| g.0 == s) {
             Some(g) => g.1.push(i),
             None => groups.push((s, vec![i])),
         }
     }
-    groups.sort_unstable_by_key(|g| g.0.map_or(0, |s| s + 1));
+    crate::sort::sort_by_key(&mut groups, |g| g.0.map_or(0, |s| s + 1));
     let toggle = |sev: Severity| {
         let on = props.on_toggle.clone();
         let n = c.count(sev);
@@ -100,6 +104,7 @@ pub fn FindingList(props: &FindingListProps) -> Html {
                     if let Some(asm) = &f.assumption { <span class="assumption">{format!("假设：{asm}")}</span> }
                     if !f.help.is_empty() { <span class="help">{format!("建议：{}", f.help)}</span> }
                 </button>
+                if let Some(p) = a.related.get(i) { {crate::web::components::related_view(p)} }
                 if let Some(r) = rule {
                     <details class="docs">
                         <summary>{"为什么/依据"}</summary>
@@ -136,6 +141,11 @@ pub fn FindingList(props: &FindingListProps) -> Html {
                     <ol class="finding-list">{for items.into_iter().map(item)}</ol>
                 </div>
             })}
+            if hidden > 0 {
+                <button type="button" class="btn more" id="more-findings" onclick={props.on_more.reform(|_| ())}>
+                    {format!("显示更多问题（还有 {hidden} 条）")}
+                </button>
+            }
         </section>
     }
 }

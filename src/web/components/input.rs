@@ -2,7 +2,26 @@
 
 use yew::prelude::*;
 
-use crate::web::state::Keep;
+use crate::web::state::{Keep, LIVE_LIMIT};
+
+/// A draft over `LIVE_LIMIT` is kept but not put into its text box: Chromium takes ~0.8 s per MB to
+/// lay out a textarea (and again on every resize), which would freeze the page. The box stays empty
+/// and read-only (typing would replace the whole draft), and its placeholder says what it holds.
+fn shown(value: &str) -> (&str, Option<String>) {
+    if value.len() <= LIVE_LIMIT {
+        return (value, None);
+    }
+    let lines = value.bytes().filter(|&b| b == b'\n').count() + 1;
+    let size = match value.len() {
+        n if n < 1_048_576 => format!("{} KB", n / 1024),
+        n => format!("{}.{} MB", n / 1_048_576, n % 1_048_576 * 10 / 1_048_576),
+    };
+    let note = format!(
+        "已载入 {size} 文本（{lines} 行）。文本较大，为保持页面流畅不在此显示：检查结果见问题清单，原文可在“原文标注”中分段阅读。\
+         如需修改，请在原文件中修改后重新打开或粘贴（粘贴会替换它）。"
+    );
+    ("", Some(note))
+}
 
 #[derive(Properties, PartialEq)]
 pub struct InputPanelProps {
@@ -43,6 +62,7 @@ pub fn InputPanel(p: &InputPanelProps) -> Html {
             on.emit(e);
         })
     };
+    let (text, large) = shown(&p.value);
     let sample = p.on_sample.reform(|_: MouseEvent| ());
     let clear = p.on_clear.reform(|_: MouseEvent| ());
     let forget = p.on_forget.reform(|_: MouseEvent| ());
@@ -64,8 +84,9 @@ pub fn InputPanel(p: &InputPanelProps) -> Html {
                 </div>
             </div>
             <textarea id="report-input" class="paste" spellcheck="false" aria-describedby="keep-note"
-                placeholder="从 Word、WPS、网页或 PDF 复制年报全文，粘贴到这里；也可以把 .txt / .htm / .html / .md 文件拖到这里。"
-                value={p.value.clone()} oninput={p.oninput.clone()} onpaste={p.onpaste.clone()} />
+                placeholder={large.clone().unwrap_or_else(|| "从 Word、WPS、网页或 PDF 复制年报全文，粘贴到这里；也可以把 .txt / .htm / .html / .md 文件拖到这里。".into())}
+                readonly={large.is_some()} data-large={large.is_some().then_some("true")}
+                value={text.to_string()} oninput={p.oninput.clone()} onpaste={p.onpaste.clone()} />
             <p class={classes!("keep", (p.keep == Keep::Unavailable).then_some("warn"))} id="keep-note">
                 {keep_text}
                 if p.keep == Keep::Saved {
@@ -91,6 +112,7 @@ pub struct PreviousSlotProps {
 pub fn PreviousSlot(p: &PreviousSlotProps) -> Html {
     let clear = p.on_clear.reform(|_: MouseEvent| ());
     let filled = !p.value.trim().is_empty();
+    let (text, large) = shown(&p.value);
     html! {
         <details class="previous" id="previous-slot" open={filled}>
             <summary>{"上年报告（可选）"}
@@ -103,7 +125,8 @@ pub fn PreviousSlot(p: &PreviousSlotProps) -> Html {
                 <button type="button" class="btn" id="previous-clear" onclick={clear} disabled={!filled}>{"清空上年报告"}</button>
             </div>
             <textarea id="previous-input" class="paste previous-paste" spellcheck="false"
-                placeholder="上年报告全文（可选）" value={p.value.clone()} oninput={p.oninput.clone()} />
+                placeholder={large.clone().unwrap_or_else(|| "上年报告全文（可选）".into())} readonly={large.is_some()}
+                value={text.to_string()} oninput={p.oninput.clone()} />
         </details>
     }
 }

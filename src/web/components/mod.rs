@@ -2,12 +2,14 @@
 
 pub mod findings;
 pub mod input;
+pub mod related;
 pub mod source;
 pub mod summary;
 pub mod tables;
 
 pub use findings::{FindingList, FindingListProps};
 pub use input::{InputPanel, PreviousSlot};
+pub use related::related_view;
 pub use source::SourceView;
 pub use summary::{Summary, SummaryProps};
 pub use tables::{Tables, TablesProps};

@@ -1,8 +1,6 @@
 //! T2, T3 and T4 redrawn in the official layout, each recognised value in its cell, faulty cells
 //! marked by severity with the findings' messages on hover and focus.
 
-use std::collections::HashSet;
-
 use yew::prelude::*;
 
 use crate::report::labels::{
@@ -127,7 +125,7 @@ fn sub_label(key: &str) -> &'static str {
     name.split_once('）').map_or(name, |(_, rest)| rest)
 }
 
-fn t3(cx: &Ctx, shown: &mut HashSet<Key>) -> Html {
+fn t3(cx: &Ctx, shown: &mut Vec<Key>) -> Html {
     let a = cx.a;
     let v2019 = a.checked.report.format == Format::V2019
         || (a.cells.keys().any(|k| k.1 == "R21_23") && !a.cells.keys().any(|k| k.1 == "R21"));
@@ -135,7 +133,7 @@ fn t3(cx: &Ctx, shown: &mut HashSet<Key>) -> Html {
         T3_COLS
             .iter()
             .map(|c| {
-                shown.insert(("T3", row, c));
+                shown.push(("T3", row, c));
                 td(cx, ("T3", row, c))
             })
             .collect()
@@ -168,7 +166,7 @@ fn t3(cx: &Ctx, shown: &mut HashSet<Key>) -> Html {
     }
 }
 
-fn t2(cx: &Ctx, shown: &mut HashSet<Key>) -> Html {
+fn t2(cx: &Ctx, shown: &mut Vec<Key>) -> Html {
     let a = cx.a;
     let v2019 = a.checked.report.format == Format::V2019;
     let groups: Vec<(&str, Vec<&'static str>)> = if v2019 {
@@ -200,7 +198,7 @@ fn t2(cx: &Ctx, shown: &mut HashSet<Key>) -> Html {
                     {for rows.iter().map(|row| html! {
                         <tr><th class="label">{t2_row_name(row)}</th>
                         {for t2_default_cols(row, v2019).iter().map(|c| {
-                            shown.insert(("T2", row, c));
+                            shown.push(("T2", row, c));
                             td_span(cx, ("T2", row, c), span)
                         })}
                         </tr>
@@ -212,7 +210,7 @@ fn t2(cx: &Ctx, shown: &mut HashSet<Key>) -> Html {
     }
 }
 
-fn t4(cx: &Ctx, shown: &mut HashSet<Key>) -> Html {
+fn t4(cx: &Ctx, shown: &mut Vec<Key>) -> Html {
     let results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
     html! {
         <table class="report-table t4" id="table-T4" aria-label="政府信息公开行政复议、行政诉讼情况">
@@ -222,7 +220,7 @@ fn t4(cx: &Ctx, shown: &mut HashSet<Key>) -> Html {
                 <tr>{for (0..3).flat_map(|_| results.iter()).map(|r| html! { <th>{*r}</th> })}</tr>
             </thead>
             <tbody>
-                <tr>{for T4_COLS.iter().map(|c| { shown.insert(("T4", "-", c)); td(cx, ("T4", "-", c)) })}</tr>
+                <tr>{for T4_COLS.iter().map(|c| { shown.push(("T4", "-", c)); td(cx, ("T4", "-", c)) })}</tr>
             </tbody>
         </table>
     }
@@ -239,7 +237,7 @@ pub fn Tables(props: &TablesProps) -> Html {
         Callback::from(move |k: Key| focused.set(Some(k)))
     };
     let cx = Ctx { a, sel: props.selected, on_select: &props.on_select, on_focus: &on_focus };
-    let mut shown = HashSet::new();
+    let mut shown = Vec::new();
     let t2 = t2(&cx, &mut shown);
     let t3 = t3(&cx, &mut shown);
     let t4 = t4(&cx, &mut shown);
@@ -252,7 +250,7 @@ pub fn Tables(props: &TablesProps) -> Html {
     // Anything recognised that has no place in the official layout (subtotal rows, 小计 columns …).
     let mut extra: Vec<&crate::CellView> =
         a.checked.report.cells.iter().filter(|c| !shown.contains(&(c.table, c.row, c.col))).collect();
-    extra.sort_unstable_by_key(|c| (c.span.start, c.span.end, c.table, c.row, c.col));
+    crate::sort::sort_by_key(&mut extra, |c| (c.span.start, c.span.end, c.table, c.row, c.col));
     let found = |t: &str| a.cells.keys().any(|k| k.0 == t);
     let note = |t: &str| (!found(t)).then(|| html! { <p class="muted">{"未识别到此表。"}</p> });
     html! {

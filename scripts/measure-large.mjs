@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Measures large drafts in the web app (headless Chromium): for drafts of 0.1, 1, 5 and 10 MB made
+// of the seed report repeated, the time from paste to the rendered findings and the longest
+// main-thread task meanwhile (PerformanceObserver 'longtask'): the check runs in the worker, so the
+// page should never freeze for long. A measurement, not a test.
+//
+//   trunk build --release --offline && (cd tests/e2e && npm ci) && node scripts/measure-large.mjs [MB …]
+
+import { readFile } from 'node:fs/promises';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch } from '../tests/e2e/run.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const sizes = process.argv.slice(2).map(Number);
+const seed = await readFile(join(root, 'www/sample.txt'), 'utf8');
+const { server, url } = await serve(join(root, 'dist'));
+const { context } = await launch();
+const page = context.pages()[0] ?? await context.newPage();
+await page.goto(url, { waitUntil: 'load' });
+await page.waitForSelector('html[data-check-worker="ready"]', { state: 'attached', timeout: 15000 });
+await page.evaluate(() => {
+  window.__longest = 0;
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
+    .observe({ type: 'longtask' });
+});
+
+for (const mb of sizes.length ? sizes : [0.1, 1, 5, 10]) {
+  const text = seed.repeat(Math.max(1, Math.round((mb * 1048576) / Buffer.byteLength(seed))));
+  await page.evaluate(() => document.getElementById('clear').click());
+  await page.waitForTimeout(300);
+  const before = await page.evaluate(() => Number(document.getElementById('findings')?.dataset.seq ?? 0));
+  // The clipboard is filled first, in its own task: handing megabytes to the page is the harness's cost.
+  await page.evaluate((text) => {
+    window.__clipboard = new DataTransfer();
+    window.__clipboard.setData('text/plain', text);
+  }, text);
+  await page.waitForTimeout(300);
+  await page.evaluate(() => { window.__longest = 0; });
+  const t0 = Date.now();
+  await page.evaluate(() => {
+    const t = document.getElementById('report-input');
+    t.focus();
+    t.select();
+    t.dispatchEvent(new ClipboardEvent('paste', { clipboardData: window.__clipboard, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction((b) => Number(document.getElementById('findings')?.dataset.seq ?? 0) > b, before,
+    { timeout: 300000, polling: 50 });
+  const ms = Date.now() - t0;
+  await page.waitForTimeout(300);
+  const [longest, findings] = await page.evaluate(() => [window.__longest,
+    document.getElementById('more-findings')?.textContent ?? '']);
+  console.log(`${(Buffer.byteLength(text) / 1048576).toFixed(1).padStart(5)} MB: findings after ${String(ms).padStart(6)} ms, ` +
+    `longest main-thread task ${longest.toFixed(0).padStart(4)} ms ${findings}`);
+}
+await context.close();
+server.close();
