@@ -313,7 +313,8 @@ pub struct State {
     pub today: Option<Date>,
     /// A one-line notice (file loaded, decoding used, export done …).
     pub notice: Option<String>,
-    /// The draft is larger than `LIVE_LIMIT` and has not been checked since it changed.
+    /// The draft (with last year's report) is larger than `LIVE_LIMIT` and has not been checked
+    /// since it changed.
     pub stale: bool,
     /// A check of a large draft is running in the worker, or (without one) about to run on the page.
     pub busy: bool,
@@ -410,7 +411,8 @@ impl State {
     /// Checks the draft, unless it is too large to check on the page: then it is marked stale and
     /// sent to the worker (a new `job`), or waits for `Action::CheckNow` when there is none.
     fn rechecked(mut self) -> State {
-        if self.input.len() > LIVE_LIMIT {
+        // Last year's report is parsed too: a small draft with a huge one is a large check.
+        if self.input.len() + self.previous.len() > LIVE_LIMIT {
             self.stale = true;
             self.selected = None;
             self.result = None;
@@ -621,9 +623,12 @@ mod tests {
         assert!(s.busy && s.job == 3 && s.result.is_none(), "立即检查 sends it again");
         let s = s.apply(Action::Analysed { job: 3, analysis: answer(&big) });
         assert!(!s.busy && !s.stale && s.seq == seq + 1 && s.result.is_some());
+        let s = s.apply(Action::Edit(SAMPLE.to_string())).apply(Action::Previous(big.clone())).apply(Action::Recheck);
+        assert!(s.busy && s.result.is_none(), "a small draft with a huge previous report goes to the worker too");
         let s = s.apply(Action::Edit(big.clone())).apply(Action::Recheck);
-        let s = s.apply(Action::WorkerFailed { job: 4, message: "后台检查出错".into() });
+        let s = s.apply(Action::WorkerFailed { job: 5, message: "后台检查出错".into() });
         assert!(!s.worker && !s.busy && s.stale, "a failed worker hands over to the page");
+        let s = s.apply(Action::Previous(String::new()));
         assert!(s.notice.as_deref().is_some_and(|n| n.contains("后台检查出错") && n.contains("立即检查")));
         let s = s.apply(Action::CheckNow);
         assert!(s.result.is_some() && !s.stale, "then 立即检查 checks on the page");
