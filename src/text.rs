@@ -30,16 +30,38 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
-/// Text normalised for matching, with a byte map back to the original.
+/// Text normalised for matching, with a map back to the original bytes.
+///
+/// The map is kept as segments, not per byte: a per-byte map (two `u32` per byte) made the
+/// normalised lines and sentences most of a report's memory (about 25 × the input on 10 MB of
+/// reports). Most normalised text is the original copied character for character, so one segment
+/// covers a whole run of it; only folded characters, replacements and dropped characters (blanks,
+/// quotes, invisible ones) start new segments.
 #[derive(Clone, Debug, Default)]
 pub struct Norm {
     pub text: String,
-    /// `map[i]` is the original byte offset of normalised byte `i`; one extra entry for the end.
-    /// (u32 keeps the maps small: inputs are far below 4 GiB.)
-    map: Vec<u32>,
-    /// `ends[i]` is the original end offset of the character normalised byte `i` came from.
-    ends: Vec<u32>,
+    /// Sorted by `at`, the first at 0 (none when the text is empty).
+    segs: Vec<Seg>,
+    /// The original offset of the end of the (last appended) text: where an empty range at the
+    /// end maps.
+    tail: u32,
 }
+
+/// Normalised bytes `[at, next segment's at)` and the original bytes they came from.
+/// (u32 keeps the map small: inputs are far below 4 GiB.)
+#[derive(Clone, Copy, Debug)]
+struct Seg {
+    /// First normalised byte.
+    at: u32,
+    /// Original offset of the character of normalised byte `at`.
+    src: u32,
+    /// `SHIFTED`: each character is where it was, shifted by `src - at`, with its original byte
+    /// length (copied text). Otherwise every byte of the segment maps to the original `[src, end)`
+    /// (a folded character such as full-width Ａ, or a replacement such as 其它 → 其他).
+    end: u32,
+}
+
+const SHIFTED: u32 = u32::MAX;
 
 /// How much to normalise.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -53,20 +75,30 @@ pub enum Mode {
 impl Norm {
     /// Normalises `src`, whose first byte is at `base` in the original text.
     pub fn new(src: &str, base: usize, mode: Mode) -> Norm {
-        let mut text = String::with_capacity(src.len());
-        let mut map = Vec::with_capacity(src.len() + 1);
-        let mut ends = Vec::with_capacity(src.len() + 1);
+        let mut n = Norm { text: String::with_capacity(src.len()), ..Norm::default() };
+        n.append(src, base, mode);
+        if mode == Mode::Label && (n.text.contains(['它', '合', '份']) || n.text.contains("下一")) {
+            n.replace_all("其它", "其他");
+            n.replace_all("合计", "总计");
+            n.replace_all("部份", "部分");
+            n.replace_all("下一年度", "下年度");
+            n.replace_all("下一年", "下年度");
+        }
+        n
+    }
+
+    /// Appends `src` (whose first byte is at `base`) normalised as a text of its own, without the
+    /// `Mode::Label` replacements; returns its part of `text`. Many lines normalised into one `Norm`
+    /// cost one allocation instead of three each.
+    pub fn append(&mut self, src: &str, base: usize, mode: Mode) -> std::ops::Range<usize> {
+        let from = self.text.len();
+        self.tail = (base + src.len()) as u32;
         let mut pending_space: Option<usize> = None;
         for (i, c) in src.char_indices() {
+            let at = (base + i) as u32;
             // CJK ideographs need no folding: the common case, kept short.
             if ('\u{4E00}'..='\u{9FFF}').contains(&c) && pending_space.is_none() {
-                let start = text.len();
-                text.push(c);
-                let (at, end) = ((base + i) as u32, (base + i + 3) as u32);
-                for _ in start..text.len() {
-                    map.push(at);
-                    ends.push(end);
-                }
+                self.push(c, at, at + 3);
                 continue;
             }
             if is_invisible(c) {
@@ -82,76 +114,150 @@ impl Norm {
             if mode == Mode::Label && matches!(f, '"' | '\'' | '“' | '”' | '「' | '」' | '‘' | '’') {
                 continue;
             }
-            if let Some(at) = pending_space.take() {
-                let prev_alnum = text.chars().next_back().is_some_and(|p| p.is_ascii_alphanumeric());
+            if let Some(space) = pending_space.take() {
+                let prev_alnum = self.text[from..].chars().next_back().is_some_and(|p| p.is_ascii_alphanumeric());
                 if mode == Mode::Prose && prev_alnum && f.is_ascii_alphanumeric() {
-                    text.push(' ');
-                    map.push(at as u32);
-                    ends.push(at as u32 + 1);
+                    // The kept blank maps to the first byte of the blanks it stands for.
+                    self.push(' ', space as u32, space as u32 + 1);
                 }
             }
-            let start = text.len();
-            text.push(f);
-            for _ in start..text.len() {
-                map.push((base + i) as u32);
-                ends.push((base + i + c.len_utf8()) as u32);
-            }
+            self.push(f, at, at + c.len_utf8() as u32);
         }
-        map.push((base + src.len()) as u32);
-        ends.push((base + src.len()) as u32);
-        let mut n = Norm { text, map, ends };
-        if mode == Mode::Label && (n.text.contains(['它', '合', '份']) || n.text.contains("下一")) {
-            n.replace_all("其它", "其他");
-            n.replace_all("合计", "总计");
-            n.replace_all("部份", "部分");
-            n.replace_all("下一年度", "下年度");
-            n.replace_all("下一年", "下年度");
-        }
-        n
+        from..self.text.len()
     }
 
-    /// Replaces every occurrence, keeping the map consistent (the replacement maps to the match start).
+    /// Appends a normalised character that came from the original `[src, end)`. (Inlined: it runs
+    /// once per character of every line.)
+    #[inline(always)]
+    fn push(&mut self, c: char, src: u32, end: u32) {
+        let at = self.text.len();
+        self.text.push(c);
+        // Same byte length as the original: the character can be part of a shifted run.
+        self.map(at, src, end, (end - src) as usize == c.len_utf8());
+    }
+
+    /// Maps the normalised bytes from `at` (just appended: one character, or a replacement that
+    /// is never `shifted`) to the original `[src, end)`, extending the last segment when it
+    /// continues it.
+    #[inline(always)]
+    fn map(&mut self, at: usize, src: u32, end: u32, shifted: bool) {
+        if let Some(last) = self.segs.last() {
+            let continues = if shifted {
+                last.end == SHIFTED && last.src as usize + (at - last.at as usize) == src as usize
+            } else {
+                last.end == end && last.src == src
+            };
+            if continues {
+                return;
+            }
+        }
+        self.segs.push(Seg { at: at as u32, src, end: if shifted { SHIFTED } else { end } });
+    }
+
+    /// Original `[start, end)` of the character that normalised byte `i` (< text length) belongs to.
+    fn orig(&self, i: usize) -> (usize, usize) {
+        let s = self.segs[self.segs.partition_point(|s| s.at as usize <= i) - 1];
+        if s.end != SHIFTED {
+            return (s.src as usize, s.end as usize);
+        }
+        let mut start = i;
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        // The character's length from its first byte (UTF-8).
+        let len = match self.text.as_bytes()[start] {
+            0..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let from = s.src as usize + (start - s.at as usize);
+        (from, from + len)
+    }
+
+    /// Replaces every occurrence, keeping the map consistent (the replacement maps to the whole match).
     fn replace_all(&mut self, from: &str, to: &str) {
         if !self.text.contains(from) {
             return;
         }
-        let mut text = String::with_capacity(self.text.len());
-        let mut map = Vec::with_capacity(self.map.len());
-        let mut ends = Vec::with_capacity(self.map.len());
+        let old = std::mem::replace(
+            self,
+            Norm { text: String::with_capacity(self.text.len()), segs: Vec::new(), tail: self.tail },
+        );
         let mut copied = 0;
-        // Copy the text between matches in whole slices; a replacement maps to the whole match.
-        for (at, _) in self.text.match_indices(from) {
-            text.push_str(&self.text[copied..at]);
-            map.extend_from_slice(&self.map[copied..at]);
-            ends.extend_from_slice(&self.ends[copied..at]);
-            text.push_str(to);
-            map.extend(std::iter::repeat_n(self.map[at], to.len()));
-            ends.extend(std::iter::repeat_n(self.ends[at + from.len() - 1], to.len()));
+        for (at, _) in old.text.match_indices(from) {
+            self.copy_from(&old, copied, at);
+            let (src, _) = old.orig(at);
+            let (_, end) = old.orig(at + from.len() - 1);
+            let start = self.text.len();
+            self.text.push_str(to);
+            self.map(start, src as u32, end as u32, false);
             copied = at + from.len();
         }
-        text.push_str(&self.text[copied..]);
-        map.extend_from_slice(&self.map[copied..]);
-        ends.extend_from_slice(&self.ends[copied..]);
-        self.text = text;
-        self.map = map;
-        self.ends = ends;
+        self.copy_from(&old, copied, old.text.len());
     }
 
-    /// The part `[start, end)` of the normalised text, keeping its map to the original.
-    pub fn slice(&self, start: usize, end: usize) -> Norm {
-        let end = end.min(self.text.len()).max(start);
-        let mut map = self.map[start..end].to_vec();
-        let mut ends = self.ends[start..end].to_vec();
-        let tail = if end == start { self.map[start] } else { self.ends[end - 1] };
-        map.push(tail);
-        ends.push(tail);
-        Norm { text: self.text[start..end].to_string(), map, ends }
+    /// Appends `other`'s normalised bytes `[from, to)` (whole characters) with their map.
+    fn copy_from(&mut self, other: &Norm, from: usize, to: usize) {
+        for (i, c) in other.text[from..to].char_indices() {
+            let (src, end) = other.orig(from + i);
+            self.push(c, src as u32, end as u32);
+        }
+    }
+
+    /// Frees the spare capacity of a `Norm` that will not grow any more.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.segs.shrink_to_fit();
     }
 
     /// The original span of the normalised byte range `[start, end)`.
     pub fn span(&self, start: usize, end: usize) -> Span {
-        let s = self.map[start.min(self.map.len() - 1)] as usize;
-        let e = if end == 0 { s } else { self.ends[(end - 1).min(self.ends.len() - 1)] as usize };
+        self.part_ending(0, self.text.len(), self.tail as usize).span(start, end)
+    }
+
+    /// The part `[from, to)` of the text (a sentence of a line), used like a `Norm` of its own.
+    pub fn part(&self, from: usize, to: usize) -> NormPart<'_> {
+        let end = if to > from {
+            self.orig(to - 1).1
+        } else if from < self.text.len() {
+            self.orig(from).0
+        } else {
+            self.tail as usize
+        };
+        self.part_ending(from, to, end)
+    }
+
+    /// The part `[from, to)` of the text, with `end` as the original end of what it was made from.
+    pub fn part_ending(&self, from: usize, to: usize, end: usize) -> NormPart<'_> {
+        NormPart { norm: self, from, to, end }
+    }
+}
+
+/// A part of a `Norm`'s text with the same map, for a line or a sentence of a longer `Norm`.
+#[derive(Clone, Copy, Debug)]
+pub struct NormPart<'n> {
+    norm: &'n Norm,
+    from: usize,
+    to: usize,
+    /// Where offsets at or past the end of the part map: the original end of its text.
+    end: usize,
+}
+
+impl<'n> NormPart<'n> {
+    pub fn text(&self) -> &'n str {
+        &self.norm.text[self.from..self.to]
+    }
+
+    /// The original span of `[start, end)`, counted from the start of the part.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let len = self.to - self.from;
+        let s = if start < len { self.norm.orig(self.from + start).0 } else { self.end };
+        let e = match end {
+            0 => s,
+            e if e - 1 < len => self.norm.orig(self.from + e - 1).1,
+            _ => self.end,
+        };
         Span::new(s, e.max(s))
     }
 }
@@ -480,6 +586,148 @@ mod tests {
         let at = n.text.find("(一)").unwrap();
         let sp = n.span(at, at + "(一)".len());
         assert_eq!(&src[sp.start - 10..sp.end - 10], "（一）");
+    }
+
+    /// The per-byte map `Norm` used to keep (two `u32` per normalised byte): the reference the
+    /// segment map must agree with, for every range.
+    struct PerByte {
+        text: String,
+        map: Vec<u32>,
+        ends: Vec<u32>,
+    }
+
+    impl PerByte {
+        fn new(src: &str, base: usize, mode: Mode) -> PerByte {
+            let (mut text, mut map, mut ends) = (String::new(), Vec::new(), Vec::new());
+            let mut pending_space: Option<usize> = None;
+            for (i, c) in src.char_indices() {
+                if is_invisible(c) {
+                    continue;
+                }
+                let f = fold_width(c);
+                if is_space(f) {
+                    pending_space.get_or_insert(base + i);
+                    continue;
+                }
+                if mode == Mode::Label && matches!(f, '"' | '\'' | '“' | '”' | '「' | '」' | '‘' | '’') {
+                    continue;
+                }
+                if let Some(at) = pending_space.take() {
+                    let prev_alnum = text.chars().next_back().is_some_and(|p: char| p.is_ascii_alphanumeric());
+                    if mode == Mode::Prose && prev_alnum && f.is_ascii_alphanumeric() {
+                        text.push(' ');
+                        map.push(at as u32);
+                        ends.push(at as u32 + 1);
+                    }
+                }
+                let start = text.len();
+                text.push(f);
+                for _ in start..text.len() {
+                    map.push((base + i) as u32);
+                    ends.push((base + i + c.len_utf8()) as u32);
+                }
+            }
+            map.push((base + src.len()) as u32);
+            ends.push((base + src.len()) as u32);
+            let mut n = PerByte { text, map, ends };
+            if mode == Mode::Label {
+                for (from, to) in
+                    [("其它", "其他"), ("合计", "总计"), ("部份", "部分"), ("下一年度", "下年度"), ("下一年", "下年度")]
+                {
+                    let (mut text, mut map, mut ends) = (String::new(), Vec::new(), Vec::new());
+                    let mut copied = 0;
+                    for (at, _) in n.text.match_indices(from) {
+                        text.push_str(&n.text[copied..at]);
+                        map.extend_from_slice(&n.map[copied..at]);
+                        ends.extend_from_slice(&n.ends[copied..at]);
+                        text.push_str(to);
+                        map.extend(std::iter::repeat_n(n.map[at], to.len()));
+                        ends.extend(std::iter::repeat_n(n.ends[at + from.len() - 1], to.len()));
+                        copied = at + from.len();
+                    }
+                    text.push_str(&n.text[copied..]);
+                    map.extend_from_slice(&n.map[copied..]);
+                    ends.extend_from_slice(&n.ends[copied..]);
+                    n = PerByte { text, map, ends };
+                }
+            }
+            n
+        }
+
+        fn slice(&self, start: usize, end: usize) -> PerByte {
+            let end = end.min(self.text.len()).max(start);
+            let tail = if end == start { self.map[start] } else { self.ends[end - 1] };
+            let mut map = self.map[start..end].to_vec();
+            let mut ends = self.ends[start..end].to_vec();
+            map.push(tail);
+            ends.push(tail);
+            PerByte { text: self.text[start..end].to_string(), map, ends }
+        }
+
+        fn span(&self, start: usize, end: usize) -> Span {
+            let s = self.map[start.min(self.map.len() - 1)] as usize;
+            let e = if end == 0 { s } else { self.ends[(end - 1).min(self.ends.len() - 1)] as usize };
+            Span::new(s, e.max(s))
+        }
+    }
+
+    #[test]
+    fn segment_map_agrees_with_per_byte_map() {
+        let samples = [
+            "第二十条第（一） 项",
+            "  其它 处理“x”合计 部份，结转下一年度、下一年 ",
+            "共收到申请１２３件， 办结 98 件；A B\u{3000}C 1\u{00A0}2",
+            "\u{200B}规\u{202E} 章\u{FEFF}−5﹣6 ＡＢＣ",
+            "plain ascii text, with  two  blanks",
+            "其它其它合计",
+            "",
+            "\u{200B}",
+            "（一）主动公开情况。２０２４年，本机关共制发规章0件；",
+        ];
+        for src in samples {
+            for mode in [Mode::Label, Mode::Prose] {
+                let want = PerByte::new(src, 7, mode);
+                let got = Norm::new(src, 7, mode);
+                assert_eq!(got.text, want.text, "{src:?}");
+                let n = want.text.len();
+                for s in 0..=n + 2 {
+                    for e in 0..=n + 2 {
+                        assert_eq!(got.span(s, e), want.span(s, e), "{src:?} {s}..{e}");
+                    }
+                }
+                // Parts, as the sentences of a line use them.
+                let bounds: Vec<usize> = (0..=n).filter(|&i| want.text.is_char_boundary(i)).collect();
+                for &a in &bounds {
+                    for &b in bounds.iter().filter(|&&b| b >= a) {
+                        let part = want.slice(a, b);
+                        for s in 0..=b - a + 1 {
+                            for e in 0..=b - a + 1 {
+                                assert_eq!(got.part(a, b).span(s, e), part.span(s, e), "{src:?} [{a},{b}) {s}..{e}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lines_appended_into_one_norm_map_as_their_own() {
+        let lines = ["共收到申请１２３件， 办结 98 件；A B", "", "\u{200B}规 章", "a 1", "  x  y  "];
+        let mut all = Norm::default();
+        let mut base = 3;
+        for line in lines {
+            let part = all.append(line, base, Mode::Prose);
+            let want = PerByte::new(line, base, Mode::Prose);
+            let got = all.part_ending(part.start, part.end, base + line.len());
+            assert_eq!(got.text(), want.text);
+            for s in 0..=want.text.len() + 1 {
+                for e in 0..=want.text.len() + 1 {
+                    assert_eq!(got.span(s, e), want.span(s, e), "{line:?} {s}..{e}");
+                }
+            }
+            base += line.len() + 1;
+        }
     }
 
     #[test]

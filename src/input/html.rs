@@ -6,16 +6,29 @@
 //! comments are dropped; nothing from the input is ever executed or rendered as markup.
 
 use crate::span::Span;
+use std::borrow::Cow;
 
-/// A run of visible text and the markup bytes it came from.
+/// A run of visible text and the markup bytes it came from. (u32 offsets keep the map small:
+/// inputs are far below 4 GiB.)
 #[derive(Clone, Copy, Debug)]
 struct Run {
-    vis: usize,
-    vis_len: usize,
-    src: usize,
-    src_len: usize,
-    /// Visible bytes equal the source bytes one for one.
+    vis: u32,
+    vis_len: u32,
+    src: u32,
+    src_len: u32,
+    /// Each visible byte comes from the source byte at the same distance from the run's start
+    /// (text copied as it is, or a single blank for a single white-space byte).
     verbatim: bool,
+}
+
+impl Run {
+    fn vis_end(&self) -> usize {
+        (self.vis + self.vis_len) as usize
+    }
+
+    fn src_end(&self) -> usize {
+        (self.src + self.src_len) as usize
+    }
 }
 
 /// Visible text of an HTML document and its map to the source.
@@ -37,17 +50,23 @@ impl Visible {
         let vis = self.text.len();
         self.text.push_str(s);
         if let Some(last) = self.runs.last_mut() {
-            if verbatim && last.verbatim && last.vis + last.vis_len == vis && last.src + last.src_len == src {
-                last.vis_len += s.len();
-                last.src_len += src_len;
+            if verbatim && last.verbatim && last.vis_end() == vis && last.src_end() == src {
+                last.vis_len += s.len() as u32;
+                last.src_len += src_len as u32;
                 return;
             }
         }
-        self.runs.push(Run { vis, vis_len: s.len(), src, src_len, verbatim });
+        self.runs.push(Run {
+            vis: vis as u32,
+            vis_len: s.len() as u32,
+            src: src as u32,
+            src_len: src_len as u32,
+            verbatim,
+        });
     }
 
     fn append(&mut self, other: &Visible) {
-        let base = self.text.len();
+        let base = self.text.len() as u32;
         self.text.push_str(&other.text);
         self.runs.extend(other.runs.iter().map(|r| Run { vis: r.vis + base, ..*r }));
     }
@@ -60,12 +79,12 @@ impl Visible {
         while self.text.ends_with(' ') {
             self.text.pop();
             let len = self.text.len();
-            while self.runs.last().is_some_and(|r| r.vis >= len) {
+            while self.runs.last().is_some_and(|r| r.vis as usize >= len) {
                 self.runs.pop();
             }
             if let Some(r) = self.runs.last_mut() {
-                if r.vis + r.vis_len > len {
-                    let cut = r.vis + r.vis_len - len;
+                if r.vis_end() > len {
+                    let cut = (r.vis_end() - len) as u32;
                     r.vis_len -= cut;
                     if r.verbatim {
                         r.src_len -= cut;
@@ -77,18 +96,19 @@ impl Visible {
 
     /// Source offset of a visible byte offset (start side).
     fn src_at(&self, vis: usize, end_side: bool) -> usize {
-        let i = self.runs.partition_point(|r| r.vis + r.vis_len <= vis && !(end_side && r.vis + r.vis_len == vis));
+        let i = self.runs.partition_point(|r| r.vis_end() <= vis && !(end_side && r.vis_end() == vis));
         let Some(r) = self.runs.get(i).or(self.runs.last()) else { return 0 };
-        if vis < r.vis {
-            return r.src;
+        let (r_vis, r_src, r_src_len) = (r.vis as usize, r.src as usize, r.src_len as usize);
+        if vis < r_vis {
+            return r_src;
         }
-        let into = vis - r.vis;
+        let into = vis - r_vis;
         if r.verbatim {
-            r.src + into.min(r.src_len)
+            r_src + into.min(r_src_len)
         } else if end_side && into > 0 {
-            r.src + r.src_len
+            r_src + r_src_len
         } else {
-            r.src
+            r_src
         }
     }
 
@@ -103,74 +123,120 @@ impl Visible {
 #[derive(Debug)]
 enum Token<'a> {
     Text(usize, &'a str),
-    Start { name: String, attrs: &'a str, at: usize },
-    End { name: String },
+    /// Tag names are lower case; they borrow the source when it is (almost always).
+    Start {
+        name: Cow<'a, str>,
+        attrs: &'a str,
+        at: usize,
+    },
+    End {
+        name: Cow<'a, str>,
+    },
 }
 
 /// A tolerant tokenizer: anything that does not parse as a tag is text.
-fn tokenize<'a>(src: &'a str) -> Vec<Token<'a>> {
-    let b = src.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    let mut text_start = 0;
-    while i < b.len() {
-        if b[i] != b'<' {
-            i += 1;
-            continue;
-        }
-        let flush = |out: &mut Vec<Token<'a>>, upto: usize| {
-            if upto > text_start {
-                out.push(Token::Text(text_start, &src[text_start..upto]));
+///
+/// The tokens are produced one at a time, not collected: a list of them took about 5 × the
+/// markup in memory (a token and a name string per tag), more than the visible text and its map.
+struct Tokens<'a> {
+    src: &'a str,
+    /// Where scanning goes on.
+    i: usize,
+    /// Start of the text not yet returned.
+    text_start: usize,
+    /// A tag found right after a text: returned after that text.
+    queued: Option<Token<'a>>,
+}
+
+fn tokenize(src: &str) -> Tokens<'_> {
+    Tokens { src, i: 0, text_start: 0, queued: None }
+}
+
+impl<'a> Tokens<'a> {
+    /// The text before `upto` that has not been returned yet, if any.
+    fn text_before(&self, upto: usize) -> Option<Token<'a>> {
+        (upto > self.text_start).then(|| Token::Text(self.text_start, &self.src[self.text_start..upto]))
+    }
+
+    /// Continues after a construct ending at `at`: it returns `text` (the text before the construct)
+    /// and then `tag`, or scanning goes on when there is neither.
+    fn emit(&mut self, at: usize, text: Option<Token<'a>>, tag: Option<Token<'a>>) -> Option<Token<'a>> {
+        self.i = at;
+        self.text_start = at;
+        match text {
+            Some(t) => {
+                self.queued = tag;
+                Some(t)
             }
-        };
-        let rest = &src[i..];
-        if rest.starts_with("<!--") {
-            flush(&mut out, i);
-            i = rest.find("-->").map_or(b.len(), |p| i + p + 3);
-            text_start = i;
-            continue;
+            None => tag,
         }
-        if rest.starts_with("<!") || rest.starts_with("<?") {
-            flush(&mut out, i);
-            i = rest.find('>').map_or(b.len(), |p| i + p + 1);
-            text_start = i;
-            continue;
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        if let Some(t) = self.queued.take() {
+            return Some(t);
         }
-        let closing = rest.starts_with("</");
-        let name_at = i + if closing { 2 } else { 1 };
-        let name_len =
-            b[name_at..].iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'-' | b'_')).count();
-        if name_len == 0 || !b[name_at].is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
-        let Some(end) = tag_end(b, name_at + name_len) else {
-            i += 1;
-            continue;
-        };
-        flush(&mut out, i);
-        let name = src[name_at..name_at + name_len].to_ascii_lowercase();
-        if closing {
-            out.push(Token::End { name });
-        } else {
-            let attrs = &src[name_at + name_len..end.saturating_sub(1).max(name_at + name_len)];
-            let raw_text = matches!(name.as_str(), "script" | "style" | "textarea" | "title" | "xmp" | "noscript");
-            out.push(Token::Start { name: name.clone(), attrs, at: i });
-            if raw_text {
-                // Skip to the matching end tag; the content is never text of the report.
-                let stop = find_end_tag(&src[end..], &name).map_or(b.len(), |p| end + p);
-                i = stop;
-                text_start = stop;
+        let src = self.src;
+        let b = src.as_bytes();
+        while self.i < b.len() {
+            let i = self.i;
+            if b[i] != b'<' {
+                self.i = src[i..].find('<').map_or(b.len(), |p| i + p);
                 continue;
             }
+            let rest = &src[i..];
+            if rest.starts_with("<!--") {
+                let end = rest.find("-->").map_or(b.len(), |p| i + p + 3);
+                match self.emit(end, self.text_before(i), None) {
+                    Some(t) => return Some(t),
+                    None => continue,
+                }
+            }
+            if rest.starts_with("<!") || rest.starts_with("<?") {
+                let end = rest.find('>').map_or(b.len(), |p| i + p + 1);
+                match self.emit(end, self.text_before(i), None) {
+                    Some(t) => return Some(t),
+                    None => continue,
+                }
+            }
+            let closing = rest.starts_with("</");
+            let name_at = i + if closing { 2 } else { 1 };
+            let name_len = b[name_at..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'-' | b'_'))
+                .count();
+            if name_len == 0 || !b[name_at].is_ascii_alphabetic() {
+                self.i += 1;
+                continue;
+            }
+            let Some(end) = tag_end(b, name_at + name_len) else {
+                self.i += 1;
+                continue;
+            };
+            let text = self.text_before(i);
+            let raw_name = &src[name_at..name_at + name_len];
+            let name = if raw_name.bytes().any(|c| c.is_ascii_uppercase()) {
+                Cow::Owned(raw_name.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(raw_name)
+            };
+            if closing {
+                return self.emit(end, text, Some(Token::End { name }));
+            }
+            let attrs = &src[name_at + name_len..end.saturating_sub(1).max(name_at + name_len)];
+            // Skip a raw-text element to its end tag; the content is never text of the report.
+            let raw_text = matches!(&*name, "script" | "style" | "textarea" | "title" | "xmp" | "noscript");
+            let next = if raw_text { find_end_tag(&src[end..], &name).map_or(b.len(), |p| end + p) } else { end };
+            return self.emit(next, text, Some(Token::Start { name, attrs, at: i }));
         }
-        i = end;
-        text_start = end;
+        let text = self.text_before(b.len());
+        self.text_start = b.len();
+        text
     }
-    if text_start < b.len() {
-        out.push(Token::Text(text_start, &src[text_start..]));
-    }
-    out
 }
 
 /// Offset of `</name` (any case) in `s`, scanning once.
@@ -326,7 +392,9 @@ fn push_text(out: &mut Visible, at: usize, s: &str) {
                 j += 1;
             }
             if !out.ends_with_space() {
-                out.push_run(" ", at + i, j - i, false);
+                // A single blank byte maps one for one and continues the text around it (most
+                // blanks in prose), so it does not start a run of its own.
+                out.push_run(" ", at + i, j - i, j - i == 1);
             }
             i = j;
             verbatim_from = j;
@@ -370,19 +438,19 @@ struct TableBuf {
     in_cell: bool,
 }
 
-/// Converts an HTML document or fragment to visible text.
-pub fn to_visible(src: &str) -> Visible {
-    let tokens = tokenize(src);
-    // Which <table> start tokens contain another table: those are layout, not data.
-    let mut leaf = vec![false; tokens.len()];
+/// For each table start tag, in order: whether its table contains no other table. Tables that
+/// contain one are layout, not data.
+fn leaf_tables(src: &str) -> Vec<bool> {
+    let mut leaf = Vec::new();
     let mut stack: Vec<(usize, bool)> = Vec::new();
-    for (k, t) in tokens.iter().enumerate() {
+    for t in tokenize(src) {
         match t {
             Token::Start { name, .. } if name == "table" => {
                 if let Some(top) = stack.last_mut() {
                     top.1 = true;
                 }
-                stack.push((k, false));
+                stack.push((leaf.len(), false));
+                leaf.push(false);
             }
             Token::End { name } if name == "table" => {
                 if let Some((start, nested)) = stack.pop() {
@@ -395,13 +463,27 @@ pub fn to_visible(src: &str) -> Visible {
     while let Some((start, nested)) = stack.pop() {
         leaf[start] = !nested;
     }
+    leaf
+}
 
+/// Converts an HTML document or fragment to visible text.
+pub fn to_visible(src: &str) -> Visible {
+    // Which tables are data tables: found by a pass of its own over the tokens, made when the
+    // first table start tag needs it (a document without tables is tokenised once).
+    let mut leaf: Option<Vec<bool>> = None;
     let mut out = Visible::default();
     let mut table: Option<TableBuf> = None;
     let mut table_depth = 0usize; // nesting of <table> inside the leaf table being collected
-    let mut hidden_depth: Vec<String> = Vec::new();
+    let mut hidden_depth: Vec<Cow<str>> = Vec::new();
     let mut in_head = false;
-    for (k, t) in tokens.iter().enumerate() {
+    let mut tables_seen = 0;
+    for t in tokenize(src) {
+        let t = &t;
+        // The number of a table start tag among all of them.
+        let table_no = matches!(t, Token::Start { name, .. } if name == "table").then(|| {
+            tables_seen += 1;
+            tables_seen - 1
+        });
         if !hidden_depth.is_empty() {
             match t {
                 Token::Start { name, attrs, .. } if !is_void(name) && is_hidden(attrs) => {
@@ -423,7 +505,9 @@ pub fn to_visible(src: &str) -> Visible {
                 hidden_depth.push(name.clone());
             }
             _ if in_head => {}
-            Token::Start { name, at, .. } if name == "table" && leaf[k] && table.is_none() => {
+            Token::Start { at, .. }
+                if table.is_none() && table_no.is_some_and(|k| leaf.get_or_insert_with(|| leaf_tables(src))[k]) =>
+            {
                 newline(&mut out, *at);
                 table = Some(TableBuf { rows: Vec::new(), in_cell: false });
                 table_depth = 1;
@@ -488,7 +572,7 @@ pub fn to_visible(src: &str) -> Visible {
     while out.text.ends_with('\n') {
         // Only synthetic newlines end the text here; drop them with their runs.
         out.text.pop();
-        if out.runs.last().is_some_and(|r| r.vis >= out.text.len()) {
+        if out.runs.last().is_some_and(|r| r.vis as usize >= out.text.len()) {
             out.runs.pop();
         }
     }
@@ -501,7 +585,7 @@ fn is_void(name: &str) -> bool {
 
 /// Synthetic newlines after an end tag map to the end of the last visible source byte.
 fn position_hint(out: &Visible) -> usize {
-    out.runs.last().map_or(0, |r| r.src + r.src_len)
+    out.runs.last().map_or(0, Run::src_end)
 }
 
 /// Lays the collected cells on a slot grid (rowspan/colspan) and writes one line per row.
@@ -533,8 +617,8 @@ fn emit_table(out: &mut Visible, table: TableBuf) {
             // Drop the leading blank that collapsing may leave.
             if v.text.starts_with(' ') {
                 let mut w = Visible::default();
-                let skip = 1;
-                w.text = v.text[skip..].to_string();
+                let skip = 1u32;
+                w.text = v.text[skip as usize..].to_string();
                 w.runs = v
                     .runs
                     .iter()
@@ -560,7 +644,7 @@ fn emit_table(out: &mut Visible, table: TableBuf) {
         if line.text.trim().is_empty() {
             continue;
         }
-        newline(out, line.runs.first().map_or(0, |r| r.src));
+        newline(out, line.runs.first().map_or(0, |r| r.src as usize));
         out.append(&line);
         newline(out, position_hint(out));
     }

@@ -75,6 +75,8 @@ pub fn trim_span(src: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.end - trail)
 }
 
+/// Splits a line into cells. Most lines are one cell: their `cells` are allocated for exactly one
+/// (a `Vec` grown by `push` holds four), which keeps a large document's lines small.
 fn split_line(src: &str, span: Span) -> Line {
     let s = &src[span.range()];
     let mut line = Line { span, cells: Vec::new(), empty: s.is_empty(), multi: false, tabular: false, noise: false };
@@ -84,7 +86,7 @@ fn split_line(src: &str, span: Span) -> Line {
     let content = trim_span(src, span);
     if content.is_empty() {
         // A tab- or space-only line: an empty cell in a Word copy.
-        line.cells.push(Cell { span: Span::new(span.start, span.start) });
+        line.cells = vec![Cell { span: Span::new(span.start, span.start) }];
         return line;
     }
     let text = &src[content.range()];
@@ -119,7 +121,7 @@ fn split_line(src: &str, span: Span) -> Line {
     }
     // Space-separated trailing values: "行政许可 97", "0 0 0 0 0 0 0".
     if !text.contains(is_blank) {
-        line.cells.push(Cell { span: content });
+        line.cells = vec![Cell { span: content }];
         return line;
     }
     let tokens = space_tokens(text, content.start);
@@ -132,7 +134,7 @@ fn split_line(src: &str, span: Span) -> Line {
             let label_text = &src[label.range()];
             // "截至 2024 年 12 月 31" style prose is not a label followed by values.
             if label_text.ends_with(|c: char| c.is_ascii_digit()) {
-                line.cells.push(Cell { span: content });
+                line.cells = vec![Cell { span: content }];
                 return line;
             }
             line.cells.push(Cell { span: label });
@@ -141,7 +143,7 @@ fn split_line(src: &str, span: Span) -> Line {
         line.multi = true;
         return line;
     }
-    line.cells.push(Cell { span: content });
+    line.cells = vec![Cell { span: content }];
     line
 }
 

@@ -177,7 +177,7 @@ fn org_from_title(norm: &str, ystart: usize, yend: usize) -> Option<String> {
 fn period_year(r: &Report) -> Option<(i32, Span)> {
     for p in r.prose() {
         let norm = r.paragraph_norm(p);
-        let t = &norm.text;
+        let t = norm.text();
         if !t.contains("1月1日") {
             continue;
         }
@@ -199,12 +199,13 @@ fn first_sentence_year(r: &Report) -> Option<(i32, Span)> {
     let first = r.section_paragraphs(1).next().or_else(|| r.prose().next())?;
     let norm = r.paragraph_norm(first);
     // The year opens the sentence: look only at its start.
-    let cut = norm.text.char_indices().nth(40).map_or(norm.text.len(), |(i, _)| i);
-    let y = find_years(&norm.text[..cut]).into_iter().next()?;
+    let text = norm.text();
+    let cut = text.char_indices().nth(40).map_or(text.len(), |(i, _)| i);
+    let y = find_years(&text[..cut]).into_iter().next()?;
     // "2024年，…", "2024年度…", "2024年以来…": not a citation such as "根据2019年修订的《条例》".
-    let after = &norm.text[y.end..];
+    let after = &text[y.end..];
     let dates_the_year = [",", "，", "度", "以来", "全年", "年内", "上半年"].iter().any(|w| after.starts_with(w));
-    (dates_the_year && norm.text[..y.start].chars().count() <= 12).then(|| (y.year, norm.span(y.start, y.end)))
+    (dates_the_year && text[..y.start].chars().count() <= 12).then(|| (y.year, norm.span(y.start, y.end)))
 }
 
 const ORG_SUFFIXES: [&str; 16] = [

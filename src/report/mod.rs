@@ -8,9 +8,10 @@ mod tables;
 use crate::diag::CellRef;
 use crate::parse::{Document, Value};
 use crate::span::Span;
-use crate::text::{Mode, Norm, Ordinal};
+use crate::text::{Mode, Norm, NormPart, Ordinal};
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 type KeyHasher = crate::hash::FnvBuild;
 
@@ -110,12 +111,46 @@ pub struct Paragraph {
     pub line: usize,
 }
 
+/// Every line normalised for prose matching (`Mode::Prose`), in one `Norm`: one text and one map
+/// for the whole report instead of an allocation or three per line. Sentences are parts of it too.
+#[derive(Debug, Default)]
+pub struct LineProse {
+    norm: Arc<Norm>,
+    lines: Vec<LinePart>,
+}
+
+/// A line's part of `LineProse::norm`.
+#[derive(Clone, Copy, Debug)]
+struct LinePart {
+    from: u32,
+    to: u32,
+    /// The original end of the line's text (an empty range at the end maps there).
+    end: u32,
+}
+
+impl LineProse {
+    /// The normalised text of line `i` of `doc.lines` (empty for blank and noise lines, tables'
+    /// number rows and lines past the end).
+    pub fn line(&self, i: usize) -> NormPart<'_> {
+        let l = self.lines.get(i).copied().unwrap_or(LinePart { from: 0, to: 0, end: 0 });
+        self.norm.part_ending(l.from as usize, l.to as usize, l.end as usize)
+    }
+
+    /// Every line's normalised text, in order.
+    pub fn iter(&self) -> impl Iterator<Item = NormPart<'_>> {
+        (0..self.lines.len()).map(|i| self.line(i))
+    }
+}
+
 /// A sentence of prose with its normalised text, made once per report for all the prose rules.
 #[derive(Clone, Debug)]
 pub struct Sentence {
     pub span: Span,
-    /// Width-folded text without blanks (`Mode::Prose`), with its map back to the input.
-    pub norm: Norm,
+    /// The normalised text of all lines (`Report::line_prose`), shared rather than copied: the
+    /// sentence is the part `[start, end)` of it.
+    norm: Arc<Norm>,
+    start: u32,
+    end: u32,
     /// Canonical section number 1..=6 of the paragraph.
     pub section: Option<u8>,
     /// The year tokens of the normalised text, found once for the many year rules.
@@ -123,13 +158,14 @@ pub struct Sentence {
 }
 
 impl Sentence {
+    /// Width-folded text without blanks (`Mode::Prose`).
     pub fn text(&self) -> &str {
-        &self.norm.text
+        &self.norm.text[self.start as usize..self.end as usize]
     }
 
-    /// Original span of normalised bytes `[s, e)`.
+    /// Original span of normalised bytes `[s, e)` of `text()`.
     pub fn span_of(&self, s: usize, e: usize) -> Span {
-        self.norm.span(s, e)
+        self.norm.part(self.start as usize, self.end as usize).span(s, e)
     }
 }
 
@@ -217,7 +253,7 @@ pub struct Report<'a> {
     pub headings: Vec<Heading>,
     pub paragraphs: Vec<Paragraph>,
     /// Every line normalised for prose matching (`Mode::Prose`; empty for blank and noise lines).
-    pub line_prose: Vec<Norm>,
+    pub line_prose: LineProse,
     /// Sentences of the prose paragraphs that are not headings, in order.
     pub prose_sentences: Vec<Sentence>,
     pub tables: Vec<TableInfo>,
@@ -242,6 +278,8 @@ impl<'a> Report<'a> {
             doc.lines.iter().map(|l| l.cells.iter().map(|c| label_of(c.span)).collect()).collect();
         let format_labels = meta::format_labels(&doc, &norms);
         let (tables, cells) = tables::extract(&doc, &norms, meta::format_from_labels(&format_labels));
+        // Not needed any more: freed before the prose is normalised, which lowers the peak.
+        drop(norms);
         let in_table = |span: Span| tables.iter().any(|t| t.span.contains(span));
         let (sections, headings, paragraphs) = sections::find(&doc, &in_table);
         let mut report = Report {
@@ -255,28 +293,14 @@ impl<'a> Report<'a> {
             sections,
             headings,
             paragraphs,
-            line_prose: Vec::new(),
+            line_prose: LineProse::default(),
             prose_sentences: Vec::new(),
             tables,
             cell_index: HashMap::default(),
             cells,
             pub_date: None,
         };
-        report.line_prose = report
-            .doc
-            .lines
-            .iter()
-            .map(|l| {
-                let span = crate::parse::trim_span(report.doc.src, l.span);
-                let t = report.text(span);
-                // Blank lines and bare numbers (most table lines) have no prose to match.
-                if l.empty || l.noise || t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'\t')) {
-                    Norm::default()
-                } else {
-                    Norm::new(t, span.start, Mode::Prose)
-                }
-            })
-            .collect();
+        report.line_prose = report.normalise_lines();
         meta::fill(&mut report);
         report.prose_sentences = report.split_prose();
         // The first cell of a key wins, as a linear search would find it.
@@ -286,22 +310,53 @@ impl<'a> Report<'a> {
         report
     }
 
-    /// Splits every prose paragraph after 。！？； into sentences, slicing the paragraph's
-    /// normalised text so that nothing is normalised twice.
+    /// Normalises every line for prose matching into one text.
+    fn normalise_lines(&self) -> LineProse {
+        let mut norm = Norm::default();
+        let lines = self
+            .doc
+            .lines
+            .iter()
+            .map(|l| {
+                let span = crate::parse::trim_span(self.doc.src, l.span);
+                let t = self.text(span);
+                let at = norm.text.len() as u32;
+                // Blank lines and bare numbers (most table lines) have no prose to match.
+                if l.empty || l.noise || t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'\t')) {
+                    LinePart { from: at, to: at, end: span.end as u32 }
+                } else {
+                    let part = norm.append(t, span.start, Mode::Prose);
+                    LinePart { from: part.start as u32, to: part.end as u32, end: span.end as u32 }
+                }
+            })
+            .collect();
+        norm.shrink_to_fit();
+        LineProse { norm: Arc::new(norm), lines }
+    }
+
+    /// Splits every prose paragraph after 。！？； into sentences: parts of the paragraph's
+    /// normalised text, so that nothing is normalised or copied twice.
     fn split_prose(&self) -> Vec<Sentence> {
         let mut out = Vec::new();
         for p in self.prose() {
             let section = p.section.and_then(|i| self.sections.get(i)).map(|s| s.canonical);
-            let pn = &self.line_prose[p.line];
-            let t = &pn.text;
+            let line = self.line_prose.line(p.line);
+            let t = line.text();
+            // Where the line's text starts in the whole normalised text.
+            let base = self.line_prose.lines.get(p.line).map_or(0, |l| l.from as usize);
             let mut start = 0;
             let ends =
                 t.char_indices().filter(|(_, c)| matches!(c, '。' | '!' | '?' | ';')).map(|(i, c)| i + c.len_utf8());
             for end in ends.chain(std::iter::once(t.len())) {
                 if end > start {
-                    let norm = pn.slice(start, end);
-                    let years = crate::text::find_years(&norm.text);
-                    out.push(Sentence { span: pn.span(start, end), norm, section, years });
+                    out.push(Sentence {
+                        span: line.span(start, end),
+                        norm: self.line_prose.norm.clone(),
+                        start: (base + start) as u32,
+                        end: (base + end) as u32,
+                        section,
+                        years: crate::text::find_years(&t[start..end]),
+                    });
                 }
                 start = end;
             }
@@ -349,8 +404,8 @@ impl<'a> Report<'a> {
     }
 
     /// The prose-normalised text of a paragraph.
-    pub fn paragraph_norm(&self, p: &Paragraph) -> &Norm {
-        &self.line_prose[p.line]
+    pub fn paragraph_norm(&self, p: &Paragraph) -> NormPart<'_> {
+        self.line_prose.line(p.line)
     }
 
     /// Sentences of a paragraph: split after 。！？；!? (the span includes the end mark).

@@ -98,7 +98,7 @@ fn enumerations(r: &crate::report::Report, from: usize, to: usize, out: &mut Vec
             continue;
         }
         let norm = r.paragraph_norm(p);
-        for (n, s, e) in enum_tokens(&norm.text) {
+        for (n, s, e) in enum_tokens(norm.text()) {
             let at: Span = norm.span(s, e);
             let msg = match prev {
                 None if n == 2 => Some(format!("列举从“{}”开始，前面没有“一是”", r.text(at))),

@@ -28,8 +28,8 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    for norm in &r.line_prose {
-        let t = norm.text.as_str();
+    for norm in r.line_prose.iter() {
+        let t = norm.text();
         for i in find_all(t, "截止") {
             let end = i + "截止".len();
             // The year must follow directly: look at a short window, not the rest of a long line.

@@ -57,8 +57,8 @@ fn first_chars_match_the_entries() {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    for norm in &r.line_prose {
-        let t = norm.text.as_str();
+    for norm in r.line_prose.iter() {
+        let t = norm.text();
         // One pass over the line (cheaper than a substring search per entry); matches of one entry do
         // not overlap, as with `match_indices`.
         let mut next_free = [0usize; TYPOS.len()];

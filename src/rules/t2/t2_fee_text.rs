@@ -35,11 +35,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let Some(c) = fee(r) else { return };
     let Some(f) = c.value.number() else { return };
     for sent in &r.prose_sentences {
-        let norm = &sent.norm;
-        let t = &norm.text;
+        let t = sent.text();
         if f > 0.0 {
             if let Some((at, w)) = NONE.iter().find_map(|w| t.find(w).map(|a| (a, *w))) {
-                let span = norm.span(at, at + w.len());
+                let span = sent.span_of(at, at + w.len());
                 out.push(
                     Finding::new(
                         &T2_FEE_TEXT,
@@ -64,7 +63,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let Some((v, n)) = number_at(&t[i..]) else { continue };
             let after = &t[i + n..];
             if v > 0.0 && (after.starts_with("万元") || after.starts_with('元')) {
-                let span = norm.span(i, i + n);
+                let span = sent.span_of(i, i + n);
                 out.push(
                     Finding::new(
                         &T2_FEE_TEXT,

@@ -82,8 +82,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
     let mut done = [false; 6];
     for sent in &r.prose_sentences {
-        let norm = &sent.norm;
-        let t = &norm.text;
+        let t = sent.text();
         if QUALIFIERS.iter().any(|q| t.contains(q)) {
             continue;
         }
@@ -125,7 +124,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if eq(v, tv) {
                 continue;
             }
-            let span = norm.span(i, i + n);
+            let span = sent.span_of(i, i + n);
             out.push(
                 Finding::new(
                     &T2_TEXT_MATCH,

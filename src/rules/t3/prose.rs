@@ -47,7 +47,7 @@ pub(crate) fn sentences<'r>(r: &'r Report, sections: &[u8]) -> Vec<&'r Sentence>
     r.prose_sentences
         .iter()
         .filter(|s| s.section.is_none_or(|c| sections.contains(&c)))
-        .filter(|s| !SKIP.iter().any(|k| s.norm.text.contains(k)))
+        .filter(|s| !SKIP.iter().any(|k| s.text().contains(k)))
         .collect()
 }
 
@@ -146,7 +146,7 @@ pub(crate) fn first_count(
     accept: &dyn Fn(&str, usize, usize) -> bool,
 ) -> Option<Hit> {
     for st in sents {
-        let s = st.norm.text.as_str();
+        let s = st.text();
         let mut from = 0;
         while let Some((ks, ke)) = find_any(s, from, keywords) {
             from = ke;
@@ -157,8 +157,8 @@ pub(crate) fn first_count(
             if let Some(c) = count_after(s, ke, gap, &["件"]) {
                 return Some(Hit {
                     value: c.value,
-                    span: st.norm.span(c.start, c.end),
-                    quote: st.norm.span(ks, c.unit_end),
+                    span: st.span_of(c.start, c.end),
+                    quote: st.span_of(ks, c.unit_end),
                 });
             }
         }

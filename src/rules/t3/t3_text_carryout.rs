@@ -60,12 +60,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     for st in &sents {
-        let s = st.norm.text.as_str();
+        let s = st.text();
         let Some((a, b)) = find_any(s, 0, &ALL_DONE) else { continue };
         if !s.contains("申请") || s.contains("上年") || s.contains("结转") {
             continue;
         }
-        let span = st.norm.span(a, b);
+        let span = st.span_of(a, b);
         let message = format!(
             "正文称申请“{}”，但第三部分表格“四、结转下年度继续办理”总计为 {}，仍有申请结转；请核对正文或表格",
             r.text(span),

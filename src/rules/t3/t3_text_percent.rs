@@ -60,7 +60,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     for st in t3_sentences(r) {
-        let s = st.norm.text.as_str();
+        let s = st.text();
         for (zi, _) in s.match_indices('占') {
             // "N件,占" / "N件占": the count right before.
             let before = s[..zi].trim_end_matches(',');
@@ -94,7 +94,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let ps = zi + '占'.len_utf8() + pi;
-            let span = st.norm.span(ps, ps + num_txt.len() + 1);
+            let span = st.span_of(ps, ps + num_txt.len() + 1);
             let calc: Vec<String> = bases
                 .iter()
                 .map(|b| {

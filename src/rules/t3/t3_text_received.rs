@@ -39,7 +39,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     let Some(r01) = num(r, TableId::T3, "R01", "C7") else { return };
     for st in t3_sentences(r) {
-        let s = st.norm.text.as_str();
+        let s = st.text();
         // "未收到政府信息公开申请": zero.
         if let Some((ns, ne)) = find_any(s, 0, &["未收到", "没有收到", "未受理", "未接到"]) {
             let tail = &s[ne..clause_end(s, ne)];
@@ -53,11 +53,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         let end = ne + seg.len() + "申请".len();
                         let message = format!(
                             "正文称“{}”，但第三部分表格“一、本年新收政府信息公开申请数量”总计为 {}；两者应一致（未收到时表格应为 0）",
-                            r.text(st.norm.span(ns, end)),
+                            r.text(st.span_of(ns, end)),
                             n(r01)
                         );
                         out.push(
-                            Finding::new(&T3_TEXT_RECEIVED, st.norm.span(ns, end), message)
+                            Finding::new(&T3_TEXT_RECEIVED, st.span_of(ns, end), message)
                                 .cells([CellRef::new("T3", "R01", "C7")]),
                         );
                     }
@@ -90,7 +90,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 (r01, "“一、本年新收政府信息公开申请数量”总计", vec![CellRef::new("T3", "R01", "C7")])
             };
             if cnt.value != expected {
-                let quote: Span = st.norm.span(ks, cnt.unit_end);
+                let quote: Span = st.span_of(ks, cnt.unit_end);
                 let message = format!(
                     "正文“{}”写的是 {} 件，而第三部分表格{}为 {}；两者应一致，请核对后改正其一",
                     r.text(quote),
@@ -98,7 +98,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     what,
                     n(expected)
                 );
-                out.push(Finding::new(&T3_TEXT_RECEIVED, st.norm.span(cnt.start, cnt.end), message).cells(cells));
+                out.push(Finding::new(&T3_TEXT_RECEIVED, st.span_of(cnt.start, cnt.end), message).cells(cells));
             }
             return;
         }

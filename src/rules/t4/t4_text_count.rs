@@ -52,7 +52,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (kws, expected, what, cells) in kinds {
         let Some(expected) = expected else { continue };
         'sent: for st in &sents {
-            let s = st.norm.text.as_str();
+            let s = st.text();
             let mut from = 0;
             while let Some((ks, ke)) = find_any(s, from, kws) {
                 from = ke;
@@ -61,14 +61,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 }
                 let Some(c) = count_after(s, ke, 8, &UNITS) else { continue };
                 if c.value != expected {
-                    let quote = r.text(st.norm.span(ks, c.unit_end));
+                    let quote = r.text(st.span_of(ks, c.unit_end));
                     let message = format!(
                         "正文“{quote}”写的是 {} 件，而第四部分表格{}为 {}；两者应一致",
                         n(c.value),
                         what,
                         n(expected)
                     );
-                    out.push(Finding::new(&T4_TEXT_COUNT, st.norm.span(c.start, c.end), message).cells(cells.clone()));
+                    out.push(Finding::new(&T4_TEXT_COUNT, st.span_of(c.start, c.end), message).cells(cells.clone()));
                 }
                 break 'sent;
             }
@@ -81,7 +81,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 fn upheld(ctx: &Context, sents: &[&crate::rules::t3::prose::Sentence], out: &mut Vec<Finding>) {
     let r = ctx.report;
     for st in sents {
-        let s = st.norm.text.as_str();
+        let s = st.text();
         let Some((a, b)) = find_any(s, 0, &["均获维持", "均维持", "均予以维持", "均予维持", "均被维持", "全部维持"])
         else {
             continue;
@@ -95,7 +95,7 @@ fn upheld(ctx: &Context, sents: &[&crate::rules::t3::prose::Sentence], out: &mut
             groups.push(("未经复议直接起诉", "direct_suit"));
             groups.push(("复议后起诉", "suit_after_review"));
         }
-        let span = st.norm.span(a, b);
+        let span = st.span_of(a, b);
         let mut bad = Vec::new();
         let mut pending = Vec::new();
         let mut cells = Vec::new();

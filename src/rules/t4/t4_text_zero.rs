@@ -44,7 +44,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
     let (mut done_review, mut done_suit) = (false, false);
     for st in t4_sentences(r) {
-        let s = st.norm.text.as_str();
+        let s = st.text();
         let mut from = 0;
         while let Some((ns, ne)) = find_any(s, from, &NEG) {
             from = ne;
@@ -77,7 +77,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 .filter_map(|w| scope.rfind(w).map(|i| i + w.len()))
                 .max()
                 .unwrap_or(0);
-            let span = st.norm.span(ns, ne + last);
+            let span = st.span_of(ns, ne + last);
             let quote = r.text(span);
             if about_review && !done_review {
                 done_review = true;

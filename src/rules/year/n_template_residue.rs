@@ -49,7 +49,7 @@ const TRIGGER_WORDS: [&str; 10] = ["单位名称", "填写", "此处", "(指", "
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    for (line, norm) in r.doc.lines.iter().zip(&r.line_prose) {
+    for (line, norm) in r.doc.lines.iter().zip(r.line_prose.iter()) {
         if line.empty || line.noise {
             continue;
         }
@@ -60,7 +60,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if !triggered {
             continue;
         }
-        let t = norm.text.as_str();
+        let t = norm.text();
         let mut hits: Vec<(usize, usize)> = Vec::new();
         for lit in LITERALS {
             hits.extend(find_all(t, lit).map(|i| (i, i + lit.len())));
@@ -98,42 +98,29 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 
 /// Runs of two or more X/x/× standing alone (not inside a URL or a Latin word), e.g. "XX局", "20XX年".
+/// Works on byte offsets, reading the characters around a run from the text (a list of a long
+/// line's characters took 16 bytes per character).
 fn x_runs(t: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = t.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let c = chars[k].1;
-        if !matches!(c, 'X' | 'x' | '×') {
-            k += 1;
-            continue;
-        }
-        let mut j = k;
-        while j < chars.len() && chars[j].1 == c {
-            j += 1;
-        }
-        let prev = k.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(j).map(|x| x.1);
+    let mut from = 0;
+    while let Some(k) = t[from..].find(['X', 'x', '×']).map(|p| from + p) {
+        let c = t[k..].chars().next().unwrap_or('X');
+        let run = t[k..].chars().take_while(|&d| d == c).count();
+        let j = k + run * c.len_utf8();
+        let prev = t[..k].chars().next_back();
+        let next = t[j..].chars().next();
         let prev_ok = prev.is_none_or(|p| !p.is_ascii_alphabetic() && !"./:_-=?&%#@".contains(p));
         let next_ok = next.is_none_or(|n| !n.is_ascii_alphanumeric() && !"./_-=".contains(n));
         // A digit before is fine only for a year placeholder ("20XX年").
         let digit_prev_ok = !prev.is_some_and(|p| p.is_ascii_digit()) || next == Some('年');
         // "李××": an applicant's name made anonymous, not a placeholder.
         let anonymised = c == '×' && prev.is_some_and(|p| SURNAMES.contains(p));
-        if j - k >= 2 && prev_ok && next_ok && digit_prev_ok && !anonymised {
-            let start = if prev.is_some_and(|p| p.is_ascii_digit()) {
-                let mut s = k;
-                while s > 0 && chars[s - 1].1.is_ascii_digit() {
-                    s -= 1;
-                }
-                chars[s].0
-            } else {
-                chars[k].0
-            };
-            let end = chars.get(j).map_or(t.len(), |x| x.0);
-            out.push((start, end));
+        if run >= 2 && prev_ok && next_ok && digit_prev_ok && !anonymised {
+            // The digits before belong to the placeholder ("20XX"); they are ASCII, one byte each.
+            let start = k - t[..k].bytes().rev().take_while(u8::is_ascii_digit).count();
+            out.push((start, j));
         }
-        k = j;
+        from = j;
     }
     out
 }

@@ -33,7 +33,7 @@ pub(crate) fn section_paragraph_spans(r: &Report, canonical: u8) -> Vec<Span> {
 
 /// Normalised text of a section's paragraphs (see `section_paragraphs`), joined.
 pub(crate) fn section_text(r: &Report, canonical: u8) -> String {
-    section_paragraphs(r, canonical).map(|p| r.paragraph_norm(p).text.as_str()).collect()
+    section_paragraphs(r, canonical).map(|p| r.paragraph_norm(p).text()).collect()
 }
 
 const ORG_ENDINGS: [&str; 12] =
