@@ -3,32 +3,16 @@
 //! Run with `cargo test --features ssr --test web_components`.
 #![cfg(feature = "ssr")]
 
-use std::future::Future;
-use std::pin::pin;
+mod ssr;
+
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
 
 use nianbao::web::components::source::{SourceView, SourceViewProps, WINDOW};
 use nianbao::web::components::{cell_id, FindingList, FindingListProps, Summary, SummaryProps, Tables, TablesProps};
 use nianbao::web::state::{analyse, Shared, SAMPLE};
 use nianbao::web::{App, AppProps};
-use yew::{BaseComponent, Callback, LocalServerRenderer};
-
-/// Rendering without suspense never waits on anything: poll until done.
-fn block_on<F: Future>(f: F) -> F::Output {
-    let mut f = pin!(f);
-    let mut cx = Context::from_waker(Waker::noop());
-    for _ in 0..10_000 {
-        if let Poll::Ready(v) = f.as_mut().poll(&mut cx) {
-            return v;
-        }
-    }
-    panic!("render did not finish");
-}
-
-fn render<C: BaseComponent>(props: C::Properties) -> String {
-    block_on(LocalServerRenderer::<C>::with_props(props).hydratable(false).render())
-}
+use ssr::render;
+use yew::Callback;
 
 fn fixture(path: &str) -> String {
     let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);

@@ -4,15 +4,13 @@
 //! Run with `cargo test --features ssr --test web_related`.
 #![cfg(feature = "ssr")]
 
-use std::future::Future;
-use std::pin::pin;
+mod ssr;
+
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
 
 use nianbao::web::components::related_view;
 use nianbao::web::state::{analyse, analyse_with, Analysis, Shared};
 use yew::prelude::*;
-use yew::LocalServerRenderer;
 
 #[derive(Properties, PartialEq)]
 struct Props {
@@ -26,20 +24,9 @@ fn Related(p: &Props) -> Html {
     p.result.0.related.get(p.index).map(|r| related_view(r)).unwrap_or_default()
 }
 
-fn block_on<F: Future>(f: F) -> F::Output {
-    let mut f = pin!(f);
-    let mut cx = Context::from_waker(Waker::noop());
-    for _ in 0..10_000 {
-        if let Poll::Ready(v) = f.as_mut().poll(&mut cx) {
-            return v;
-        }
-    }
-    panic!("render did not finish");
-}
-
 fn render(a: Analysis, index: usize) -> String {
     let props = Props { result: Shared(Rc::new(a)), index };
-    block_on(LocalServerRenderer::<Related>::with_props(props).hydratable(false).render())
+    ssr::render::<Related>(props)
 }
 
 fn base() -> String {

@@ -19,7 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch } from './run.mjs';
+import { assert, checks, launch, serve } from './run.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -233,19 +233,7 @@ async function main() {
   }, url);
   const expect = (jobs) => oracle.evaluate((jobs) => window.__oracle(jobs), jobs);
 
-  const results = [];
-  async function test(name, fn) {
-    try {
-      await fn();
-      results.push([name, true]);
-      console.log(`ok   ${name}`);
-    } catch (e) {
-      results.push([name, false]);
-      console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split('\n').slice(0, 4).join('\n     ')}`);
-      await page.screenshot({ path: join(artifacts, `batch-fail-${results.length}.png`), fullPage: true }).catch(() => {});
-    }
-  }
-  const assert = (cond, msg) => { if (!cond) throw new Error(msg); };
+  const { test, finish } = checks('batch', () => page);
   const n = reports.length;
   /** The table as shown: [{i, name, org, year, format, errors, warnings, worst}]. */
   const table = () => page.$$eval('#summary tbody tr', (trs) => trs.map((tr) => {
@@ -597,16 +585,13 @@ async function main() {
   server.close();
   await rm(profile, { recursive: true, force: true });
   await rm(tmp, { recursive: true, force: true });
-  const passed = results.filter((r) => r[1]).length;
-  const failed = results.length - passed;
   if (timing.wall) console.log(`batch e2e: ${n} reports checked in ${timing.wall} ms (page ${timing.page} ms)`);
   if (timing.large) {
     const l = timing.large;
     console.log(`batch e2e: ${l.count} reports (${(l.chars / 1e6).toFixed(2)} M characters) checked in ${l.checked} ms, ` +
       `kept in IndexedDB ${l.saved} ms later, restored after a reload in ${l.restored} ms`);
   }
-  console.log(`batch e2e: ${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  finish();
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -9,7 +9,7 @@
 import { readFile, stat, rm, mkdir, copyFile } from 'node:fs/promises';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch } from './run.mjs';
+import { assert, checks, launch, serve } from './run.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -51,20 +51,8 @@ async function main() {
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
 
-  const results = [];
   let page = context.pages()[0] ?? await context.newPage();
-  async function test(name, fn) {
-    try {
-      await fn();
-      results.push([name, true]);
-      console.log(`ok   ${name}`);
-    } catch (e) {
-      results.push([name, false]);
-      console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split('\n').slice(0, 4).join('\n     ')}`);
-      await page.screenshot({ path: join(artifacts, `embed-fail-${results.length}.png`), fullPage: true }).catch(() => {});
-    }
-  }
-  const assert = (cond, msg) => { if (!cond) throw new Error(msg); };
+  const { test, finish } = checks('embed', () => page);
 
   // ------------------------------------------------------------------ the mock portal
   let w = watch(page);
@@ -263,10 +251,7 @@ async function main() {
   await context.close();
   server.close();
   await rm(profile, { recursive: true, force: true });
-  const passed = results.filter((r) => r[1]).length;
-  const failed = results.length - passed;
-  console.log(`embed e2e: ${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  finish();
 }
 
 main().catch((e) => { console.error(e); console.log('embed e2e: 0 passed, 1 failed'); process.exit(1); });

@@ -18,15 +18,13 @@
 import { readFile, mkdir, rm } from 'node:fs/promises';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, paste, waitChecked } from './run.mjs';
+import { assert, checks, launch, paste, serve, waitChecked } from './run.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const dist = join(root, 'dist');
 const artifacts = join(here, 'artifacts');
 
-const results = [];
-const assert = (cond, msg) => { if (!cond) throw new Error(msg); };
 
 async function main() {
   await mkdir(artifacts, { recursive: true });
@@ -37,17 +35,7 @@ async function main() {
   const leak = new URL('leak', url).href;
 
   let page;
-  async function test(name, fn) {
-    try {
-      await fn();
-      results.push([name, true]);
-      console.log(`ok   ${name}`);
-    } catch (e) {
-      results.push([name, false]);
-      console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split('\n').slice(0, 4).join('\n     ')}`);
-      await page?.screenshot({ path: join(artifacts, `hostile-fail-${results.length}.png`), fullPage: true }).catch(() => {});
-    }
-  }
+  const { test, finish } = checks('hostile', () => page);
 
   // ---- 1. XSS payloads, pasted and opened as files --------------------------------------------
   const { context, profile } = await launch();
@@ -259,10 +247,7 @@ async function main() {
   }
 
   server.close();
-  const passed = results.filter((r) => r[1]).length;
-  const failed = results.length - passed;
-  console.log(`hostile e2e: ${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  finish();
 }
 
 main().catch((e) => { console.error(e); console.log('hostile e2e: 0 passed, 1 failed'); process.exit(1); });

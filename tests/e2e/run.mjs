@@ -53,6 +53,42 @@ export async function launch(viewport = { width: 1280, height: 900 }) {
   return { context, profile };
 }
 
+export const assert = (cond, msg) => { if (!cond) throw new Error(msg); };
+
+/**
+ * The checks of one end-to-end file. `test(name, fn)` runs one and prints ok/FAIL (a failure also
+ * saves a screenshot of `page()` to artifacts/); `finish()` prints "`label` e2e: N passed, M failed"
+ * and exits with 1 when any failed.
+ */
+export function checks(label, page) {
+  const results = [];
+  const prefix = label ? `${label} e2e` : 'e2e';
+  async function test(name, fn) {
+    try {
+      await fn();
+      results.push(true);
+      console.log(`ok   ${name}`);
+    } catch (e) {
+      results.push(false);
+      console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split('\n').slice(0, 4).join('\n     ')}`);
+      const shot = join(artifacts, `${label || 'app'}-fail-${results.length}.png`);
+      try {
+        await mkdir(artifacts, { recursive: true });
+        await page()?.screenshot({ path: shot, fullPage: true });
+      } catch {
+        // No page (yet), or it is closed: the message above is what counts.
+      }
+    }
+  }
+  function finish() {
+    const passed = results.filter(Boolean).length;
+    const failed = results.length - passed;
+    console.log(`${prefix}: ${passed} passed, ${failed} failed`);
+    process.exit(failed ? 1 : 0);
+  }
+  return { test, finish };
+}
+
 /** Pastes like a user would: a paste event carrying the given clipboard flavours. */
 export async function paste(page, data) {
   await page.evaluate((data) => {
@@ -96,19 +132,7 @@ async function main() {
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
 
-  const results = [];
-  async function test(name, fn) {
-    try {
-      await fn();
-      results.push([name, true]);
-      console.log(`ok   ${name}`);
-    } catch (e) {
-      results.push([name, false]);
-      console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split('\n').slice(0, 4).join('\n     ')}`);
-      await page.screenshot({ path: join(artifacts, `fail-${results.length}.png`), fullPage: true }).catch(() => {});
-    }
-  }
-  const assert = (cond, msg) => { if (!cond) throw new Error(msg); };
+  const { test, finish } = checks('', () => page);
   let seq = 0;
 
   await test('seed report pasted as text shows its findings', async () => {
@@ -291,10 +315,7 @@ async function main() {
   await context.close();
   server.close();
   await rm(profile, { recursive: true, force: true });
-  const passed = results.filter((r) => r[1]).length;
-  const failed = results.length - passed;
-  console.log(`e2e: ${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  finish();
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

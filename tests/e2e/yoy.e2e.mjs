@@ -17,15 +17,13 @@
 import { readFile, mkdir, rm, stat } from 'node:fs/promises';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, paste, waitChecked } from './run.mjs';
+import { assert, checks, launch, paste, serve, waitChecked } from './run.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const dist = resolve(root, process.env.NIANBAO_DIST ?? 'dist');
 const artifacts = join(here, 'artifacts');
 
-const results = [];
-const assert = (cond, msg) => { if (!cond) throw new Error(msg); };
 /** Last year's copy of a 2024 report: the same text, every year one less. */
 const yearBefore = (t) => t.replaceAll('2024', '2023').replaceAll('2025', '2024');
 /** Blanks dropped: the app shows passages as written, the tests compare characters. */
@@ -52,17 +50,7 @@ async function main() {
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector('#report-input', { timeout: 15000 });
 
-  async function test(name, fn) {
-    try {
-      await fn();
-      results.push([name, true]);
-      console.log(`ok   ${name}`);
-    } catch (e) {
-      results.push([name, false]);
-      console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split('\n').slice(0, 4).join('\n     ')}`);
-      await page.screenshot({ path: join(artifacts, `yoy-fail-${results.length}.png`), fullPage: true }).catch(() => {});
-    }
-  }
+  const { test, finish } = checks('yoy', () => page);
 
   let seq = 0;
   /** This year's report pasted into the main area, last year's typed into the 上年报告 slot. */
@@ -178,10 +166,7 @@ async function main() {
   await context.close();
   server.close();
   await rm(profile, { recursive: true, force: true });
-  const passed = results.filter((r) => r[1]).length;
-  const failed = results.length - passed;
-  console.log(`yoy e2e: ${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  finish();
 }
 
 main().catch((e) => { console.error(e); console.log('yoy e2e: 0 passed, 1 failed'); process.exit(1); });
