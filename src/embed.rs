@@ -65,11 +65,29 @@ pub struct CheckedOut<'a> {
     pub path: Option<&'a str>,
     pub input: crate::input::InputKind,
     pub report: ReportOut<'a>,
-    pub findings: Vec<With16<'a, Finding>>,
+    pub findings: Vec<FindingOut<'a>>,
+}
+
+/// A finding with `span16`, and its `related` passages in UTF-16 code units too.
+#[derive(Serialize)]
+pub struct FindingOut<'a> {
+    #[serde(flatten)]
+    pub item: &'a Finding,
+    pub span16: [usize; 2],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related16: Vec<Related16>,
+}
+
+/// `related[i]` in UTF-16 code units: `span16` into the input, `previous16` into `options.previous`.
+#[derive(Serialize)]
+pub struct Related16 {
+    pub span16: [usize; 2],
+    pub previous16: [usize; 2],
 }
 
 impl<'a> CheckedOut<'a> {
-    pub fn new(c: &'a Checked, map: &Utf16Map, path: Option<&'a str>) -> CheckedOut<'a> {
+    /// `map` converts offsets of the input, `previous` those of last year's report (when given).
+    pub fn new(c: &'a Checked, map: &Utf16Map, previous: Option<&Utf16Map>, path: Option<&'a str>) -> CheckedOut<'a> {
         let r = &c.report;
         CheckedOut {
             path,
@@ -82,7 +100,23 @@ impl<'a> CheckedOut<'a> {
                 sections: r.sections.iter().map(|s| With16 { item: s, span16: map.span(s.span) }).collect(),
                 cells: r.cells.iter().map(|s| With16 { item: s, span16: map.span(s.span) }).collect(),
             },
-            findings: c.findings.iter().map(|f| With16 { item: f, span16: map.span(f.span) }).collect(),
+            findings: c
+                .findings
+                .iter()
+                .map(|f| FindingOut {
+                    item: f,
+                    span16: map.span(f.span),
+                    related16: previous
+                        .map(|p| {
+                            let pair = |r: &crate::diag::Related| Related16 {
+                                span16: map.span(r.span),
+                                previous16: p.span(r.previous),
+                            };
+                            f.related.iter().map(pair).collect()
+                        })
+                        .unwrap_or_default(),
+                })
+                .collect(),
         }
     }
 }
@@ -133,9 +167,10 @@ pub fn check(input: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let previous = get(&options, "previous").as_string();
     let today = today_of(&options)?;
     let path = get(&options, "path").as_string();
+    let prev_map = previous.as_deref().map(Utf16Map::new);
     let checked = crate::check(input, &Options { previous, today });
     let map = Utf16Map::new(input);
-    to_js(&CheckedOut::new(&checked, &map, path.as_deref()))
+    to_js(&CheckedOut::new(&checked, &map, prev_map.as_ref(), path.as_deref()))
 }
 
 fn today_of(options: &JsValue) -> Result<Option<Date>, JsValue> {

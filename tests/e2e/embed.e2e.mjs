@@ -92,6 +92,19 @@ async function main() {
     assert(api.sourceText.slice(...sec.span16).includes(sec.title), 'section span16');
   });
 
+  await test('with options.previous, copied passages come with UTF-16 spans into both texts', async () => {
+    const r = await page.evaluate(async (base) => {
+      const m = await import(base + 'nianbao_embed.js');
+      const now = document.querySelector('nianbao-check').sourceText;
+      const before = now.replaceAll('2024', '2023').replaceAll('2025', '2024');
+      const f = m.check(now, { previous: before }).findings.find((x) => x.rule === 'N-COPY-PREV');
+      return f && { n: f.related.length, pairs: f.related16.map((p) => [now.slice(...p.span16), before.slice(...p.previous16)]) };
+    }, url);
+    assert(r && r.n > 0 && r.pairs.length === r.n, `related16: ${JSON.stringify(r)}`);
+    const digitless = (t) => t.replace(/[0-9]/g, '#');
+    for (const [a, b] of r.pairs) assert(a.length >= 20 && digitless(a) === digitless(b), `passages differ: ${a} | ${b}`);
+  });
+
   await test('the widget only added its own element before the report (host DOM untouched)', async () => {
     const parsed = await parsedBody(page, 'demo-portal.html');
     const now = await page.evaluate(() => {

@@ -38,10 +38,12 @@ export interface Finding {
   assumption?: string;
   /**
    * N-COPY-PREV, C5-SAME-PROBLEMS with `options.previous`: each passage of this input and the passage
-   * of last year's report it repeats. Both spans are UTF-8 byte offsets (no UTF-16 form), `span` into
-   * this input and `previous` into `options.previous`.
+   * of last year's report it repeats, in UTF-8 bytes (`span` into this input, `previous` into
+   * `options.previous`) …
    */
   related?: { span: Span; previous: Span }[];
+  /** … and the same in UTF-16 code units: `input.slice(...span16)`, `options.previous.slice(...previous16)`. */
+  related16?: { span16: Span; previous16: Span }[];
 }
 
 export interface Section {
