@@ -141,24 +141,19 @@ pub fn analyse_on(text: &str, today: Option<Date>) -> Analysis {
 pub fn analyse_with(text: &str, today: Option<Date>, previous: &str) -> Analysis {
     let given = (!previous.trim().is_empty()).then(|| previous.to_string());
     let checked = check(text, &Options { today, previous: given });
-    let (display, display_spans) = match checked.input {
-        InputKind::Text => {
-            let spans = checked.findings.iter().map(|f| widen(text, clamp(text, f.span))).collect();
-            (text.to_string(), spans)
-        }
-        InputKind::Html => {
-            let visible = html::to_visible(text);
-            let spans = checked
-                .findings
-                .iter()
-                .map(|f| {
-                    let s = Span::new(vis_of(&visible, f.span.start), vis_of(&visible, f.span.end));
-                    widen(&visible.text, Span::new(s.start, s.end.max(s.start)))
-                })
-                .collect();
-            (visible.text, spans)
-        }
-    };
+    // What the source view shows: the text, or for HTML its visible text (never markup).
+    let visible = (checked.input == InputKind::Html).then(|| html::to_visible(text));
+    let display_spans = checked
+        .findings
+        .iter()
+        .map(|f| match &visible {
+            Some(v) => {
+                let s = Span::new(vis_of(v, f.span.start), vis_of(v, f.span.end));
+                widen(&v.text, Span::new(s.start, s.end.max(s.start)))
+            }
+            None => widen(text, clamp(text, f.span)),
+        })
+        .collect();
     // Sections are in text order: the last one starting at or before the finding holds it.
     let sections = &checked.report.sections;
     let section_of = checked
@@ -190,7 +185,8 @@ pub fn analyse_with(text: &str, today: Option<Date>, previous: &str) -> Analysis
         target.push(t);
     }
     let cell_findings = KeyMap::grouped(involved);
-    let related = related_texts(text, previous, &checked);
+    let related = related_texts(text, visible.as_ref(), previous, &checked);
+    let display = visible.map_or_else(|| text.to_string(), |v| v.text);
     Analysis {
         text: text.to_string(),
         checked,
@@ -215,17 +211,22 @@ fn shown_text(source: &str, visible: Option<&html::Visible>, s: Span) -> String 
     }
 }
 
-fn related_texts(text: &str, previous: &str, checked: &Checked) -> Vec<Vec<(String, String)>> {
+/// Per finding, its related passages as shown text: (this report's, last year's).
+fn related_texts(
+    text: &str,
+    visible: Option<&html::Visible>,
+    previous: &str,
+    checked: &Checked,
+) -> Vec<Vec<(String, String)>> {
     let any = checked.findings.iter().any(|f| !f.related.is_empty());
-    let visible = |t: &str| (any && InputKind::detect(t) == InputKind::Html).then(|| html::to_visible(t));
-    let (cur, prev) = (visible(text), visible(previous));
+    let prev = (any && InputKind::detect(previous) == InputKind::Html).then(|| html::to_visible(previous));
     checked
         .findings
         .iter()
         .map(|f| {
             f.related
                 .iter()
-                .map(|r| (shown_text(text, cur.as_ref(), r.span), shown_text(previous, prev.as_ref(), r.previous)))
+                .map(|r| (shown_text(text, visible, r.span), shown_text(previous, prev.as_ref(), r.previous)))
                 .collect()
         })
         .collect()
