@@ -8,7 +8,8 @@ use crate::text::{chinese_number, Mode, Norm};
 declare_rule! {
     /// ## 检查内容
     /// 引言中“报告由……等N部分组成”“全文包括……N个部分”的 N 应为六；如果列出了各部分名称，
-    /// 应能对应到六个法定部分。只看第一个部分标题之前的文字和“总体情况”的第一段。
+    /// 应能对应到六个法定部分；用引号逐一列出的名称多于所称的部分数（如把“政府信息公开行政复议、
+    /// 行政诉讼情况”拆成两项后称“六个部分”），也提示核对。只看第一个部分标题之前的文字和“总体情况”的第一段。
     ///
     /// ## 为什么是问题
     /// 引言与正文结构不符，说明引言是从旧报告或旧模板复制的，或正文漏了部分。
@@ -54,6 +55,23 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let t = &norm.text;
     let Some((n, ns, ne, list)) = find_count(t) else { return };
     let nspan = norm.span(ns, ne);
+    // Quoted names count the parts as the author listed them (an official name such as
+    // “政府信息公开行政复议、行政诉讼情况” holds a 、 itself, so only quotes can tell). Normalising
+    // dropped the quotes around the list's ends: count the opening quotes inside, plus the first.
+    let list_span = norm.span(ns - list.len(), ns);
+    let first_quoted = r.text(Span::new(list_span.start.saturating_sub('“'.len_utf8()), list_span.start)) == "“";
+    let quoted = r.text(list_span).matches('“').count() + usize::from(first_quoted);
+    if quoted > n as usize && quoted >= 4 {
+        out.push(Finding::new(
+            &STRUCT_INTRO_PARTCOUNT,
+            nspan,
+            format!(
+                "引言用引号列出了{quoted}个部分名称，却称共{}部分；年报格式规定为六个部分，请核对各部分名称",
+                r.text(nspan)
+            ),
+        ));
+        return;
+    }
     if n != 6 {
         out.push(Finding::new(
             &STRUCT_INTRO_PARTCOUNT,
