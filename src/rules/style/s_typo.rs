@@ -6,7 +6,8 @@ use crate::rules::Context;
 declare_rule! {
     /// ## 检查内容
     /// 常见错别字：问提→问题、部份→部分、勾嵇→勾稽、复义→复议、诉颂→诉讼、申情→申请、公开公开→公开、
-    /// 做为→作为、登陆（网站）→登录、按排→安排、以经→已经、重新涉及→重新设计、审查管（缺“理”）→审查管理。
+    /// 做为→作为、登陆（网站）→登录、按排→安排、以经→已经、重新涉及→重新设计、审查管（缺“理”）→审查管理，
+    /// 以及把表格术语“结转”写反的“上年（度）转结”“转结下年”。
     /// 对“询问提出”“以经济”“按排名”这类正常搭配做了排除。
     ///
     /// ## 为什么是问题
@@ -30,7 +31,7 @@ declare_rule! {
 /// (wrong, right, previous chars that make it a normal word, following chars that do).
 type Typo = (&'static str, &'static str, &'static str, &'static str);
 
-const TYPOS: [Typo; 13] = [
+const TYPOS: [Typo; 16] = [
     ("问提", "问题", "询访质追发提学疑审盘过慰反顾设", "出供交升高醒示及起问前名"),
     ("部份", "部分", "", ""),
     ("勾嵇", "勾稽", "", ""),
@@ -44,10 +45,15 @@ const TYPOS: [Typo; 13] = [
     ("以经", "已经", "", "济营费验典过历手办批纬商管"),
     ("重新涉及", "重新设计", "", ""),
     ("审查管", "审查管理", "", "理控住"),
+    // The tables' term is 结转 (上年结转, 结转下年度); a real report wrote “含上年度转结”.
+    ("上年度转结", "上年度结转", "", ""),
+    ("上年转结", "上年结转", "", ""),
+    ("转结下年", "结转下年", "", ""),
 ];
 
 /// First characters of the entries: only positions holding one of them can start a typo.
-const FIRST_CHARS: [char; 13] = ['问', '部', '勾', '复', '诉', '申', '公', '做', '登', '按', '以', '重', '审'];
+const FIRST_CHARS: [char; 16] =
+    ['问', '部', '勾', '复', '诉', '申', '公', '做', '登', '按', '以', '重', '审', '上', '上', '转'];
 
 #[test]
 fn first_chars_match_the_entries() {
