@@ -338,10 +338,10 @@ pub fn App(props: &AppProps) -> Html {
                                 <progress id="check-progress" aria-label="正在检查"></progress>
                                 {format!(" 正在检查（{} KB）… {}", (s.input.len() + s.previous.len()) / 1024,
                                     if s.worker { "在后台进行，页面可以照常使用。 " } else { "检查期间页面会短暂停止响应。 " })}
-                                <button type="button" id="cancel-check" onclick={on_cancel_check}>{"取消"}</button>
+                                <button type="button" class="btn small" id="cancel-check" onclick={on_cancel_check}>{"取消"}</button>
                             } else {
                                 {format!("文本较大（{} KB）：为避免页面卡顿，已暂停自动检查。 ", (s.input.len() + s.previous.len()) / 1024)}
-                                <button type="button" id="check-now" onclick={on_check_now}>{"立即检查"}</button>
+                                <button type="button" class="btn small" id="check-now" onclick={on_check_now}>{"立即检查"}</button>
                             }
                         </div>
                     }
