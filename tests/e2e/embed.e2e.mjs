@@ -217,6 +217,25 @@ async function main() {
     await page.close();
   });
 
+  await test('a report the CMS fills in after load is checked when it appears', async () => {
+    const portal = await readFile(join(dir, 'demo-portal.html'), 'utf8');
+    const report = /<div id="zoom"[^>]*>([\s\S]*?)<\/div>\s*<div class="share">/.exec(portal)?.[1];
+    assert(report && report.includes('政府信息公开'), 'report HTML not found in demo-portal.html');
+    page = await context.newPage();
+    w = watch(page);
+    await page.goto(url + 'empty-page.html', { waitUntil: 'load' });
+    await page.waitForTimeout(700);
+    assert((await page.locator('nianbao-check').count()) === 0, 'a widget before there is a report');
+    // As a CMS template script would: the article arrives after load.
+    await page.evaluate((html) => { document.getElementById('zoom').innerHTML = html; }, report);
+    const badge = page.locator('nianbao-check .badge');
+    await badge.waitFor({ timeout: 10000 });
+    const text = (await badge.textContent()).trim();
+    assert(text.startsWith('年报体检：') && text.includes('个错误'), text);
+    assert(w.errors.length === 0, `page errors: ${w.errors.join(' | ')}`);
+    await page.close();
+  });
+
   // ------------------------------------------------------------------ quiet failures on the portal
   async function failing(name, setup) {
     await test(name, async () => {

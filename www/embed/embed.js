@@ -17,6 +17,9 @@
   var DEFAULT_TARGETS = '#zoom, .TRS_Editor, #ivs_content, .article-content';
   var MARK = 'data-nianbao-mark';
   var LIKELY = /政府信息公开/; // cheap test before loading the wasm: most CMS articles are not reports
+  // CMS templates often fill the article in after load (scripts, AJAX): when there is no report yet,
+  // the page is watched this long and checked once one shows up.
+  var WATCH_MS = 15000;
   if (typeof window === 'undefined' || !window.customElements || !window.HTMLElement) {
     if (typeof console !== 'undefined') console.info(LOG + ' 浏览器过旧，未启用');
     return;
@@ -265,6 +268,32 @@
     return { counts: n, text: '年报体检：' + (parts.length ? parts.join('、') : '未发现问题') };
   }
 
+  /**
+   * Calls `done(target)` with the element `find()` returns once its text looks like a report: at once,
+   * or when the page changes within WATCH_MS. `why(reason)` is called once if it is not there yet.
+   */
+  function whenReport(find, why, done) {
+    var look = function () {
+      var t = find();
+      return t && LIKELY.test(t.textContent || '') ? t : null;
+    };
+    var now = look();
+    if (now) { done(now); return; }
+    why(find() ? '页面中没有政府信息公开年报，不做检查' : '未找到报告正文，不做检查');
+    if (!window.MutationObserver) return;
+    var pending = null;
+    var obs = new MutationObserver(function () {
+      if (pending) return;
+      pending = setTimeout(function () {
+        pending = null;
+        var t = look();
+        if (t) { obs.disconnect(); done(t); }
+      }, 300);
+    });
+    obs.observe(document.body || document.documentElement, { childList: true, subtree: true, characterData: true });
+    setTimeout(function () { obs.disconnect(); }, WATCH_MS);
+  }
+
   // ---------------------------------------------------------------- the element
   class NianbaoCheck extends HTMLElement {
     connectedCallback() {
@@ -272,9 +301,11 @@
       this._started = true;
       if (this._target) return; // created by the loader, which runs the check itself
       var id = this.getAttribute('for');
-      var target = id ? document.getElementById(id) : document.querySelector(DEFAULT_TARGETS);
-      if (!target) { console.info(LOG + ' 未找到报告正文（' + (id ? '#' + id : DEFAULT_TARGETS) + '），不做检查'); return; }
-      run(target, this);
+      var self = this;
+      whenReport(
+        function () { return id ? document.getElementById(id) : document.querySelector(DEFAULT_TARGETS); },
+        function (why) { console.info(LOG + ' ' + why + '（' + (id ? '#' + id : DEFAULT_TARGETS) + '）'); },
+        function (target) { run(target, self); });
     }
 
     /** The last check's result (contract.md §3 JSON with span16), or null. */
@@ -453,10 +484,11 @@
   function start() {
     var sel = script && script.getAttribute('data-target');
     if (!sel && document.querySelector(TAG)) return; // the page places <nianbao-check> itself
-    var target = null;
-    try { target = document.querySelector(sel || DEFAULT_TARGETS); } catch (e) { /* invalid selector */ }
-    if (!target) { console.info(LOG + ' 未找到报告正文（' + (sel || DEFAULT_TARGETS) + '），不做检查'); return; }
-    run(target, null);
+    var find = function () {
+      try { return document.querySelector(sel || DEFAULT_TARGETS); } catch (e) { return null; } // invalid selector
+    };
+    whenReport(find, function (why) { console.info(LOG + ' ' + why + '（' + (sel || DEFAULT_TARGETS) + '）'); },
+      function (target) { run(target, null); });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
