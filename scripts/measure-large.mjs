@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Measures large drafts in the web app (headless Chromium): for drafts of 0.1, 1, 5 and 10 MB made
-// of the seed report repeated, the time from paste to the rendered findings and the longest
-// main-thread task meanwhile (PerformanceObserver 'longtask'): the check runs in the worker, so the
-// page should never freeze for long. A measurement, not a test.
+// of the seed report repeated, and for pathological shapes (one 5 MB line, 100 000 tiny rows,
+// 10 000-deep nested HTML pasted as HTML, a 10 000-column HTML table), the time from paste to the
+// rendered findings and the longest main-thread task meanwhile (PerformanceObserver 'longtask'):
+// the check runs in the worker, so the page should never freeze for long. A measurement, not a test.
 //
 //   trunk build --release --offline && (cd tests/e2e && npm ci) && node scripts/measure-large.mjs [MB …]
 
@@ -25,16 +26,27 @@ await page.evaluate(() => {
     .observe({ type: 'longtask' });
 });
 
-for (const mb of sizes.length ? sizes : [0.1, 1, 5, 10]) {
-  const text = seed.repeat(Math.max(1, Math.round((mb * 1048576) / Buffer.byteLength(seed))));
+const cases = (sizes.length ? sizes : [0.1, 1, 5, 10]).map((mb) => [`${mb} MB of reports`, 'text/plain',
+  seed.repeat(Math.max(1, Math.round((mb * 1048576) / Buffer.byteLength(seed))))]);
+if (!sizes.length) {
+  cases.push(
+    ['one 5 MB line', 'text/plain', '政府信息公开'.repeat(5 * 1048576 / 18)],
+    ['100 000 tiny rows', 'text/plain', '总计\t1\n'.repeat(100000)],
+    ['10 000-deep nested HTML', 'text/html', '<div>'.repeat(10000) + '政府信息公开工作年度报告' + '</div>'.repeat(10000)],
+    ['HTML table of 10 000 columns', 'text/html',
+      '<p>政府信息公开工作年度报告</p><table>' + ('<tr>' + '<td>1</td>'.repeat(10000) + '</tr>').repeat(10) + '</table>'],
+  );
+}
+
+for (const [label, type, text] of cases) {
   await page.evaluate(() => document.getElementById('clear').click());
   await page.waitForTimeout(300);
   const before = await page.evaluate(() => Number(document.getElementById('findings')?.dataset.seq ?? 0));
   // The clipboard is filled first, in its own task: handing megabytes to the page is the harness's cost.
-  await page.evaluate((text) => {
+  await page.evaluate(({ text, type }) => {
     window.__clipboard = new DataTransfer();
-    window.__clipboard.setData('text/plain', text);
-  }, text);
+    window.__clipboard.setData(type, text);
+  }, { text, type });
   await page.waitForTimeout(300);
   await page.evaluate(() => { window.__longest = 0; });
   const t0 = Date.now();
@@ -50,7 +62,7 @@ for (const mb of sizes.length ? sizes : [0.1, 1, 5, 10]) {
   await page.waitForTimeout(300);
   const [longest, findings] = await page.evaluate(() => [window.__longest,
     document.getElementById('more-findings')?.textContent ?? '']);
-  console.log(`${(Buffer.byteLength(text) / 1048576).toFixed(1).padStart(5)} MB: findings after ${String(ms).padStart(6)} ms, ` +
+  console.log(`${label.padEnd(30)} ${(Buffer.byteLength(text) / 1048576).toFixed(1).padStart(5)} MB: findings after ${String(ms).padStart(6)} ms, ` +
     `longest main-thread task ${longest.toFixed(0).padStart(4)} ms ${findings}`);
 }
 await context.close();

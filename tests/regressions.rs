@@ -105,3 +105,23 @@ fn corpus_replay() {
     }
     eprintln!("corpus replay: {} inputs", files.len());
 }
+
+#[test]
+fn a_flood_of_one_rule_is_capped_with_a_count_of_what_was_left_out() {
+    use nianbao::rules::MAX_PER_RULE;
+    let phrase = "政府信息公开";
+    let n = MAX_PER_RULE * 3;
+    let text = phrase.repeat(n);
+    let c = check(&text, &Options::default());
+    let dups: Vec<_> = c.findings.iter().filter(|f| f.rule == "S-DUP-WORD").collect();
+    assert_eq!(dups.len(), MAX_PER_RULE + 1, "the first {MAX_PER_RULE} and one summary");
+    let summary = dups.iter().find(|f| f.message.contains("另有")).expect("a summary finding");
+    let left_out = summary.message.split("另有 ").nth(1).and_then(|t| t.split(' ').next()).unwrap_or("");
+    let total: usize =
+        summary.message.split("共 ").nth(1).and_then(|t| t.split(' ').next()).and_then(|t| t.parse().ok()).unwrap_or(0);
+    assert_eq!(left_out.parse::<usize>().ok(), Some(total - MAX_PER_RULE), "{}", summary.message);
+    assert!(total > MAX_PER_RULE, "{}", summary.message);
+    // It points at the first finding left out: after the kept ones, inside the text.
+    let last_kept = dups.iter().filter(|f| !f.message.contains("另有")).map(|f| f.span.start).max().unwrap_or(0);
+    assert!(summary.span.start > last_kept && text.get(summary.span.range()).is_some_and(|s| s.starts_with(phrase)));
+}

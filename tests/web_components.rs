@@ -7,7 +7,7 @@ mod ssr;
 
 use std::rc::Rc;
 
-use nianbao::web::components::source::{SourceView, SourceViewProps, WINDOW};
+use nianbao::web::components::source::{windows, SourceView, SourceViewProps, WINDOW};
 use nianbao::web::components::{cell_id, FindingList, FindingListProps, Summary, SummaryProps, Tables, TablesProps};
 use nianbao::web::state::{analyse, Shared, SAMPLE};
 use nianbao::web::{App, AppProps};
@@ -194,7 +194,11 @@ fn findings_are_listed_a_page_at_a_time() {
 
 #[test]
 fn long_sources_are_shown_a_window_at_a_time_following_the_selection() {
-    let text = many_typos(WINDOW / 20);
+    // A typo every 50th line: few findings, spread over every window.
+    let mut text = "某镇2024年政府信息公开工作年度报告\n".to_string();
+    for i in 0..WINDOW / 20 {
+        text.push_str(&format!("第{i}项工作{}，已整改。\n", if i % 50 == 0 { "存在问提" } else { "进展顺利" }));
+    }
     assert!(text.len() > 2 * WINDOW, "{}", text.len());
     let a = shared(&text);
     let props = |selected| SourceViewProps { result: a.clone(), selected, on_select: Callback::noop() };
@@ -202,10 +206,17 @@ fn long_sources_are_shown_a_window_at_a_time_following_the_selection() {
     let pages = text.len().div_ceil(WINDOW);
     assert!(text_of(&first, "source-page").contains(&format!("第 1/{pages} 段")), "{}", text_of(&first, "source-page"));
     assert!(first.contains("第0项工作") && !first.contains(&format!("第{}项工作", WINDOW / 20 - 1)));
-    // Selecting the last finding shows the window that holds it, with its mark.
+    // Selecting the last finding (past the first window) shows the window that holds it, with its mark.
     let last = a.checked.findings.iter().rposition(|f| f.rule == "S-TYPO").expect("typos");
+    let at = a.display_spans[last].start;
+    let page = windows(&a.display).iter().position(|w| at < w.1).expect("a window") + 1;
+    assert_eq!(page, pages, "the last typo is in the last window");
     let shown = render::<SourceView>(props(Some(last)));
-    assert!(text_of(&shown, "source-page").contains(&format!("第 {pages}/{pages} 段")));
+    assert!(
+        text_of(&shown, "source-page").contains(&format!("第 {page}/{pages} 段")),
+        "{}",
+        text_of(&shown, "source-page")
+    );
     assert!(shown.contains(&format!("f{last}")), "the selected finding is marked in its window");
     // A short report has no windows.
     let short =

@@ -88,11 +88,27 @@ pub fn find(id: &str) -> Option<&'static Rule> {
     all().find(|r| r.id.eq_ignore_ascii_case(id))
 }
 
+/// A rule that reports more than this on one input is reporting noise (junk, or many reports pasted
+/// as one): its first findings are kept and one more says how many were left out, so that the
+/// output, the JSON and the page stay bounded (a 10 MB line of one repeated phrase gave 291 071).
+pub const MAX_PER_RULE: usize = 1000;
+
 /// Runs every rule; findings come back sorted by position, then severity.
 pub fn run_all(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for rule in all() {
+        let from = out.len();
         (rule.check)(ctx, &mut out);
+        let found = out.len() - from;
+        if found > MAX_PER_RULE {
+            let first_left_out = out[from + MAX_PER_RULE].span;
+            out.truncate(from + MAX_PER_RULE);
+            let message = format!(
+                "此后另有 {} 处同类问题未逐一列出（每条规则最多列出 {MAX_PER_RULE} 处，共 {found} 处）",
+                found - MAX_PER_RULE
+            );
+            out.push(Finding::new(rule, first_left_out, message));
+        }
     }
     // The emission order as the last key: the order a stable sort would give (crate::sort is not stable).
     let mut keyed: Vec<(usize, Finding)> = out.into_iter().enumerate().collect();
