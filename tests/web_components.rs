@@ -236,3 +236,18 @@ fn a_large_draft_is_kept_but_not_put_into_the_text_box() {
     let small = render::<App>(AppProps { initial: SAMPLE.to_string(), ..Default::default() });
     assert!(text_of(&small, "report-input").contains("政府信息公开"), "a report of normal size is in the box");
 }
+
+#[test]
+fn windows_cover_the_text_in_order_whatever_its_lines() {
+    for text in ["政府信息公开".repeat(40_000), "一行\n".repeat(30_000), String::new()] {
+        let w = windows(&text);
+        assert_eq!(w.first().map(|x| x.0), Some(0));
+        assert_eq!(w.last().map(|x| x.1), Some(text.len()));
+        for pair in w.windows(2) {
+            assert_eq!(pair[0].1, pair[1].0, "contiguous");
+        }
+        for &(a, b) in &w {
+            assert!(text.is_char_boundary(a) && text.is_char_boundary(b) && b - a <= WINDOW + WINDOW / 4);
+        }
+    }
+}

@@ -27,7 +27,10 @@ pub fn windows(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     while start < text.len() {
         let mut end = floor_char_boundary(text, start + WINDOW);
-        if let Some(nl) = text[end..].find('\n').filter(|&nl| nl < WINDOW / 4) {
+        // Look for the line break only a little further (not to the end: one long line would make
+        // this quadratic).
+        let near = floor_char_boundary(text, end + WINDOW / 4);
+        if let Some(nl) = text[end..near].find('\n') {
             end += nl + 1;
         }
         out.push((start, end));
