@@ -167,9 +167,12 @@ pub fn check(input: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let previous = get(&options, "previous").as_string();
     let today = today_of(&options)?;
     let path = get(&options, "path").as_string();
-    let prev_map = previous.as_deref().map(Utf16Map::new);
-    let checked = crate::check(input, &Options { previous, today });
+    let options = Options { previous, today };
+    let checked = crate::check(input, &options);
     let map = Utf16Map::new(input);
+    // Last year's text is mapped only when some finding points into it.
+    let related = checked.findings.iter().any(|f| !f.related.is_empty());
+    let prev_map = options.previous.as_deref().filter(|_| related).map(Utf16Map::new);
     to_js(&CheckedOut::new(&checked, &map, prev_map.as_ref(), path.as_deref()))
 }
 

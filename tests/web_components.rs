@@ -14,6 +14,22 @@ use nianbao::web::{App, AppProps};
 use ssr::render;
 use yew::Callback;
 
+/// The findings list's props with no-op callbacks.
+fn list_props(result: Shared, show: [bool; 3], limit: usize) -> FindingListProps {
+    FindingListProps {
+        result,
+        seq: 1,
+        show,
+        selected: None,
+        limit,
+        on_select: Callback::noop(),
+        on_toggle: Callback::noop(),
+        on_step: Callback::noop(),
+        on_export: Callback::noop(),
+        on_more: Callback::noop(),
+    }
+}
+
 fn fixture(path: &str) -> String {
     let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())).replace(['⟦', '⟧'], "")
@@ -82,18 +98,7 @@ fn tables_highlight_the_unbalanced_total_with_the_formula() {
 #[test]
 fn findings_list_shows_rule_message_and_docs() {
     let text = fixture("tests/fixtures/T3-BALANCE/invalid_web_tabs.txt");
-    let props = FindingListProps {
-        result: shared(&text),
-        seq: 1,
-        show: [true; 3],
-        selected: None,
-        limit: nianbao::web::state::PAGE,
-        on_select: Callback::noop(),
-        on_toggle: Callback::noop(),
-        on_step: Callback::noop(),
-        on_export: Callback::noop(),
-        on_more: Callback::noop(),
-    };
+    let props = list_props(shared(&text), [true; 3], nianbao::web::state::PAGE);
     let out = render::<FindingList>(props);
     assert!(out.contains("data-rule=\"T3-BALANCE\""), "{out}");
     assert!(out.contains("自然人列：一(60)+二(0)=60 ≠ 三(61)+四(0)=61"), "{out}");
@@ -104,18 +109,7 @@ fn findings_list_shows_rule_message_and_docs() {
 #[test]
 fn findings_list_filters_by_severity() {
     let text = fixture("tests/fixtures/T3-BALANCE/invalid_web_tabs.txt");
-    let props = FindingListProps {
-        result: shared(&text),
-        seq: 1,
-        show: [false, false, false],
-        selected: None,
-        limit: nianbao::web::state::PAGE,
-        on_select: Callback::noop(),
-        on_toggle: Callback::noop(),
-        on_step: Callback::noop(),
-        on_export: Callback::noop(),
-        on_more: Callback::noop(),
-    };
+    let props = list_props(shared(&text), [false; 3], nianbao::web::state::PAGE);
     let out = render::<FindingList>(props);
     assert!(!out.contains("data-rule=\"T3-BALANCE\""));
     assert!(out.contains("所选级别下没有问题"));
@@ -172,18 +166,7 @@ fn findings_are_listed_a_page_at_a_time() {
     let typos = a.checked.findings.iter().filter(|f| f.rule == "S-TYPO").count();
     assert!(typos >= 450, "{typos}");
     let total = a.checked.findings.len();
-    let props = |limit| FindingListProps {
-        result: a.clone(),
-        seq: 1,
-        show: [true; 3],
-        selected: None,
-        limit,
-        on_select: Callback::noop(),
-        on_toggle: Callback::noop(),
-        on_step: Callback::noop(),
-        on_export: Callback::noop(),
-        on_more: Callback::noop(),
-    };
+    let props = |limit| list_props(a.clone(), [true; 3], limit);
     let out = render::<FindingList>(props(200));
     assert_eq!(out.matches("class=\"finding ").count(), 200);
     assert!(text_of(&out, "more-findings").contains(&format!("还有 {} 条", total - 200)), "{out}");

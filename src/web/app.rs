@@ -123,16 +123,18 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let oninput = {
+    // Typing in either text box keeps the text and checks again once typing pauses.
+    let typed = |keep: fn(String) -> Action| {
         let d = dispatch.clone();
         let timer = timer.clone();
         Callback::from(move |e: InputEvent| {
             let Some(t) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() else { return };
-            d.dispatch(Action::Edit(t.value()));
+            d.dispatch(keep(t.value()));
             let d2 = d.clone();
             *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || d2.dispatch(Action::Recheck)));
         })
     };
+    let oninput = typed(Action::Edit);
     let onpaste = {
         let d = dispatch.clone();
         let timer = timer.clone();
@@ -165,16 +167,7 @@ pub fn App(props: &AppProps) -> Html {
             *timer.borrow_mut() = None;
         })
     };
-    let on_previous_input = {
-        let d = dispatch.clone();
-        let timer = timer.clone();
-        Callback::from(move |e: InputEvent| {
-            let Some(t) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() else { return };
-            d.dispatch(Action::Previous(t.value()));
-            let d2 = d.clone();
-            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || d2.dispatch(Action::Recheck)));
-        })
-    };
+    let on_previous_input = typed(Action::Previous);
     let on_previous_file = {
         let d = dispatch.clone();
         Callback::from(move |e: Event| {

@@ -19,7 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, checks, launch, serve } from './run.mjs';
+import { assert, checks, launch, pageErrors, serve } from './run.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -213,9 +213,7 @@ async function main() {
   const { server, url } = await serve(dist);
   const { context, profile } = await launch();
   const page = context.pages()[0] ?? await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const errors = pageErrors(page);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
 

@@ -53,6 +53,14 @@ export async function launch(viewport = { width: 1280, height: 900 }) {
   return { context, profile };
 }
 
+/** Collects the page's uncaught errors and console errors, as they happen. */
+export function pageErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return errors;
+}
+
 export const assert = (cond, msg) => { if (!cond) throw new Error(msg); };
 
 /**
@@ -121,9 +129,7 @@ async function main() {
   const { server, url } = await serve(dist);
   const { context, profile } = await launch();
   const page = context.pages()[0] ?? await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const errors = pageErrors(page);
 
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector('#report-input', { timeout: 15000 });

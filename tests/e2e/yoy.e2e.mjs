@@ -17,7 +17,7 @@
 import { readFile, mkdir, rm, stat } from 'node:fs/promises';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, checks, launch, paste, serve, waitChecked } from './run.mjs';
+import { assert, checks, launch, pageErrors, paste, serve, waitChecked } from './run.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -43,9 +43,7 @@ async function main() {
   const { server, url } = await serve(dist);
   const { context, profile } = await launch();
   const page = context.pages()[0] ?? await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const errors = pageErrors(page);
   page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss().catch(() => {}); });
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector('#report-input', { timeout: 15000 });
