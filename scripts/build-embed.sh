@@ -28,9 +28,11 @@ tmp="$OUT/.tmp"
 rm -rf "$tmp"
 mkdir -p "$tmp"
 wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name nianbao_embed "$WASM"
-# --disable-compact-imports: with --all-features alone binaryen 132 writes an import encoding that
-# Chromium 156 rejects (docs/web.md).
-wasm-opt -Oz --all-features --disable-compact-imports "$tmp/nianbao_embed_bg.wasm" -o "$OUT/nianbao_embed_bg.wasm"
+# Exactly the features rustc emits for wasm32-unknown-unknown, nothing more: with --all-features
+# binaryen rewrites function types into typed references (a GC-proposal type) and the module then
+# fails to compile before Chromium 119 / Firefox 120 / Safari 18.2 (docs/web.md, README support matrix).
+WASM_FEATURES="--enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int --enable-multivalue --enable-reference-types"
+wasm-opt -Oz $WASM_FEATURES "$tmp/nianbao_embed_bg.wasm" -o "$OUT/nianbao_embed_bg.wasm"
 mv "$tmp/nianbao_embed.js" "$OUT/nianbao_embed.js"
 rm -rf "$tmp"
 for f in embed.js nianbao.d.ts demo-portal.html empty-page.html demo.css; do
