@@ -76,12 +76,17 @@ pub struct ReportView {
     pub cells: Vec<CellView>,
 }
 
-/// The result of checking one input. All spans index the input as given (for HTML: the markup).
+/// The result of checking one input. Spans index the input as given (for HTML: the markup), or the
+/// extracted `text` of a file.
 #[derive(Clone, Debug, Serialize)]
 pub struct Checked {
     pub input: InputKind,
     pub report: ReportView,
     pub findings: Vec<Finding>,
+    /// The text extracted from a file (.docx, .doc, .pdf), which the spans index; `None` for text
+    /// and HTML input, whose spans index the input itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 impl Checked {
@@ -90,20 +95,42 @@ impl Checked {
     }
 }
 
-/// Checks one report given as text or HTML.
+/// Checks one report given as text or HTML (recognised by content). Spans index the input as
+/// given (for HTML: the markup).
 pub fn check(input: &str, options: &Options) -> Checked {
-    let kind = InputKind::detect(input);
-    let visible = (kind == InputKind::Html).then(|| input::html::to_visible(input));
-    let text = visible.as_ref().map_or(input, |v| v.text.as_str());
-    let report = Report::build(text);
+    match InputKind::detect(input) {
+        InputKind::Html => check_html(input, InputKind::Html, options),
+        kind => check_text(input, kind, options),
+    }
+}
 
+/// Checks a report read from a file (.docx, .doc, .pdf): the reader gives it as simple HTML
+/// (paragraphs and tables with their merges), and spans index the extracted text, which the result
+/// carries in `text` so that views can show it.
+pub fn check_extracted(html: &str, kind: InputKind, options: &Options) -> Checked {
+    let visible = input::html::to_visible(html);
+    let mut checked = check_text(&visible.text, kind, options);
+    checked.text = Some(visible.text);
+    checked
+}
+
+fn check_html(markup: &str, kind: InputKind, options: &Options) -> Checked {
+    let visible = input::html::to_visible(markup);
+    let mut checked = check_text(&visible.text, kind, options);
+    checked.to_source(&visible);
+    checked
+}
+
+/// Checks text; spans index `text`.
+fn check_text(text: &str, kind: InputKind, options: &Options) -> Checked {
+    let report = Report::build(text);
     let prev_visible =
         options.previous.as_deref().filter(|p| InputKind::detect(p) == InputKind::Html).map(input::html::to_visible);
     let prev_text = prev_visible.as_ref().map(|v| v.text.as_str()).or(options.previous.as_deref());
     let previous = prev_text.map(Report::build);
     let ctx = rules::Context { report: &report, previous: previous.as_ref(), today: options.today };
     let mut findings = rules::run_all(&ctx);
-    let mut view = ReportView {
+    let view = ReportView {
         title: report.title.as_ref().map(|t| t.text.clone()),
         org: report.org.clone(),
         year: report.year,
@@ -136,19 +163,23 @@ pub fn check(input: &str, options: &Options) -> Checked {
             r.previous = v.to_source(r.previous);
         }
     }
-    if let Some(v) = &visible {
-        for f in &mut findings {
+    Checked { input: kind, report: view, findings, text: None }
+}
+
+impl Checked {
+    /// Maps every span from the visible text of an HTML input to its markup.
+    fn to_source(&mut self, v: &input::html::Visible) {
+        for f in &mut self.findings {
             f.span = v.to_source(f.span);
             for r in &mut f.related {
                 r.span = v.to_source(r.span);
             }
         }
-        for s in &mut view.sections {
+        for s in &mut self.report.sections {
             s.span = v.to_source(s.span);
         }
-        for c in &mut view.cells {
+        for c in &mut self.report.cells {
             c.span = v.to_source(c.span);
         }
     }
-    Checked { input: kind, report: view, findings }
 }

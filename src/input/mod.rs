@@ -10,6 +10,11 @@ pub mod html;
 pub enum InputKind {
     Text,
     Html,
+    /// Word 2007+ (.docx, also written by WPS).
+    Docx,
+    /// Word 97–2003 (.doc) and Kingsoft WPS (.wps): the MS-DOC binary format.
+    Doc,
+    Pdf,
 }
 
 impl InputKind {

@@ -146,7 +146,7 @@ const FORMATS: [Format; 3] = [Format::V2019, Format::V2021, Format::Unknown];
 pub fn encode(a: &Analysis) -> Vec<u8> {
     let mut w = Writer(Vec::with_capacity(a.text.len() / 2 + 1024));
     let c = &a.checked;
-    w.n(usize::from(c.input == InputKind::Html));
+    w.n(c.input as usize);
     let r = &c.report;
     w.s(r.title.as_deref().unwrap_or(""));
     w.n(usize::from(r.title.is_some()));
@@ -224,7 +224,14 @@ pub fn encode(a: &Analysis) -> Vec<u8> {
 /// The analysis of `text` from `encode`'s bytes; `None` when they are not a whole, valid encoding.
 pub fn decode(bytes: &[u8], text: String) -> Option<Analysis> {
     let mut r = Reader { bytes, at: 0 };
-    let input = if r.n()? == 1 { InputKind::Html } else { InputKind::Text };
+    let input = match r.n()? {
+        0 => InputKind::Text,
+        1 => InputKind::Html,
+        2 => InputKind::Docx,
+        3 => InputKind::Doc,
+        4 => InputKind::Pdf,
+        _ => return None,
+    };
     let title = r.s()?;
     let title = (r.n()? == 1).then_some(title);
     let org = r.s()?;
@@ -275,7 +282,8 @@ pub fn decode(bytes: &[u8], text: String) -> Option<Analysis> {
     if r.at != bytes.len() || !display_spans.iter().all(fits) {
         return None;
     }
-    let checked = Checked { input, report: ReportView { title, org, year, format, sections, cells }, findings };
+    let checked =
+        Checked { input, report: ReportView { title, org, year, format, sections, cells }, findings, text: None };
     let cells = KeyMap::last_wins(checked.report.cells.iter().enumerate().map(|(i, c)| ((c.table, c.row, c.col), i)));
     let cell_findings = KeyMap::grouped(involved);
     Some(Analysis { text, checked, display, display_spans, section_of, target, cells, cell_findings, related })
