@@ -120,7 +120,7 @@ pub fn check_extracted(html: &str, kind: InputKind, options: &Options) -> Checke
 fn check_html(markup: &str, kind: InputKind, options: &Options) -> Checked {
     let visible = input::html::to_visible(markup);
     let mut checked = check_report(Report::build_visible(&visible), kind, options);
-    checked.to_source(&visible);
+    checked.map_to_source(&visible);
     checked.visible = Some(visible);
     checked
 }
@@ -178,7 +178,7 @@ fn check_report(report: Report, kind: InputKind, options: &Options) -> Checked {
 
 impl Checked {
     /// Maps every span from the visible text of an HTML input to its markup.
-    fn to_source(&mut self, v: &input::html::Visible) {
+    fn map_to_source(&mut self, v: &input::html::Visible) {
         for f in &mut self.findings {
             f.span = v.to_source(f.span);
             for r in &mut f.related {
