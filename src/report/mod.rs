@@ -3,6 +3,7 @@
 pub mod labels;
 pub mod meta;
 pub mod read;
+mod region;
 mod sections;
 mod tables;
 
@@ -277,8 +278,11 @@ impl<'a> Report<'a> {
     }
 
     /// The report of an HTML input's visible text, its table rows known from the markup.
+    /// A whole saved page is cut down to the report's own region first.
     pub fn build_visible(visible: &'a crate::input::html::Visible) -> Report<'a> {
-        Report::from_document(Document::parse_with_rows(&visible.text, &visible.rows))
+        let mut doc = Document::parse_with_rows(&visible.text, &visible.rows);
+        region::restrict(&mut doc, &visible.blocks);
+        Report::from_document(doc)
     }
 
     pub fn from_document(doc: Document<'a>) -> Report<'a> {
