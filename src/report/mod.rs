@@ -397,6 +397,12 @@ impl<'a> Report<'a> {
         self.tables.iter().find(|t| t.id == id)
     }
 
+    /// Where to point at a table as a whole: its first cell (caption, note or first label).
+    pub fn table_head(&self, t: &TableInfo) -> Span {
+        let cells = self.doc.lines.iter().filter(|l| l.span.end > t.span.start).flat_map(|l| &l.cells);
+        cells.map(|c| c.span).find(|c| !c.is_empty() && c.start >= t.span.start).unwrap_or(t.span)
+    }
+
     /// How much of a table was read (see `read`).
     pub fn read(&self, id: TableId) -> read::TableRead {
         self.reads[id as usize]

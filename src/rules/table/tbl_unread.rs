@@ -53,12 +53,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// The table's first line, or its part's heading.
+/// The table's first cell (its caption, note or first label), or its part's heading.
 fn place(ctx: &Context, id: TableId) -> Span {
     let r = ctx.report;
     if let Some(t) = r.table(id) {
-        let end = r.src()[t.span.start..].find('\n').map_or(t.span.end, |i| t.span.start + i).min(t.span.end);
-        return Span::new(t.span.start, end.max(t.span.start));
+        return r.table_head(t);
     }
     let canonical = match id {
         TableId::T2 => 2,
