@@ -220,8 +220,24 @@ fn space_tokens(text: &str, base: usize) -> Vec<Span> {
     out
 }
 
+/// "Page 8 - …", "Page 8 of 12", "P. 8 …": a page marker opening a line of at most 80 characters.
+fn page_header(text: &str) -> bool {
+    let lower = text.trim_start().to_ascii_lowercase();
+    let Some(rest) = lower.strip_prefix("page").or_else(|| lower.strip_prefix("p.")) else { return false };
+    let rest = rest.trim_start();
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = rest[digits..].trim_start();
+    digits > 0
+        && text.chars().count() <= 80
+        && (after.is_empty() || after.starts_with(['-', '–', '—', '/', '|']) || after.starts_with("of"))
+}
+
 /// Page footers ("— 3 —", "- 3 -", "第3页 共9页", "Page 9 - …", "P. 9") and Markdown table rules.
 fn is_noise(text: &str) -> bool {
+    // A PDF viewer's running header: "Page 8 - 某局2022年政府信息公开工作年度报告".
+    if page_header(text) {
+        return true;
+    }
     // Footers and rules are short, or made of pipes and dashes only.
     if text.len() > 60 && !text.starts_with('|') {
         return false;

@@ -4,6 +4,8 @@ pub mod labels;
 pub mod meta;
 pub mod read;
 mod region;
+mod relines;
+pub mod runs;
 mod sections;
 mod tables;
 
@@ -217,6 +219,8 @@ pub struct TableInfo {
     pub expected_rows: usize,
     /// Some row's figures arrived run together and could not be split in exactly one way.
     pub unresolved: bool,
+    /// Some row's figures arrived run together and were cut into cells by the table's equalities.
+    pub recut: bool,
 }
 
 /// Where the report year came from (rules.md §4.7 N-YEAR-DETECT).
@@ -285,7 +289,8 @@ impl<'a> Report<'a> {
         Report::from_document(doc)
     }
 
-    pub fn from_document(doc: Document<'a>) -> Report<'a> {
+    pub fn from_document(mut doc: Document<'a>) -> Report<'a> {
+        relines::reline(&mut doc);
         // Every cell's label text, normalised once for all the dictionary lookups.
         // Labels are short: of a long prose line only the start is kept (anchors and headings are there).
         let label_of = |span: Span| {

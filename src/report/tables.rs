@@ -7,6 +7,7 @@
 //! rows between the rows that were recognised.
 
 use super::labels::{self, T3_ROWS, T3_ROWS_2019};
+use super::runs::{self, Equality, RowIn};
 use super::{Format, RowInfo, TableCell, TableId, TableInfo};
 use crate::diag::CellRef;
 use crate::parse::{parse_value, Document, Value};
@@ -447,11 +448,27 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         labels::T3_COLS.to_vec()
     };
 
+    // The data rows: the first row of each key.
+    let mut data: Vec<(usize, &'static str)> = Vec::new();
+    for (i, key) in assigned.iter().enumerate() {
+        if let Some(k) = key.filter(|k| !data.iter().any(|(_, d)| d == k)) {
+            data.push((i, k));
+        }
+    }
+    let recut = if width == 7 {
+        let keys: Vec<&str> = data.iter().map(|(_, k)| *k).collect();
+        let values: Vec<(Vec<Span>, usize)> =
+            data.iter().map(|(i, _)| (collected.rows[*i].values.clone(), width)).collect();
+        recut(doc, &values, &t3_equalities(&keys), Relax::PerRow)
+    } else {
+        Recut::none(data.len())
+    };
+
     let mut cells = Vec::new();
     let mut rows = Vec::new();
     let mut unknown = Vec::new();
     let mut seen_keys: Vec<&str> = Vec::new();
-    for (row, key) in collected.rows.iter().zip(&assigned) {
+    for (i, (row, key)) in collected.rows.iter().zip(&assigned).enumerate() {
         let Some(key) = key else {
             if row.values.iter().any(|v| !v.is_empty()) && row.values.len() * 2 >= width {
                 unknown.push((row.label.map(|s| doc.text(s).to_string()).unwrap_or_default(), row.span));
@@ -463,15 +480,21 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
             continue;
         }
         seen_keys.push(key);
-        for (v, col) in row.values.iter().zip(&cols) {
+        let d = data.iter().position(|(r, _)| *r == i);
+        let values = match d.map(|d| &recut.rows[d]) {
+            Some(RowCut::Cut(v)) => v.clone(),
+            Some(RowCut::Unread) => Vec::new(),
+            _ => row.values.clone(),
+        };
+        for (v, col) in values.iter().zip(&cols) {
             cells.push(make_cell(doc, TableId::T3, key, col, *v, row.label));
         }
-        let extra = row.values.iter().skip(width).filter(|s| !s.is_empty()).copied().collect();
+        let extra = values.iter().skip(width).filter(|s| !s.is_empty()).copied().collect();
         rows.push(RowInfo {
             key,
             label: row.label,
             span: row.span,
-            found: row.values.len().min(width),
+            found: values.len().min(width),
             expected: width,
             extra,
         });
@@ -490,7 +513,8 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         expected_cells,
         found_cells,
         expected_rows: order.len(),
-        unresolved: false,
+        unresolved: recut.unresolved,
+        recut: recut.cut,
     };
     (info, cells)
 }
@@ -585,6 +609,7 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
     let mut cells = Vec::new();
     let mut rows: Vec<RowInfo> = Vec::new();
     let mut unknown = Vec::new();
+    let (mut unresolved, mut recovered) = (false, false);
     let taken = |rows: &Vec<RowInfo>, k: &str| rows.iter().any(|r| r.key == k);
     for (i, row) in collected.rows.iter().enumerate() {
         let key = row.strong.or(row.weak).filter(|k| !taken(&rows, k)).or_else(|| {
@@ -603,18 +628,25 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         }
         let cols = columns_for(doc, &collected.headers, row, key, v2019);
         let w = cols.len();
-        for (v, col) in row.values.iter().zip(cols.iter()) {
+        // T2 states no equality: figures run together are cut only where one cut is possible.
+        let values = match recut(doc, &[(row.values.clone(), w)], &[], Relax::PerRow) {
+            Recut { unresolved: true, .. } => {
+                unresolved = true;
+                Vec::new()
+            }
+            Recut { rows, cut, .. } => {
+                recovered |= cut;
+                match rows.into_iter().next() {
+                    Some(RowCut::Cut(v)) => v,
+                    _ => row.values.clone(),
+                }
+            }
+        };
+        for (v, col) in values.iter().zip(cols.iter()) {
             cells.push(make_cell(doc, TableId::T2, key, col, *v, row.label));
         }
-        let extra = row.values.iter().skip(w).filter(|s| !s.is_empty()).copied().collect();
-        rows.push(RowInfo {
-            key,
-            label: row.label,
-            span: row.span,
-            found: row.values.len().min(w),
-            expected: w,
-            extra,
-        });
+        let extra = values.iter().skip(w).filter(|s| !s.is_empty()).copied().collect();
+        rows.push(RowInfo { key, label: row.label, span: row.span, found: values.len().min(w), expected: w, extra });
     }
     let span = table_span(&collected, &rows);
     let expected_cells = if v2019 { 22 } else { 10 };
@@ -630,7 +662,8 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         expected_cells,
         found_cells,
         expected_rows,
-        unresolved: false,
+        unresolved,
+        recut: recovered,
     };
     (info, cells)
 }
@@ -678,7 +711,13 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
     let w = |_: Option<&str>, _: u8| 15;
     let collector = Collector { classify: &classify, is_header: &is_header, width: &w };
     let collected = collector.collect(region);
-    let values: Vec<Span> = collected.rows.iter().flat_map(|r| r.values.iter().copied()).take(15).collect();
+    let read: Vec<Span> = collected.rows.iter().flat_map(|r| r.values.iter().copied()).take(15).collect();
+    let recut = recut(doc, &[(read.clone(), 15)], &T4_EQUALITIES.map(|g| g.to_vec()), Relax::DropOne);
+    let values = match recut.rows.first() {
+        Some(RowCut::Cut(v)) => v.clone(),
+        Some(RowCut::Unread) => Vec::new(),
+        _ => read,
+    };
     let row_span = collected.rows.iter().map(|r| r.span).reduce(|a, b| a.cover(b)).unwrap_or_default();
     let mut cells = Vec::new();
     for (v, col) in values.iter().zip(labels::T4_COLS) {
@@ -700,7 +739,150 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
         expected_cells: 15,
         found_cells: cells.len(),
         expected_rows: 1,
-        unresolved: false,
+        unresolved: recut.unresolved,
+        recut: recut.cut,
     };
     (info, cells)
 }
+
+// Figures that arrived run together (see `super::runs`).
+
+/// What became of a row's figures.
+#[derive(Clone, Debug)]
+enum RowCut {
+    /// Read as they are.
+    AsRead,
+    /// Cut from runs of digits, one cell each.
+    Cut(Vec<Span>),
+    /// Runs that could not be cut in exactly one way: no cells.
+    Unread,
+}
+
+struct Recut {
+    rows: Vec<RowCut>,
+    /// Some run could not be cut: the table is not trusted.
+    unresolved: bool,
+    /// Some run was cut.
+    cut: bool,
+}
+
+impl Recut {
+    fn none(n: usize) -> Recut {
+        Recut { rows: vec![RowCut::AsRead; n], unresolved: false, cut: false }
+    }
+}
+
+/// How to go on when no cut satisfies every equality (the author's own mistake breaks one):
+/// with each row's own equalities only (T3), or with one equality left out at a time (T4).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Relax {
+    PerRow,
+    DropOne,
+}
+
+/// A row whose figures arrived run together: fewer values than cells but digits enough for all, and
+/// either at most half as many values as cells or a value with a leading zero ("0000000"), which no
+/// number has. (A row that merely lacks a cell or two is the author's, and TBL-ROW-WIDTH's.)
+fn is_run(doc: &Document, values: &[Span], width: usize) -> bool {
+    let texts: Vec<&str> = values.iter().map(|v| doc.text(*v)).collect();
+    let digits: usize = texts.iter().map(|t| t.bytes().filter(u8::is_ascii_digit).count()).sum();
+    let leading_zero = texts.iter().any(|t| t.len() > 1 && t.starts_with('0') && t.bytes().all(|b| b.is_ascii_digit()));
+    values.len() < width && digits >= width && (values.len() * 2 <= width || leading_zero)
+}
+
+/// Cuts the runs of the rows `(values, width)` by the equalities over (row, column).
+fn recut(doc: &Document, rows: &[(Vec<Span>, usize)], equalities: &[Equality], relax: Relax) -> Recut {
+    let runs: Vec<usize> = (0..rows.len()).filter(|&i| is_run(doc, &rows[i].0, rows[i].1)).collect();
+    if runs.is_empty() {
+        return Recut::none(rows.len());
+    }
+    let input: Vec<RowIn> = rows
+        .iter()
+        .map(|(values, width)| RowIn {
+            tokens: values.iter().map(|v| (*v, doc.text(*v).to_string())).collect(),
+            width: *width,
+        })
+        .collect();
+    let mut solved = runs::solve(&input, equalities);
+    if solved.is_none() && relax == Relax::PerRow {
+        // Each run row alone with its own equalities: a fault between rows (a wrong column total)
+        // stays for the table rules to report.
+        let mut each = vec![None; rows.len()];
+        for &r in &runs {
+            let own: Vec<Equality> = equalities
+                .iter()
+                .filter(|e| e.iter().all(|(row, _, _)| *row == r))
+                .map(|e| e.iter().map(|&(_, c, k)| (0, c, k)).collect())
+                .collect();
+            each[r] = runs::solve(std::slice::from_ref(&input[r]), &own).and_then(|mut c| c.pop());
+        }
+        if runs.iter().all(|&r| each[r].is_some()) {
+            solved = Some((0..rows.len()).map(|r| each[r].take().unwrap_or_default()).collect());
+        }
+    }
+    if solved.is_none() && relax == Relax::DropOne {
+        // Exactly one equality left out gives one cut: that equality is the author's mistake.
+        let found: Vec<Vec<Vec<(u64, Span)>>> = (0..equalities.len())
+            .filter_map(|skip| {
+                let rest: Vec<Equality> =
+                    equalities.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, e)| e.clone()).collect();
+                runs::solve(&input, &rest)
+            })
+            .collect();
+        if found.len() == 1 {
+            solved = found.into_iter().next();
+        }
+    }
+    match solved {
+        Some(cuts) => Recut {
+            rows: (0..rows.len())
+                .map(|r| {
+                    if runs.contains(&r) {
+                        RowCut::Cut(cuts[r].iter().map(|c| c.1).collect())
+                    } else {
+                        RowCut::AsRead
+                    }
+                })
+                .collect(),
+            unresolved: false,
+            cut: true,
+        },
+        None => Recut {
+            rows: (0..rows.len()).map(|r| if runs.contains(&r) { RowCut::Unread } else { RowCut::AsRead }).collect(),
+            unresolved: true,
+            cut: false,
+        },
+    }
+}
+
+/// The equalities of T3 (7 columns) over the rows present, by their keys: each row's total, each
+/// column's outcome sum and balance (rules.md §1.4).
+fn t3_equalities(keys: &[&str]) -> Vec<Equality> {
+    let at = |k: &str| keys.iter().position(|x| *x == k);
+    let mut out = Vec::new();
+    for r in 0..keys.len() {
+        let mut e: Equality = (0..6).map(|c| (r, c, 1)).collect();
+        e.push((r, 6, -1));
+        out.push(e);
+    }
+    let results: Vec<usize> =
+        keys.iter().enumerate().filter(|(_, k)| labels::is_result_row(k)).map(|(i, _)| i).collect();
+    for c in 0..7 {
+        if let Some(total) = at("R24") {
+            let mut e: Equality = results.iter().map(|&r| (r, c, 1)).collect();
+            e.push((total, c, -1));
+            out.push(e);
+        }
+        if let (Some(a), Some(b), Some(t), Some(d)) = (at("R01"), at("R02"), at("R24"), at("R25")) {
+            out.push(vec![(a, c, 1), (b, c, 1), (t, c, -1), (d, c, -1)]);
+        }
+    }
+    out
+}
+
+/// T4's one row: 维持 + 纠正 + 其他 + 未结 = 总计 in each of its three groups.
+const T4_EQUALITIES: [[(usize, usize, i64); 5]; 3] = [
+    [(0, 0, 1), (0, 1, 1), (0, 2, 1), (0, 3, 1), (0, 4, -1)],
+    [(0, 5, 1), (0, 6, 1), (0, 7, 1), (0, 8, 1), (0, 9, -1)],
+    [(0, 10, 1), (0, 11, 1), (0, 12, 1), (0, 13, 1), (0, 14, -1)],
+];
