@@ -103,6 +103,8 @@ struct Stats {
     clean: usize,
     planted: usize,
     caught: usize,
+    /// Caught by a rule the twin also raised (with another message).
+    caught_changed: usize,
     false_errors: usize,
     clean_with_errors: usize,
     false_ids: BTreeMap<String, (usize, String)>,
@@ -129,6 +131,7 @@ impl Stats {
         self.clean += o.clean;
         self.planted += o.planted;
         self.caught += o.caught;
+        self.caught_changed += o.caught_changed;
         self.false_errors += o.false_errors;
         self.clean_with_errors += o.clean_with_errors;
         self.panics += o.panics;
@@ -253,7 +256,15 @@ fn slice(text: &str, span: (usize, usize)) -> String {
     s.replace('\n', "⏎")
 }
 
-fn dump(dir: &Path, case: &Case, o: &Outcome, caught: Option<bool>, wrong: &[String], read: (usize, usize)) {
+fn dump(
+    dir: &Path,
+    case: &Case,
+    twin: Option<&Case>,
+    o: &Outcome,
+    caught: Option<bool>,
+    wrong: &[String],
+    read: (usize, usize),
+) {
     let name = case.name();
     let _ = std::fs::write(dir.join(&name), &case.text);
     let mut s = format!(
@@ -268,11 +279,12 @@ fn dump(dir: &Path, case: &Case, o: &Outcome, caught: Option<bool>, wrong: &[Str
     );
     if let (Some(f), Some(p)) = (case.fault, &case.planted) {
         s += &format!(
-            "fault: {} — {}\ncaught by: {}\ncaught: {}\n",
+            "fault: {} — {}\ncaught by: {}\ncaught: {}\nclean twin: {}\n",
             f.id(),
             p.note,
             p.catch.join(" "),
-            if caught == Some(true) { "yes" } else { "NO" }
+            if caught == Some(true) { "yes" } else { "NO" },
+            twin.map_or("—".to_string(), |t| t.name())
         );
     }
     if let Some(p) = &o.panic {
@@ -430,6 +442,9 @@ fn main() {
                             && !before.contains(&(x.rule.clone(), x.message.clone()))
                     });
                     caught = Some(hit);
+                    if hit && results[*ti].findings.iter().any(|x| case.catch().contains(&x.rule.as_str())) {
+                        st.caught_changed += 1;
+                    }
                     let e = st.faults.entry(f.id()).or_insert((0, 0, None));
                     e.0 += 1;
                     if hit {
@@ -461,7 +476,7 @@ fn main() {
                 }
             }
             if let Some(d) = &args.dump {
-                dump(d, case, o, caught, &wrong, (expected, read));
+                dump(d, case, twin.map(|t| &cases[t].0), o, caught, &wrong, (expected, read));
             }
         }
         per_layout.push((layout, st));
@@ -551,6 +566,12 @@ fn report(args: &Args, rows: &[(Layout, Stats)]) {
             for (k, (p, c, ex)) in misses {
                 println!("    {k:<16} {:>3}/{:<3}  e.g. {}", p - c, p, ex.as_deref().unwrap_or("—"));
             }
+        }
+        if s.caught_changed > 0 {
+            println!(
+                "  {} of the {} caught were caught by a rule the clean twin also raised (with another message)",
+                s.caught_changed, s.caught
+            );
         }
         if !s.panic_examples.is_empty() {
             println!("  panics: {} (e.g. {})", s.panics, s.panic_examples.join("; "));

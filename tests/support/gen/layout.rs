@@ -359,7 +359,7 @@ function showTime() {{
   <div class="article">
     <h1 class="art-title">{title}</h1>
     <div class="art-info">
-      <span>发布日期：{pub}</span> <span>来源：{org}</span> <span>浏览次数：<em id="hits">{hits}</em></span>
+      <span>{pub_label}</span> <span>来源：{org}</span> <span>浏览次数：<em id="hits">{hits}</em></span>
       <span class="font">字号：<a href="javascript:doZoom(18)">大</a> <a href="javascript:doZoom(16)">中</a> <a href="javascript:doZoom(14)">小</a></span>
     </div>
     <div class="article-body">
@@ -385,6 +385,11 @@ function showTime() {{
 </html>
 "#,
         pub = p.iso(),
+        pub_label = match r.below(3) {
+            0 => format!("发布日期：{}", p.iso()),
+            1 => format!("发布时间：{} {hh:02}:{mi:02}", p.iso()),
+            _ => format!("时间：{}年{:02}月{:02}日", p.y, p.m, p.d),
+        },
         org = m.body.name,
         saved = s.zh(),
         wd = WEEK[s.weekday()],

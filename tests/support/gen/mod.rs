@@ -26,6 +26,8 @@ pub struct Case {
     pub seed: u64,
     pub layout: Layout,
     pub fault: Option<Fault>,
+    /// For a clean twin: the fault it is the twin of.
+    pub twin_of: Option<Fault>,
     pub planted: Option<Planted>,
     pub model: Model,
     pub doc: prose::Doc,
@@ -36,21 +38,19 @@ impl Case {
     fn render(seed: u64, layout: Layout, fault: Option<Fault>, planted: Option<Planted>, model: Model) -> Case {
         let doc = prose::build(&model);
         let text = layout.render(&doc, &model);
-        Case { seed, layout, fault, planted, model, doc, text }
+        Case { seed, layout, fault, twin_of: None, planted, model, doc, text }
     }
 
     /// A file name: `md_00012_t3-total.md`, `word_00012_clean.txt`.
     pub fn name(&self) -> String {
         let what = match self.fault {
             Some(f) => f.id().to_string(),
-            None if self.is_twin() => "twin".to_string(),
-            None => "clean".to_string(),
+            None => match self.twin_of {
+                Some(f) => format!("twin-{}", f.id()),
+                None => "clean".to_string(),
+            },
         };
         format!("{}_{:05}_{}.{}", self.layout.name(), self.seed, what, self.layout.ext())
-    }
-
-    fn is_twin(&self) -> bool {
-        self.planted.is_some() && self.fault.is_none()
     }
 
     pub fn year(&self) -> i32 {
@@ -98,7 +98,8 @@ pub fn pair(seed: u64, fault: Fault, layout: Layout) -> (Case, Case) {
     let base = Model::generate(seed, &fault.needs(seed));
     let mut faulty = base.clone();
     let planted = fault.plant(&mut faulty);
-    let twin = Case::render(seed, layout, None, Some(planted.clone()), base);
+    let mut twin = Case::render(seed, layout, None, Some(planted.clone()), base);
+    twin.twin_of = Some(fault);
     let bad = Case::render(seed, layout, Some(fault), Some(planted), faulty);
     (twin, bad)
 }

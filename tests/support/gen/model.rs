@@ -676,7 +676,7 @@ pub fn gen_t2(r: &mut Rng, fmt: Fmt, body: &Body, style: &Style) -> T2 {
                 vec![n(0), n(0), n(0)]
             };
             let repealed = r.range(0, issued / 2 + 2);
-            let in_force = issued + r.range(0, 80);
+            let in_force = issued + if small { r.range(0, 8) } else { r.range(0, 80) };
             T2 {
                 fmt,
                 rows: vec![
@@ -741,7 +741,7 @@ fn gen_style(r: &mut Rng, fmt: Fmt) -> Style {
         title_form: r.weighted(&[0.6, 0.15, 0.15, 0.1]) as u8,
         subhead_line: r.chance(0.4),
         first_year: r.weighted(&[0.55, 0.2, 0.25]) as u8,
-        recv_form: r.below(3) as u8,
+        recv_form: r.below(4) as u8,
         pct_base: r.weighted(&[0.5, 0.3, 0.2]) as u8,
         pct_decimals: if r.chance(0.6) { 2 } else { 1 },
         unable_form: r.below(3) as u8,

@@ -260,6 +260,18 @@ fn apps_text(m: &Model, r: &mut Rng) -> String {
                 t += &format!("新收申请中，自然人申请{}件，法人或其他组织申请{}件。", s.natural, s.legal);
             }
         }
+        3 => {
+            // The total first, its parts in the next sentence.
+            t += &format!(
+                "{lead}{we}共受理政府信息公开申请{}件。其中，本年新收{}件，上年结转{}件。",
+                s.received + s.carry_in,
+                s.received,
+                s.carry_in
+            );
+            if s.legal > 0 {
+                t += &format!("新收申请中，自然人申请{}件，法人或其他组织申请{}件。", s.natural, s.legal);
+            }
+        }
         2 => {
             t += &format!(
                 "{lead}新收政府信息公开申请{}件，上年结转{}件，共计{}件{breakdown}。",
