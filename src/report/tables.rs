@@ -179,13 +179,16 @@ impl Collector<'_> {
                     }
                 }
                 let Some(first_val) = first_val.or_else(|| {
-                    // A labelled row whose cells are all blank.
-                    let has_blank_after = line.cells.iter().skip(1).any(|c| c.span.is_empty());
-                    let header_row = texts.iter().any(|(_, t, _)| (self.is_header)(t));
-                    (key.is_some() && has_blank_after && !header_row).then(|| {
-                        let last_label = line.cells.iter().rposition(|c| !c.span.is_empty()).unwrap_or(0);
-                        last_label + 1
-                    })
+                    // A labelled row whose cells are all blank. One group label ("（三）不予公开")
+                    // before the row's own label is no header; several header words are (自然人 |
+                    // 法人或其他组织 | 总计), and so is a lone header word with fewer blanks than a
+                    // row has cells (a lone 2019 “（六）其他处理” with its blanks is a row).
+                    let last_label = line.cells.iter().rposition(|c| !c.span.is_empty()).unwrap_or(0);
+                    let blanks_after = line.cells.len() - last_label - 1;
+                    let headers = texts.iter().filter(|(_, t, _)| (self.is_header)(t)).count();
+                    let header_row = headers >= 2
+                        || (headers == texts.len() && blanks_after < (self.width)(key.map(|k| k.0), caption));
+                    (key.is_some() && blanks_after > 0 && !header_row).then_some(last_label + 1)
                 }) else {
                     // Header or caption row.
                     for (_, t, s) in &texts {
