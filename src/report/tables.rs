@@ -208,7 +208,16 @@ impl Collector<'_> {
                 // Values start after the last label cell before the first value.
                 let last_label = line.cells[..first_val].iter().rposition(|c| !c.span.is_empty());
                 let values_from = text_values_from.unwrap_or(last_label.map_or(0, |i| i + 1));
-                let values: Vec<Span> = line.cells[values_from..].iter().map(|c| c.span).collect();
+                let mut values: Vec<Span> = line.cells[values_from..].iter().map(|c| c.span).collect();
+                // More cells than the row has: blank ones around the figures are the label's
+                // colspan written out (Markdown converters) or a trailing border ("| … |||").
+                let width = (self.width)(key.map(|k| k.0), caption);
+                while values.len() > width && values.first().is_some_and(Span::is_empty) {
+                    values.remove(0);
+                }
+                while values.len() > width && values.last().is_some_and(Span::is_empty) {
+                    values.pop();
+                }
                 let (strong, weak, label_span) = match key {
                     Some((k, s)) => (Some(k), None, Some(s)),
                     None if !inline.is_empty() => {
