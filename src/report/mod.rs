@@ -217,10 +217,19 @@ pub struct TableInfo {
     pub found_cells: usize,
     /// Data rows the table has in the detected format (T4: its one row).
     pub expected_rows: usize,
-    /// Some row's figures arrived run together and could not be split in exactly one way.
-    pub unresolved: bool,
+    /// Why some rows' figures could not be placed in their columns, if they could not.
+    pub unplaced: Option<Unplaced>,
     /// Some row's figures arrived run together and were cut into cells by the table's equalities.
     pub recut: bool,
+}
+
+/// Why a table's figures could not be placed in their columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unplaced {
+    /// Figures run together ("801000081") that no one cut fits.
+    RunTogether,
+    /// Rows with fewer figures than columns: the copy dropped the blank cells.
+    BlanksLost,
 }
 
 /// Where the report year came from (rules.md §4.7 N-YEAR-DETECT).

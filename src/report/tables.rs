@@ -8,7 +8,7 @@
 
 use super::labels::{self, T3_ROWS, T3_ROWS_2019};
 use super::runs::{self, Equality, RowIn};
-use super::{Format, RowInfo, TableCell, TableId, TableInfo};
+use super::{Format, RowInfo, TableCell, TableId, TableInfo, Unplaced};
 use crate::diag::CellRef;
 use crate::parse::{parse_value, Document, Value};
 use crate::span::Span;
@@ -471,7 +471,7 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         let keys: Vec<&str> = data.iter().map(|(_, k)| *k).collect();
         let values: Vec<(Vec<Span>, usize)> =
             data.iter().map(|(i, _)| (collected.rows[*i].values.clone(), width)).collect();
-        recut(doc, &values, &t3_equalities(&keys), Relax::PerRow)
+        recut(doc, &values, &t3_equalities(&keys), Relax::PerRow, 3)
     } else {
         Recut::none(data.len())
     };
@@ -525,7 +525,7 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         expected_cells,
         found_cells,
         expected_rows: order.len(),
-        unresolved: recut.unresolved,
+        unplaced: recut.unplaced,
         recut: recut.cut,
     };
     (info, cells)
@@ -618,41 +618,36 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
             _ => &[],
         }
     };
-    let mut cells = Vec::new();
-    let mut rows: Vec<RowInfo> = Vec::new();
+    // The rows' keys and columns first, then their figures (cut or placed together).
+    let mut keyed: Vec<(&RawRow, &'static str, Vec<&'static str>)> = Vec::new();
     let mut unknown = Vec::new();
-    let (mut unresolved, mut recovered) = (false, false);
-    let taken = |rows: &Vec<RowInfo>, k: &str| rows.iter().any(|r| r.key == k);
+    let taken = |keyed: &[(&RawRow, &'static str, Vec<&'static str>)], k: &str| keyed.iter().any(|r| r.1 == k);
     for (i, row) in collected.rows.iter().enumerate() {
-        let key = row.strong.or(row.weak).filter(|k| !taken(&rows, k)).or_else(|| {
+        let key = row.strong.or(row.weak).filter(|k| !taken(&keyed, k)).or_else(|| {
             // A row whose label is blank: the first row of its caption not yet found, if the next
             // labelled row of that caption is a later one.
             let next_labelled = collected.rows[i + 1..].iter().find_map(|r| r.strong);
-            caption_rows(row.caption).iter().copied().find(|k| !taken(&rows, k) && Some(*k) != next_labelled)
+            caption_rows(row.caption).iter().copied().find(|k| !taken(&keyed, k) && Some(*k) != next_labelled)
         });
-        let Some(key) = key else {
-            unknown.push((row.label.map(|s| doc.text(s).to_string()).unwrap_or_default(), row.span));
-            continue;
-        };
-        if taken(&rows, key) {
-            unknown.push((row.label.map(|s| doc.text(s).to_string()).unwrap_or_default(), row.span));
-            continue;
+        match key {
+            Some(key) if !taken(&keyed, key) => {
+                keyed.push((row, key, columns_for(doc, &collected.headers, row, key, v2019)));
+            }
+            _ => unknown.push((row.label.map(|s| doc.text(s).to_string()).unwrap_or_default(), row.span)),
         }
-        let cols = columns_for(doc, &collected.headers, row, key, v2019);
+    }
+    // T2 states no equality: figures run together are cut only where one cut is possible.
+    let figures: Vec<(Vec<Span>, usize)> =
+        keyed.iter().map(|(row, _, cols)| (row.values.clone(), cols.len())).collect();
+    let recut = recut(doc, &figures, &[], Relax::PerRow, 2);
+    let mut cells = Vec::new();
+    let mut rows: Vec<RowInfo> = Vec::new();
+    for ((row, key, cols), cut) in keyed.iter().zip(&recut.rows) {
         let w = cols.len();
-        // T2 states no equality: figures run together are cut only where one cut is possible.
-        let values = match recut(doc, &[(row.values.clone(), w)], &[], Relax::PerRow) {
-            Recut { unresolved: true, .. } => {
-                unresolved = true;
-                Vec::new()
-            }
-            Recut { rows, cut, .. } => {
-                recovered |= cut;
-                match rows.into_iter().next() {
-                    Some(RowCut::Cut(v)) => v,
-                    _ => row.values.clone(),
-                }
-            }
+        let values = match cut {
+            RowCut::Cut(v) => v.clone(),
+            RowCut::Unread => Vec::new(),
+            RowCut::AsRead => row.values.clone(),
         };
         for (v, col) in values.iter().zip(cols.iter()) {
             cells.push(make_cell(doc, TableId::T2, key, col, *v, row.label));
@@ -660,6 +655,7 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         let extra = values.iter().skip(w).filter(|s| !s.is_empty()).copied().collect();
         rows.push(RowInfo { key, label: row.label, span: row.span, found: values.len().min(w), expected: w, extra });
     }
+    let (unplaced, recovered) = (recut.unplaced, recut.cut);
     let span = table_span(&collected, &rows);
     let expected_cells = if v2019 { 22 } else { 10 };
     let expected_rows = if v2019 { 8 } else { 6 };
@@ -674,7 +670,7 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         expected_cells,
         found_cells,
         expected_rows,
-        unresolved,
+        unplaced,
         recut: recovered,
     };
     (info, cells)
@@ -724,7 +720,9 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
     let collector = Collector { classify: &classify, is_header: &is_header, width: &w };
     let collected = collector.collect(region);
     let read: Vec<Span> = collected.rows.iter().flat_map(|r| r.values.iter().copied()).take(15).collect();
-    let recut = recut(doc, &[(read.clone(), 15)], &T4_EQUALITIES.map(|g| g.to_vec()), Relax::DropOne);
+    // Fewer than two of its three groups, not run together: the copy lost the blank cells' places.
+    let min_short = if read.len() < 10 { 1 } else { 2 };
+    let recut = recut(doc, &[(read.clone(), 15)], &T4_EQUALITIES.map(|g| g.to_vec()), Relax::DropOne, min_short);
     let values = match recut.rows.first() {
         Some(RowCut::Cut(v)) => v.clone(),
         Some(RowCut::Unread) => Vec::new(),
@@ -751,7 +749,7 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
         expected_cells: 15,
         found_cells: cells.len(),
         expected_rows: 1,
-        unresolved: recut.unresolved,
+        unplaced: recut.unplaced,
         recut: recut.cut,
     };
     (info, cells)
@@ -772,15 +770,15 @@ enum RowCut {
 
 struct Recut {
     rows: Vec<RowCut>,
-    /// Some run could not be cut: the table is not trusted.
-    unresolved: bool,
+    /// Some rows could not be placed: the table is not trusted.
+    unplaced: Option<Unplaced>,
     /// Some run was cut.
     cut: bool,
 }
 
 impl Recut {
     fn none(n: usize) -> Recut {
-        Recut { rows: vec![RowCut::AsRead; n], unresolved: false, cut: false }
+        Recut { rows: vec![RowCut::AsRead; n], unplaced: None, cut: false }
     }
 }
 
@@ -790,6 +788,24 @@ impl Recut {
 enum Relax {
     PerRow,
     DropOne,
+}
+
+/// Rows with fewer figures than cells, in a table where at least `min_short` rows are so and they
+/// do not all lack exactly one (a missing column): a copy that dropped its blank cells (PDF
+/// viewers do), so no figure can be placed in its column. Those rows get no cells, and the table is
+/// not trusted. A row or two short of a cell is the author's (TBL-ROW-WIDTH says so).
+fn unplaced(rows: &[(Vec<Span>, usize)], min_short: usize) -> Recut {
+    let short: Vec<usize> = (0..rows.len()).filter(|&i| !rows[i].0.is_empty() && rows[i].0.len() < rows[i].1).collect();
+    let missing = |i: usize| rows[i].1 - rows[i].0.len();
+    let one_column = short.len() == rows.len() && short.iter().all(|&i| missing(i) == 1);
+    if short.len() < min_short || one_column {
+        return Recut::none(rows.len());
+    }
+    Recut {
+        rows: (0..rows.len()).map(|r| if short.contains(&r) { RowCut::Unread } else { RowCut::AsRead }).collect(),
+        unplaced: Some(Unplaced::BlanksLost),
+        cut: false,
+    }
 }
 
 /// A row whose figures arrived run together: fewer values than cells but digits enough for all, and
@@ -803,10 +819,16 @@ fn is_run(doc: &Document, values: &[Span], width: usize) -> bool {
 }
 
 /// Cuts the runs of the rows `(values, width)` by the equalities over (row, column).
-fn recut(doc: &Document, rows: &[(Vec<Span>, usize)], equalities: &[Equality], relax: Relax) -> Recut {
+fn recut(
+    doc: &Document,
+    rows: &[(Vec<Span>, usize)],
+    equalities: &[Equality],
+    relax: Relax,
+    min_short: usize,
+) -> Recut {
     let runs: Vec<usize> = (0..rows.len()).filter(|&i| is_run(doc, &rows[i].0, rows[i].1)).collect();
     if runs.is_empty() {
-        return Recut::none(rows.len());
+        return unplaced(rows, min_short);
     }
     let input: Vec<RowIn> = rows
         .iter()
@@ -845,26 +867,24 @@ fn recut(doc: &Document, rows: &[(Vec<Span>, usize)], equalities: &[Equality], r
             solved = found.into_iter().next();
         }
     }
-    match solved {
-        Some(cuts) => Recut {
-            rows: (0..rows.len())
-                .map(|r| {
-                    if runs.contains(&r) {
-                        RowCut::Cut(cuts[r].iter().map(|c| c.1).collect())
-                    } else {
-                        RowCut::AsRead
-                    }
-                })
-                .collect(),
-            unresolved: false,
-            cut: true,
-        },
-        None => Recut {
-            rows: (0..rows.len()).map(|r| if runs.contains(&r) { RowCut::Unread } else { RowCut::AsRead }).collect(),
-            unresolved: true,
-            cut: false,
-        },
+    // The rows that were not runs may still have lost their blank cells.
+    let rest: Vec<(Vec<Span>, usize)> = rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| if runs.contains(&r) { (Vec::new(), row.1) } else { row.clone() })
+        .collect();
+    let mut out = unplaced(&rest, min_short);
+    for &r in &runs {
+        out.rows[r] = match &solved {
+            Some(cuts) => RowCut::Cut(cuts[r].iter().map(|c| c.1).collect()),
+            None => RowCut::Unread,
+        };
     }
+    if solved.is_none() {
+        out.unplaced = Some(Unplaced::RunTogether);
+    }
+    out.cut = solved.is_some();
+    out
 }
 
 /// The equalities of T3 (7 columns) over the rows present, by their keys: each row's total, each
