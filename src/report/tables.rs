@@ -639,7 +639,7 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
     // T2 states no equality: figures run together are cut only where one cut is possible.
     let figures: Vec<(Vec<Span>, usize)> =
         keyed.iter().map(|(row, _, cols)| (row.values.clone(), cols.len())).collect();
-    let recut = recut(doc, &figures, &[], Relax::PerRow, 2);
+    let recut = recut(doc, &figures, &[], Relax::EachRow, 2);
     let mut cells = Vec::new();
     let mut rows: Vec<RowInfo> = Vec::new();
     for ((row, key, cols), cut) in keyed.iter().zip(&recut.rows) {
@@ -782,11 +782,13 @@ impl Recut {
     }
 }
 
-/// How to go on when no cut satisfies every equality (the author's own mistake breaks one):
-/// with each row's own equalities only (T3), or with one equality left out at a time (T4).
+/// How to go on when no one cut satisfies every equality (the author's own mistake may break one):
+/// every row with its own equalities only (T3), each row on its own (T2, whose rows are
+/// independent), or with one equality left out at a time (T4).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Relax {
     PerRow,
+    EachRow,
     DropOne,
 }
 
@@ -837,36 +839,47 @@ fn recut(
             width: *width,
         })
         .collect();
-    let mut solved = runs::solve(&input, equalities);
-    if solved.is_none() && relax == Relax::PerRow {
-        // Each run row alone with its own equalities: a fault between rows (a wrong column total)
-        // stays for the table rules to report.
-        let mut each = vec![None; rows.len()];
-        for &r in &runs {
-            let own: Vec<Equality> = equalities
-                .iter()
-                .filter(|e| e.iter().all(|(row, _, _)| *row == r))
-                .map(|e| e.iter().map(|&(_, c, k)| (0, c, k)).collect())
-                .collect();
-            each[r] = runs::solve(std::slice::from_ref(&input[r]), &own).and_then(|mut c| c.pop());
-        }
-        if runs.iter().all(|&r| each[r].is_some()) {
-            solved = Some((0..rows.len()).map(|r| each[r].take().unwrap_or_default()).collect());
-        }
-    }
-    if solved.is_none() && relax == Relax::DropOne {
-        // Exactly one equality left out gives one cut: that equality is the author's mistake.
-        let found: Vec<Vec<Vec<(u64, Span)>>> = (0..equalities.len())
-            .filter_map(|skip| {
-                let rest: Vec<Equality> =
-                    equalities.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, e)| e.clone()).collect();
-                runs::solve(&input, &rest)
-            })
+    let whole = runs::solve(&input, equalities);
+    // Each run row alone with its own equalities (a fault between rows, such as a wrong column
+    // total, then stays for the table rules to report).
+    let alone = |r: usize| {
+        let own: Vec<Equality> = equalities
+            .iter()
+            .filter(|e| e.iter().all(|(row, _, _)| *row == r))
+            .map(|e| e.iter().map(|&(_, c, k)| (0, c, k)).collect())
             .collect();
-        if found.len() == 1 {
-            solved = found.into_iter().next();
-        }
-    }
+        runs::solve(std::slice::from_ref(&input[r]), &own).and_then(|mut c| c.pop())
+    };
+    let mut cuts: Vec<Option<Vec<(u64, Span)>>> = match whole {
+        Some(all) => all.into_iter().map(Some).collect(),
+        None => match relax {
+            // T3: every run row must be cut on its own, or none is trusted.
+            Relax::PerRow => {
+                let each: Vec<_> = (0..rows.len()).map(|r| runs.contains(&r).then(|| alone(r)).flatten()).collect();
+                if runs.iter().all(|&r| each[r].is_some()) {
+                    each
+                } else {
+                    vec![None; rows.len()]
+                }
+            }
+            // T2: rows are independent; each keeps its one cut if it has one.
+            Relax::EachRow => (0..rows.len()).map(|r| runs.contains(&r).then(|| alone(r)).flatten()).collect(),
+            // T4: exactly one equality left out gives one cut (that equality is the author's mistake).
+            Relax::DropOne => {
+                let found: Vec<Vec<Vec<(u64, Span)>>> = (0..equalities.len())
+                    .filter_map(|skip| {
+                        let rest: Vec<Equality> =
+                            equalities.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, e)| e.clone()).collect();
+                        runs::solve(&input, &rest)
+                    })
+                    .collect();
+                match <[_; 1]>::try_from(found) {
+                    Ok([one]) => one.into_iter().map(Some).collect(),
+                    Err(_) => vec![None; rows.len()],
+                }
+            }
+        },
+    };
     // The rows that were not runs may still have lost their blank cells.
     let rest: Vec<(Vec<Span>, usize)> = rows
         .iter()
@@ -875,15 +888,17 @@ fn recut(
         .collect();
     let mut out = unplaced(&rest, min_short);
     for &r in &runs {
-        out.rows[r] = match &solved {
-            Some(cuts) => RowCut::Cut(cuts[r].iter().map(|c| c.1).collect()),
-            None => RowCut::Unread,
+        out.rows[r] = match cuts[r].take() {
+            Some(cut) => {
+                out.cut = true;
+                RowCut::Cut(cut.iter().map(|c| c.1).collect())
+            }
+            None => {
+                out.unplaced = Some(Unplaced::RunTogether);
+                RowCut::Unread
+            }
         };
     }
-    if solved.is_none() {
-        out.unplaced = Some(Unplaced::RunTogether);
-    }
-    out.cut = solved.is_some();
     out
 }
 
