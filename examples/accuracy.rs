@@ -205,8 +205,8 @@ fn outcome(text: &str) -> Outcome {
             .report
             .cells
             .iter()
-            .filter(|x| x.table == "T3")
-            .map(|x| (x.row.to_string(), x.col.to_string(), x.value))
+            .filter(|x| x.key.table() == nianbao::report::TableId::T3)
+            .map(|x| (x.key.row_str().to_string(), x.key.col_str().to_string(), x.value))
             .collect(),
         panic: None,
     }

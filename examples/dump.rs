@@ -30,13 +30,8 @@ fn main() {
             t.unknown_rows
         );
         for row in &t.rows {
-            let vals: Vec<&str> = r
-                .cells
-                .iter()
-                .filter(|c| c.key.table == t.id.as_str() && c.key.row == row.key)
-                .map(|c| c.raw.as_str())
-                .collect();
-            println!("  {:7} {}/{} {:?}", row.key, row.found, row.expected, vals);
+            let vals: Vec<&str> = r.cells.iter().filter(|c| c.key.row() == row.key).map(|c| c.raw.as_str()).collect();
+            println!("  {:7} {}/{} {:?}", format!("{:?}", row.key), row.found, row.expected, vals);
         }
     }
 }

@@ -1,5 +1,7 @@
-//! Findings: what a rule reports, where, and about which cells.
+//! Findings: what a rule reports, where, and about which cells. (Depends on the cell keys and spans
+//! only; a rule makes its findings with `Rule::finding`.)
 
+use crate::report::keys::CellKey;
 use crate::span::Span;
 use serde::Serialize;
 
@@ -39,20 +41,6 @@ impl Severity {
     }
 }
 
-/// A canonical cell key (contract.md §1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct CellRef {
-    pub table: &'static str,
-    pub row: &'static str,
-    pub col: &'static str,
-}
-
-impl CellRef {
-    pub const fn new(table: &'static str, row: &'static str, col: &'static str) -> Self {
-        CellRef { table, row, col }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
     pub rule: &'static str,
@@ -60,7 +48,7 @@ pub struct Finding {
     pub message: String,
     pub help: String,
     pub span: Span,
-    pub cells: Vec<CellRef>,
+    pub cells: Vec<CellKey>,
     /// The assumption the check made, e.g. that a blank cell counts as 0.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assumption: Option<String>,
@@ -80,12 +68,12 @@ pub struct Related {
 }
 
 impl Finding {
-    pub fn new(rule: &crate::rules::Rule, span: Span, message: impl Into<String>) -> Finding {
+    pub fn new(rule: &'static str, severity: Severity, help: &str, span: Span, message: impl Into<String>) -> Finding {
         Finding {
-            rule: rule.id,
-            severity: rule.severity,
+            rule,
+            severity,
             message: message.into(),
-            help: rule.help.to_string(),
+            help: help.to_string(),
             span,
             cells: Vec::new(),
             assumption: None,
@@ -93,7 +81,7 @@ impl Finding {
         }
     }
 
-    pub fn cells(mut self, cells: impl IntoIterator<Item = CellRef>) -> Finding {
+    pub fn cells(mut self, cells: impl IntoIterator<Item = CellKey>) -> Finding {
         self.cells.extend(cells);
         self
     }

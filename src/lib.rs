@@ -44,12 +44,11 @@ pub struct SectionView {
     pub span: Span,
 }
 
-/// A recognised table cell as reported in the JSON output.
+/// A recognised table cell as reported in the JSON output: `{"table","row","col","raw","value","span"}`.
 #[derive(Clone, Debug, Serialize)]
 pub struct CellView {
-    pub table: &'static str,
-    pub row: &'static str,
-    pub col: &'static str,
+    #[serde(flatten)]
+    pub key: report::CellKey,
     pub raw: String,
     #[serde(serialize_with = "integral_as_integer")]
     pub value: Option<f64>,
@@ -186,14 +185,7 @@ fn check_report(report: Report, kind: InputKind, options: &Options) -> Checked {
         cells: report
             .cells
             .iter()
-            .map(|c| CellView {
-                table: c.key.table,
-                row: c.key.row,
-                col: c.key.col,
-                raw: c.raw.clone(),
-                value: c.value.number(),
-                span: c.span,
-            })
+            .map(|c| CellView { key: c.key, raw: c.raw.clone(), value: c.value.number(), span: c.span })
             .collect(),
         coverage: coverage(&report),
         recognised: report.recognised(),

@@ -1,7 +1,7 @@
 //! Every table cell of the seed report, the PDF-copied kewei report and an HTML report is recognised
 //! with the right canonical key, and its span slices to exactly the cell's text in the input.
 
-use nianbao::report::labels::{T3_COLS, T3_ROWS, T3_ROWS_2019, T4_COLS};
+use nianbao::report::{T3Col, T3Row, T4Col};
 use nianbao::{check, Checked, Options};
 use std::collections::BTreeMap;
 
@@ -14,9 +14,12 @@ fn corpus(path: &str) -> String {
 fn cells(input: &str, checked: &Checked) -> BTreeMap<(String, String, String), String> {
     let mut out = BTreeMap::new();
     for c in &checked.report.cells {
-        assert_eq!(&input[c.span.range()], c.raw, "span of {} {} {}", c.table, c.row, c.col);
-        let dup = out.insert((c.table.to_string(), c.row.to_string(), c.col.to_string()), c.raw.clone());
-        assert!(dup.is_none(), "cell {} {} {} recognised twice", c.table, c.row, c.col);
+        assert_eq!(&input[c.span.range()], c.raw, "span of {}", c.key);
+        let dup = out.insert(
+            (c.key.table().as_str().to_string(), c.key.row_str().to_string(), c.key.col_str().to_string()),
+            c.raw.clone(),
+        );
+        assert!(dup.is_none(), "cell {} recognised twice", c.key);
     }
     out
 }
@@ -25,14 +28,14 @@ fn get<'a>(m: &'a BTreeMap<(String, String, String), String>, t: &str, r: &str, 
     m.get(&(t.into(), r.into(), c.into())).map(String::as_str).unwrap_or_else(|| panic!("missing {t} {r} {c}"))
 }
 
-fn assert_complete_t3(m: &BTreeMap<(String, String, String), String>, rows: &[&str]) {
+fn assert_complete_t3(m: &BTreeMap<(String, String, String), String>, rows: &[T3Row]) {
     for r in rows {
-        for c in T3_COLS {
-            get(m, "T3", r, c);
+        for c in T3Col::SEVEN {
+            get(m, "T3", r.as_str(), c.as_str());
         }
     }
-    for c in T4_COLS {
-        get(m, "T4", "-", c);
+    for c in T4Col::ALL {
+        get(m, "T4", "-", c.as_str());
     }
 }
 
@@ -45,7 +48,7 @@ fn seed_word_copy() {
     let m = cells(&input, &checked);
     // T2: 10 cells; T3: 23 rows of the 2019 layout (a single 其他处理 row); T4: 15.
     assert_eq!(m.len(), 10 + 23 * 7 + 15);
-    assert_complete_t3(&m, &T3_ROWS_2019);
+    assert_complete_t3(&m, &T3Row::V2019);
     assert_eq!(get(&m, "T2", "normative_docs", "in_force"), "1");
     assert_eq!(get(&m, "T2", "licensing", "decisions"), "82");
     assert_eq!(get(&m, "T2", "penalty", "decisions"), "3");
@@ -59,10 +62,11 @@ fn kewei_pdf_copy() {
     let checked = check(&input, &Options::default());
     assert_eq!(checked.report.year, Some(2024));
     let m = cells(&input, &checked);
-    assert_complete_t3(&m, &T3_ROWS);
+    assert_complete_t3(&m, &T3Row::V2021);
     assert_eq!(m.len(), 10 + 25 * 7 + 15);
     // Labels separated from their numbers by the PDF extraction are placed by the official order.
-    let row = |r: &str| T3_COLS.iter().map(|c| get(&m, "T3", r, c).to_string()).collect::<Vec<_>>().join(" ");
+    let row =
+        |r: &str| T3Col::SEVEN.iter().map(|c| get(&m, "T3", r, c.as_str()).to_string()).collect::<Vec<_>>().join(" ");
     assert_eq!(row("R01"), "32 2 0 0 0 0 34");
     assert_eq!(row("R04"), "0 0 0 0 0 0 0");
     assert_eq!(row("R09"), "1 0 0 0 0 0 1");
@@ -155,7 +159,7 @@ fn html_blank_cells_and_blank_rows_are_cells() {
     let m = cells(&input, &checked);
     assert_eq!(m.len(), 25 * 7, "every cell of T3 read, blank or not");
     for (r, c) in [("R14", "C1"), ("R14", "C7"), ("R18", "C4"), ("R13", "C7")] {
-        let cell = checked.report.cells.iter().find(|x| x.row == r && x.col == c).expect("cell");
+        let cell = checked.report.cells.iter().find(|x| x.key.row_str() == r && x.key.col_str() == c).expect("cell");
         assert_eq!(cell.value, None, "{r} {c} is blank");
     }
     // Blank cells are not missing cells: no row-width or rows-present finding.
@@ -185,6 +189,6 @@ fn markdown_headings_bold_and_radicals() {
     assert_eq!(checked.report.year, Some(2024));
     let m = cells(input, &checked);
     assert_eq!(get(&m, "T3", "R01", "C1"), "3", "the span leaves the emphasis out");
-    let c7 = checked.report.cells.iter().find(|c| c.row == "R01" && c.col == "C7").expect("C7");
+    let c7 = checked.report.cells.iter().find(|c| c.key.to_string() == "T3.R01.C7").expect("C7");
     assert_eq!(c7.value, Some(4.0));
 }

@@ -43,7 +43,7 @@ fn assert_invariants(input: &str, c: &Checked) -> Result<(), TestCaseError> {
         prop_assert!(ok(f.span), "finding {} span {:?} out of bounds/boundary (len {})", f.rule, f.span, input.len());
         for cell in &f.cells {
             prop_assert!(
-                c.report.cells.iter().any(|rc| rc.table == cell.table && rc.row == cell.row && rc.col == cell.col),
+                c.report.cells.iter().any(|rc| rc.key == *cell),
                 "finding {} names cell {:?} not in report.cells",
                 f.rule,
                 cell
@@ -51,7 +51,7 @@ fn assert_invariants(input: &str, c: &Checked) -> Result<(), TestCaseError> {
         }
     }
     for cell in &c.report.cells {
-        prop_assert!(ok(cell.span), "cell {}/{}/{} span {:?} out of bounds", cell.table, cell.row, cell.col, cell.span);
+        prop_assert!(ok(cell.span), "cell {} span {:?} out of bounds", cell.key, cell.span);
     }
     for s in &c.report.sections {
         prop_assert!(ok(s.span), "section {} span {:?} out of bounds", s.ordinal, s.span);

@@ -43,7 +43,7 @@ fn replay_text(s: &str) {
         assert!(ok(f.span), "finding {} span {:?}", f.rule, f.span);
         for cell in &f.cells {
             assert!(
-                c.report.cells.iter().any(|r| r.table == cell.table && r.row == cell.row && r.col == cell.col),
+                c.report.cells.iter().any(|r| r.key == *cell),
                 "finding {} names cell {cell:?} not in report.cells",
                 f.rule
             );

@@ -65,7 +65,7 @@ pub fn render(text: &str, checked: &Checked) -> String {
     );
     let lines = nianbao::span::LineIndex::new(text);
     for f in &checked.findings {
-        let cells: Vec<String> = f.cells.iter().map(|c| format!("{}.{}.{}", c.table, c.row, c.col)).collect();
+        let cells: Vec<String> = f.cells.iter().map(|c| c.to_string()).collect();
         let _ = writeln!(
             out,
             "{} {} L{} «{}» [{}] {}{}",

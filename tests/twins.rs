@@ -50,14 +50,19 @@ pub fn html_twin(text: &str) -> String {
         match row {
             Some(r) => {
                 let mut cells: Vec<&nianbao::report::TableCell> =
-                    report.cells.iter().filter(|c| c.key.table == t.id.as_str() && c.key.row == r.key).collect();
+                    report.cells.iter().filter(|c| c.key.row() == r.key).collect();
                 cells.sort_by_key(|c| c.span.start);
                 out.push_str("<tr>");
                 if let Some(label) = r.label {
                     let _ = write!(out, "<td>{}</td>", esc(doc.text(label)));
                 }
                 for c in cells {
-                    let _ = write!(out, "<td>{}</td>", esc(&c.raw));
+                    // A number the reader rejoined ("1 2" → 12) was two cells in the copy.
+                    let parts: Vec<&str> =
+                        if r.rejoined.is_some() { c.raw.split_whitespace().collect() } else { vec![c.raw.as_str()] };
+                    for p in parts {
+                        let _ = write!(out, "<td>{}</td>", esc(p));
+                    }
                 }
                 // Values beyond the row's width are not cells, but they are in the row.
                 for e in &r.extra {
@@ -112,7 +117,7 @@ fn said(checked: &Checked, source: &str) -> Vec<String> {
         .findings
         .iter()
         .map(|f| {
-            let cells: Vec<String> = f.cells.iter().map(|c| format!("{}.{}.{}", c.table, c.row, c.col)).collect();
+            let cells: Vec<String> = f.cells.iter().map(|c| c.to_string()).collect();
             format!("{} {} «{}» [{}] {}", f.severity.as_str(), f.rule, shown(f.span), cells.join(" "), f.message)
         })
         .collect();
@@ -125,7 +130,7 @@ fn cells(checked: &Checked) -> Vec<String> {
         .report
         .cells
         .iter()
-        .map(|c| format!("{}.{}.{}={}", c.table, c.row, c.col, c.raw.split_whitespace().collect::<String>()))
+        .map(|c| format!("{}={}", c.key, c.raw.split_whitespace().collect::<String>()))
         .collect();
     v.sort();
     v

@@ -7,6 +7,7 @@ mod ssr;
 
 use std::rc::Rc;
 
+use nianbao::report::{CellKey, T3Col, T3Row};
 use nianbao::web::components::source::{windows, SourceView, SourceViewProps, WINDOW};
 use nianbao::web::components::{cell_id, FindingList, FindingListProps, Summary, SummaryProps, Tables, TablesProps};
 use nianbao::web::state::{analyse, Shared, SAMPLE};
@@ -88,10 +89,10 @@ fn tables_show_recognised_values_in_their_cells() {
     assert!(out.contains("id=\"table-T3\""));
     assert!(out.contains("（七）总计") && out.contains("申请人情况") && out.contains("行政复议"));
     // Every recognised T3 cell is drawn with its value.
-    let t3: Vec<_> = a.checked.report.cells.iter().filter(|c| c.table == "T3").collect();
+    let t3: Vec<_> = a.checked.report.cells.iter().filter(|c| c.key.table() == nianbao::report::TableId::T3).collect();
     assert!(!t3.is_empty());
     for c in t3 {
-        let id = cell_id(&(c.table, c.row, c.col));
+        let id = cell_id(&c.key);
         let cell = text_of(&out, &id);
         if c.value.is_some() {
             assert_eq!(cell.trim(), c.raw.trim(), "{id}");
@@ -104,7 +105,7 @@ fn tables_highlight_the_unbalanced_total_with_the_formula() {
     let text = fixture("tests/fixtures/T3-BALANCE/invalid_web_tabs.txt");
     let a = shared(&text);
     let out = render::<Tables>(TablesProps { result: a, selected: None, on_select: Callback::noop() });
-    let id = cell_id(&("T3", "R24", "C1"));
+    let id = cell_id(&CellKey::T3(T3Row::R24, T3Col::C1));
     let at = out.find(&format!("id=\"{id}\"")).expect("R24 C1 drawn");
     let tag = &out[out[..at].rfind('<').unwrap_or(0)..at + out[at..].find('>').unwrap_or(0)];
     assert!(tag.contains("fault") && tag.contains("sev-error"), "{tag}");
@@ -118,7 +119,7 @@ fn findings_list_shows_rule_message_and_docs() {
     let props = list_props(shared(&text), [true; 3], nianbao::web::state::PAGE);
     let out = render::<FindingList>(props);
     assert!(out.contains("data-rule=\"T3-BALANCE\""), "{out}");
-    assert!(out.contains("自然人列：一(60)+二(0)=60 ≠ 三(61)+四(0)=61"), "{out}");
+    assert!(out.contains("自然人列 一(60)+二(0)=60 ≠ 三(61)+四(0)=61"), "{out}");
     assert!(out.contains("为什么/依据") && out.contains("<h4>依据</h4>"), "{out}");
     assert!(out.contains("三、收到和处理政府信息公开申请情况"), "grouped by section: {out}");
 }
@@ -141,7 +142,7 @@ fn html_input_is_shown_as_text_never_as_markup() {
     let out = render::<App>(AppProps { initial: html, storage_ok: true, today: None, ..Default::default() });
     assert!(!out.contains("<script") && !out.contains("<img"), "pasted markup must never become live");
     // The wrong total (62 where 61 is due) is flagged on its own cell.
-    let k = ("T3", "R24", "C7");
+    let k = CellKey::T3(T3Row::R24, T3Col::C7);
     assert!(a.severity_of_cell(&k).is_some_and(|(_, primary)| primary), "{:?}", a.checked.findings);
 }
 

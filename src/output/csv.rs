@@ -18,7 +18,8 @@ pub fn rows(path: &str, source: &str, checked: &Checked) -> String {
     let idx = LineIndex::new(source);
     let mut out = String::new();
     for f in &checked.findings {
-        let (table, row, col) = f.cells.first().map_or(("", "", ""), |c| (c.table, c.row, c.col));
+        let (table, row, col) =
+            f.cells.first().map_or(("", "", ""), |c| (c.table().as_str(), c.row_str(), c.col_str()));
         let line = idx.line(f.span.start);
         out.push_str(
             &[

@@ -54,7 +54,8 @@ pub fn workbook(entries: &[Entry]) -> Vec<u8> {
         ]);
         let lines = LineIndex::new(e.source);
         for f in &e.checked.findings {
-            let (t, row, col) = f.cells.first().map_or(("", "", ""), |c| (c.table, c.row, c.col));
+            let (t, row, col) =
+                f.cells.first().map_or(("", "", ""), |c| (c.table().as_str(), c.row_str(), c.col_str()));
             findings.push(vec![
                 text(e.path),
                 text(org.clone()),

@@ -76,7 +76,8 @@ pub(super) fn fill(r: &mut Report) {
         .or_else(|| {
             // The T3 layout alone: three 其他处理 sub-rows exist only in 2021.
             let t3 = r.table(super::TableId::T3)?;
-            let split = t3.rows.iter().any(|x| matches!(x.key, "R21" | "R22" | "R23"));
+            use super::keys::{RowKey, T3Row};
+            let split = t3.rows.iter().any(|x| matches!(x.key, RowKey::T3(T3Row::R21 | T3Row::R22 | T3Row::R23)));
             split.then_some(Format::V2021)
         })
         .unwrap_or(Format::Unknown);
@@ -197,7 +198,7 @@ fn period_year(r: &Report) -> Option<(i32, Span)> {
 
 /// "2024年，…" opening the first paragraph of 一 (or of the text when 一 has no heading).
 fn first_sentence_year(r: &Report) -> Option<(i32, Span)> {
-    let first = r.section_paragraphs(1).next().or_else(|| r.prose().next())?;
+    let first = r.part_paragraphs(1).find(|p| !p.heading).or_else(|| r.prose().next())?;
     let norm = r.paragraph_norm(first);
     // The year opens the sentence: look only at its start.
     let text = norm.text();
@@ -252,7 +253,7 @@ const VERBS: [&str; 18] = [
 
 /// "2024年，滔溪镇人民政府高度重视…" → 滔溪镇人民政府.
 fn org_from_first_sentence(r: &Report) -> Option<String> {
-    let first = r.section_paragraphs(1).next().or_else(|| r.prose().next())?;
+    let first = r.part_paragraphs(1).find(|p| !p.heading).or_else(|| r.prose().next())?;
     let raw = r.text(first.span);
     let cut = raw.char_indices().nth(64).map_or(raw.len(), |(i, _)| i);
     let norm = label(&raw[..cut]);

@@ -1,7 +1,10 @@
 //! Document → Report: sections, title, year, format version and the three tables by label.
 
+pub mod consistency;
+pub mod keys;
 pub mod labels;
 pub mod meta;
+pub mod query;
 pub mod read;
 mod region;
 mod relines;
@@ -9,10 +12,10 @@ pub mod runs;
 mod sections;
 mod tables;
 
-use crate::diag::CellRef;
 use crate::parse::{Document, Value};
 use crate::span::Span;
 use crate::text::{Mode, Norm, NormPart, Ordinal};
+pub use keys::{CellKey, RowKey, T2Col, T2Row, T3Col, T3Row, T4Col, TableId};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -50,23 +53,6 @@ pub struct Date {
 impl std::fmt::Display for Date {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}年{}月{}日", self.year, self.month, self.day)
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub enum TableId {
-    T2,
-    T3,
-    T4,
-}
-
-impl TableId {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TableId::T2 => "T2",
-            TableId::T3 => "T3",
-            TableId::T4 => "T4",
-        }
     }
 }
 
@@ -176,7 +162,7 @@ impl Sentence {
 /// A recognised numeric table cell.
 #[derive(Clone, Debug)]
 pub struct TableCell {
-    pub key: CellRef,
+    pub key: CellKey,
     /// The cell text as written.
     pub raw: String,
     pub value: Value,
@@ -189,7 +175,7 @@ pub struct TableCell {
 /// A table row that was found, with the number of values it had.
 #[derive(Clone, Debug)]
 pub struct RowInfo {
-    pub key: &'static str,
+    pub key: RowKey,
     pub label: Option<Span>,
     /// Span of the whole row (label and values).
     pub span: Span,
@@ -197,6 +183,16 @@ pub struct RowInfo {
     pub expected: usize,
     /// Values beyond the expected width (not turned into cells).
     pub extra: Vec<Span>,
+    /// The row had this many single-digit values, more than its width, and rejoining neighbours in
+    /// exactly one way made its total add up: the cells are the rejoined values.
+    pub rejoined: Option<usize>,
+}
+
+impl RowInfo {
+    /// Where to point at the row: its label, else the whole row.
+    pub fn point(&self) -> Span {
+        self.label.unwrap_or(self.span)
+    }
 }
 
 /// What the parser learned about one table.
@@ -277,8 +273,8 @@ pub struct Report<'a> {
     pub prose_sentences: Vec<Sentence>,
     pub tables: Vec<TableInfo>,
     pub cells: Vec<TableCell>,
-    /// Index of `cells` by row key (then table and column), for the many lookups of the table rules.
-    cell_index: HashMap<&'static str, Vec<(&'static str, &'static str, usize)>, KeyHasher>,
+    /// Index of `cells` by key, for the many lookups of the table rules.
+    cell_index: HashMap<CellKey, usize, KeyHasher>,
     /// The publication or signature date and where it is written.
     pub pub_date: Option<(Date, Span)>,
     /// How much of T2, T3 and T4 was read.
@@ -340,7 +336,7 @@ impl<'a> Report<'a> {
         report.reads = read::assess(&report);
         // The first cell of a key wins, as a linear search would find it.
         for (i, c) in report.cells.iter().enumerate() {
-            report.cell_index.entry(c.key.row).or_default().push((c.key.table, c.key.col, i));
+            report.cell_index.entry(c.key).or_insert(i);
         }
         report
     }
@@ -455,21 +451,13 @@ impl<'a> Report<'a> {
         nothing_after || self.pub_date.as_ref().is_none_or(|(_, s)| s.start < at)
     }
 
-    pub fn cell(&self, table: TableId, row: &str, col: &str) -> Option<&TableCell> {
-        let t = table.as_str();
-        let (_, _, i) = self.cell_index.get(row)?.iter().find(|(tt, c, _)| *tt == t && *c == col)?;
-        self.cells.get(*i)
+    pub fn cell(&self, key: CellKey) -> Option<&TableCell> {
+        self.cell_index.get(&key).and_then(|&i| self.cells.get(i))
     }
 
     /// The section with canonical number 1..=6, if found.
     pub fn section(&self, canonical: u8) -> Option<&Section> {
         self.sections.iter().find(|s| s.canonical == canonical)
-    }
-
-    /// Prose paragraphs (not headings) of a canonical section.
-    pub fn section_paragraphs(&self, canonical: u8) -> impl Iterator<Item = &Paragraph> {
-        let idx = self.sections.iter().position(|s| s.canonical == canonical);
-        self.paragraphs.iter().filter(move |p| idx.is_some() && p.section == idx && !p.heading)
     }
 
     /// Every prose paragraph that is not a heading.
@@ -485,24 +473,5 @@ impl<'a> Report<'a> {
     /// The prose-normalised text of a paragraph.
     pub fn paragraph_norm(&self, p: &Paragraph) -> NormPart<'_> {
         self.line_prose.line(p.line)
-    }
-
-    /// Sentences of a paragraph: split after 。！？；!? (the span includes the end mark).
-    pub fn sentences(&self, span: Span) -> Vec<Span> {
-        let text = self.text(span);
-        let mut out = Vec::new();
-        let mut start = 0;
-        for (i, c) in text.char_indices() {
-            if matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';') {
-                let end = i + c.len_utf8();
-                out.push(crate::parse::trim_span(self.src(), Span::new(span.start + start, span.start + end)));
-                start = end;
-            }
-        }
-        if start < text.len() {
-            out.push(crate::parse::trim_span(self.src(), Span::new(span.start + start, span.end)));
-        }
-        out.retain(|s| !s.is_empty());
-        out
     }
 }

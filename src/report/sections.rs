@@ -55,7 +55,7 @@ pub(super) fn find(doc: &Document, in_table: &dyn Fn(Span) -> bool) -> (Vec<Sect
         };
         let mut is_heading = false;
         // Without an ordinal only a bare title counts (not a wrapped line of the introduction).
-        let bare = ordinal.is_some() || !body.contains([',', '，', '、', '。']) || body == labels::SECTION_TITLES[3];
+        let bare = ordinal.is_some() || !body.contains([',', '，', '、', '。']) || body == super::keys::PART_TITLES[3];
         // （一）/(1) headings are sub-topics, never one of the six parts.
         let top_level =
             ordinal.is_none_or(|(o, _)| o.style.level() != 2 && o.style != crate::text::OrdinalStyle::ParenArabic);

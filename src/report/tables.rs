@@ -6,20 +6,20 @@
 //! (Word/WPS copies). Rows whose label was lost (PDF copies) are placed by the order of the official
 //! rows between the rows that were recognised.
 
-use super::labels::{self, T3_ROWS, T3_ROWS_2019};
+use super::keys::{CellKey, RowKey, T2Col, T2Row, T3Col, T3Row, T4Col};
+use super::labels;
 use super::runs::{self, Equality, RowIn};
 use super::{Format, RowInfo, TableCell, TableId, TableInfo, Unplaced};
-use crate::diag::CellRef;
 use crate::parse::{parse_value, Document, Value};
 use crate::span::Span;
 
-/// A row as collected, before its key is settled.
+/// A row as collected, before its key is settled (`K`: the table's row keys).
 #[derive(Debug, Clone)]
-struct RawRow {
+struct RawRow<K> {
     /// Key from a label next to the values.
-    strong: Option<&'static str>,
+    strong: Option<K>,
     /// Key guessed from label text further away (PDF copies put labels apart from their numbers).
-    weak: Option<&'static str>,
+    weak: Option<K>,
     label: Option<Span>,
     values: Vec<Span>,
     span: Span,
@@ -75,23 +75,23 @@ fn next_caption(current: u8, read: u8) -> u8 {
     }
 }
 
-struct Collector<'f> {
-    classify: &'f dyn Fn(&str, Option<&str>) -> Option<&'static str>,
+struct Collector<'f, K> {
+    classify: &'f dyn Fn(&str, Option<K>) -> Option<K>,
     is_header: &'f dyn Fn(&str) -> bool,
-    width: &'f dyn Fn(Option<&str>, u8) -> usize,
+    width: &'f dyn Fn(Option<K>, u8) -> usize,
 }
 
-struct Collected {
-    rows: Vec<RawRow>,
+struct Collected<K> {
+    rows: Vec<RawRow<K>>,
     headers: Vec<(String, Span)>,
     /// Where the table's own lines start (first caption, note, header or row).
     first: Option<usize>,
 }
 
-impl Collector<'_> {
+impl<K: Copy> Collector<'_, K> {
     /// Tries the label text nearest the values first, then longer runs of preceding pieces
     /// (labels wrapped over lines or broken one character per line).
-    fn classify_pieces(&self, pieces: &[(String, Span)], after: Option<&str>) -> Option<(&'static str, Span)> {
+    fn classify_pieces(&self, pieces: &[(String, Span)], after: Option<K>) -> Option<(K, Span)> {
         let mut joined = String::new();
         for (k, (text, span)) in pieces.iter().enumerate().rev().take(40) {
             joined.insert_str(0, text);
@@ -108,13 +108,13 @@ impl Collector<'_> {
         None
     }
 
-    fn collect(&self, region: &Region) -> Collected {
+    fn collect(&self, region: &Region) -> Collected<K> {
         let doc = region.doc;
         let mut out = Collected { rows: Vec::new(), headers: Vec::new(), first: None };
         let mut buffer: Vec<(String, Span)> = Vec::new();
-        let mut current: Option<RawRow> = None;
+        let mut current: Option<RawRow<K>> = None;
         let mut caption = 0u8;
-        let mut last_key: Option<&'static str> = None;
+        let mut last_key: Option<K> = None;
         // Length of the label buffer when it was last classified in vain (buffer only grows until cleared).
         let mut tried: Option<usize> = None;
         let note_first = |first: &mut Option<usize>, at: usize| {
@@ -122,7 +122,7 @@ impl Collector<'_> {
                 *first = Some(at);
             }
         };
-        let close = |current: &mut Option<RawRow>, rows: &mut Vec<RawRow>, last_key: &mut Option<&'static str>| {
+        let close = |current: &mut Option<RawRow<K>>, rows: &mut Vec<RawRow<K>>, last_key: &mut Option<K>| {
             if let Some(r) = current.take() {
                 if r.strong.is_some() {
                     *last_key = r.strong;
@@ -399,19 +399,12 @@ pub(super) fn extract(
     (tables, cells)
 }
 
-fn make_cell(
-    doc: &Document,
-    table: TableId,
-    row: &'static str,
-    col: &'static str,
-    span: Span,
-    label: Option<Span>,
-) -> TableCell {
+fn make_cell(doc: &Document, key: CellKey, span: Span, label: Option<Span>) -> TableCell {
     let raw = doc.text(span).to_string();
-    TableCell { key: CellRef::new(table.as_str(), row, col), value: parse_value(&raw), raw, span, row_label: label }
+    TableCell { key, value: parse_value(&raw), raw, span, row_label: label }
 }
 
-fn table_span(collected: &Collected, rows: &[RowInfo]) -> Span {
+fn table_span<K>(collected: &Collected<K>, rows: &[RowInfo]) -> Span {
     let start = collected.first.or_else(|| rows.first().map(|r| r.span.start)).unwrap_or(0);
     let end = rows.iter().map(|r| r.span.end).max().unwrap_or(start);
     let end = collected.headers.iter().map(|h| h.1.end).max().unwrap_or(end).max(end);
@@ -425,27 +418,27 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
     let has_subtotal_col =
         lines.clone().any(|i| region.norms[i].iter().any(|t| matches!(&**t, "小计" | "法人或其他组织小计")));
     let width = if has_subtotal_col { 8 } else { 7 };
-    let classify = |l: &str, after: Option<&str>| labels::t3_row(l, after);
+    let classify = |l: &str, after: Option<T3Row>| labels::t3_row(l, after);
     let is_header = |l: &str| labels::t3_col(l).is_some() || labels::t3_is_group(l) || l.contains("本列数据的勾稽关系");
-    let w = |_: Option<&str>, _: u8| width;
+    let w = |_: Option<T3Row>, _: u8| width;
     let collector = Collector { classify: &classify, is_header: &is_header, width: &w };
     let collected = collector.collect(region);
 
-    let single_other = collected.rows.iter().any(|r| r.strong == Some("R21_23"))
-        && !collected.rows.iter().any(|r| matches!(r.strong, Some("R21" | "R22")));
-    let order: Vec<&'static str> = if single_other
-        || (v2019_hint && !collected.rows.iter().any(|r| matches!(r.strong, Some("R21" | "R22" | "R23"))))
-    {
-        T3_ROWS_2019.to_vec()
-    } else {
-        T3_ROWS.to_vec()
-    };
+    use T3Row::{R21, R21_23, R22, R23};
+    let single_other = collected.rows.iter().any(|r| r.strong == Some(R21_23))
+        && !collected.rows.iter().any(|r| matches!(r.strong, Some(R21 | R22)));
+    let order: Vec<T3Row> =
+        if single_other || (v2019_hint && !collected.rows.iter().any(|r| matches!(r.strong, Some(R21 | R22 | R23)))) {
+            T3Row::V2019.to_vec()
+        } else {
+            T3Row::V2021.to_vec()
+        };
     let assigned = assign_rows(&collected.rows, &order, width);
 
-    let cols: Vec<&'static str> = if has_subtotal_col {
+    let cols: Vec<T3Col> = if has_subtotal_col {
         // The subtotal column stands after 其他 (C6) unless the headers say otherwise.
-        let seen: Vec<&'static str> = collected.headers.iter().filter_map(|(t, _)| labels::t3_col(t)).collect();
-        let mut c: Vec<&'static str> = Vec::new();
+        let seen: Vec<T3Col> = collected.headers.iter().filter_map(|(t, _)| labels::t3_col(t)).collect();
+        let mut c: Vec<T3Col> = Vec::new();
         for k in seen {
             if !c.contains(&k) {
                 c.push(k);
@@ -454,21 +447,22 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         if c.len() == 8 {
             c
         } else {
-            vec!["C1", "C2", "C3", "C4", "C5", "C6", "C2_6", "C7"]
+            use T3Col::*;
+            vec![C1, C2, C3, C4, C5, C6, C2_6, C7]
         }
     } else {
-        labels::T3_COLS.to_vec()
+        T3Col::SEVEN.to_vec()
     };
 
     // The data rows: the first row of each key.
-    let mut data: Vec<(usize, &'static str)> = Vec::new();
+    let mut data: Vec<(usize, T3Row)> = Vec::new();
     for (i, key) in assigned.iter().enumerate() {
         if let Some(k) = key.filter(|k| !data.iter().any(|(_, d)| d == k)) {
             data.push((i, k));
         }
     }
     let recut = if width == 7 {
-        let keys: Vec<&str> = data.iter().map(|(_, k)| *k).collect();
+        let keys: Vec<T3Row> = data.iter().map(|(_, k)| *k).collect();
         let values: Vec<(Vec<Span>, usize)> =
             data.iter().map(|(i, _)| (collected.rows[*i].values.clone(), width)).collect();
         recut(doc, &values, &t3_equalities(&keys), Relax::PerRow, 3)
@@ -479,7 +473,7 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
     let mut cells = Vec::new();
     let mut rows = Vec::new();
     let mut unknown = Vec::new();
-    let mut seen_keys: Vec<&str> = Vec::new();
+    let mut seen_keys: Vec<T3Row> = Vec::new();
     for (i, (row, key)) in collected.rows.iter().zip(&assigned).enumerate() {
         let Some(key) = key else {
             if row.values.iter().any(|v| !v.is_empty()) && row.values.len() * 2 >= width {
@@ -491,30 +485,36 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
             unknown.push((row.label.map(|s| doc.text(s).to_string()).unwrap_or_default(), row.span));
             continue;
         }
-        seen_keys.push(key);
+        seen_keys.push(*key);
         let d = data.iter().position(|(r, _)| *r == i);
-        let values = match d.map(|d| &recut.rows[d]) {
+        let mut values = match d.map(|d| &recut.rows[d]) {
             Some(RowCut::Cut(v)) => v.clone(),
             Some(RowCut::Unread) => Vec::new(),
             _ => row.values.clone(),
         };
+        let rejoined = (width == 7).then(|| rejoin_split_digits(doc, &values)).flatten().map(|joined| {
+            let n = values.len();
+            values = joined;
+            n
+        });
         for (v, col) in values.iter().zip(&cols) {
-            cells.push(make_cell(doc, TableId::T3, key, col, *v, row.label));
+            cells.push(make_cell(doc, CellKey::T3(*key, *col), *v, row.label));
         }
         let extra = values.iter().skip(width).filter(|s| !s.is_empty()).copied().collect();
         rows.push(RowInfo {
-            key,
+            key: RowKey::T3(*key),
             label: row.label,
             span: row.span,
             found: values.len().min(width),
             expected: width,
             extra,
+            rejoined,
         });
     }
     let has_note = lines.clone().any(|i| region.norms[i].iter().any(|t| t.contains("勾稽关系")));
     let span = table_span(&collected, &rows);
     let expected_cells = order.len() * width;
-    let found_cells = cells.iter().filter(|c| order.contains(&c.key.row)).count();
+    let found_cells = cells.iter().filter(|c| matches!(c.key, CellKey::T3(r, _) if order.contains(&r))).count();
     let info = TableInfo {
         id: TableId::T3,
         span,
@@ -533,12 +533,12 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
 
 /// Settles the key of every collected row: recognised labels first, then the official order for
 /// rows whose label was lost, then labels found further away.
-fn assign_rows(rows: &[RawRow], order: &[&'static str], width: usize) -> Vec<Option<&'static str>> {
-    let pos = |k: &str| order.iter().position(|o| *o == k);
-    let mut out: Vec<Option<&'static str>> = vec![None; rows.len()];
+fn assign_rows(rows: &[RawRow<T3Row>], order: &[T3Row], width: usize) -> Vec<Option<T3Row>> {
+    let pos = |k: T3Row| order.iter().position(|o| *o == k);
+    let mut out: Vec<Option<T3Row>> = vec![None; rows.len()];
     // A short labelled row right before an unlabelled full row: the numbers below are the row's
     // (PDF copies leave page numbers or stray digits after a label).
-    let mut label_of: Vec<Option<&'static str>> = rows.iter().map(|r| r.strong).collect();
+    let mut label_of: Vec<Option<T3Row>> = rows.iter().map(|r| r.strong).collect();
     for i in 0..rows.len().saturating_sub(1) {
         let short = rows[i].values.iter().filter(|v| !v.is_empty()).count() * 2 < width;
         if label_of[i].is_some() && short && label_of[i + 1].is_none() && rows[i + 1].values.len() >= width {
@@ -558,8 +558,8 @@ fn assign_rows(rows: &[RawRow], order: &[&'static str], width: usize) -> Vec<Opt
             }
         } else if let Some(k) = k {
             // Subtotal rows and the like keep their own key.
-            if pos(k).is_none() {
-                out[i] = Some(k);
+            if pos(*k).is_none() {
+                out[i] = Some(*k);
             }
         }
     }
@@ -578,7 +578,7 @@ fn assign_rows(rows: &[RawRow], order: &[&'static str], width: usize) -> Vec<Opt
         let trailing = r1 == rows.len() && !anchors.is_empty();
         if !full.is_empty() && (full.len() == missing.len() || (trailing && full.len() < missing.len())) {
             for (i, k) in full.iter().zip(missing) {
-                out[*i] = Some(k);
+                out[*i] = Some(*k);
             }
         } else {
             for &i in &full {
@@ -595,10 +595,10 @@ fn assign_rows(rows: &[RawRow], order: &[&'static str], width: usize) -> Vec<Opt
 fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
     let doc = region.doc;
     let v2019 = v2019_hint;
-    let classify = |l: &str, _: Option<&str>| labels::t2_row(l);
+    let classify = |l: &str, _: Option<T2Row>| labels::t2_row(l);
     let is_header = |l: &str| labels::t2_col(l).is_some() || l == "信息内容" || caption_number(l).is_some();
-    let width = |key: Option<&str>, caption: u8| match key {
-        Some(k) => labels::t2_default_cols(k, v2019).len(),
+    let width = |key: Option<T2Row>, caption: u8| match key {
+        Some(k) => k.columns(v2019).len(),
         None => match caption {
             1 => 3,
             5 | 6 if v2019 => 3,
@@ -608,30 +608,32 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
     };
     let collector = Collector { classify: &classify, is_header: &is_header, width: &width };
     let collected = collector.collect(region);
-    let caption_rows = |c: u8| -> &'static [&'static str] {
+    let caption_rows = |c: u8| -> &'static [T2Row] {
+        use T2Row::*;
         match c {
-            1 => &["regulations", "normative_docs"],
-            5 => &["licensing", "other_services"],
-            6 => &["penalty", "enforcement"],
-            8 => &["fees"],
-            9 => &["procurement"],
+            1 => &[Regulations, NormativeDocs],
+            5 => &[Licensing, OtherServices],
+            6 => &[Penalty, Enforcement],
+            8 => &[Fees],
+            9 => &[Procurement],
             _ => &[],
         }
     };
     // The rows' keys and columns first, then their figures (cut or placed together).
-    let mut keyed: Vec<(&RawRow, &'static str, Vec<&'static str>)> = Vec::new();
+    type Keyed<'r> = (&'r RawRow<T2Row>, T2Row, Vec<T2Col>);
+    let mut keyed: Vec<Keyed> = Vec::new();
     let mut unknown = Vec::new();
-    let taken = |keyed: &[(&RawRow, &'static str, Vec<&'static str>)], k: &str| keyed.iter().any(|r| r.1 == k);
+    let taken = |keyed: &[Keyed], k: T2Row| keyed.iter().any(|r| r.1 == k);
     for (i, row) in collected.rows.iter().enumerate() {
-        let key = row.strong.or(row.weak).filter(|k| !taken(&keyed, k)).or_else(|| {
+        let key = row.strong.or(row.weak).filter(|k| !taken(&keyed, *k)).or_else(|| {
             // A row whose label is blank: the first row of its caption not yet found, if the next
             // labelled row of that caption is a later one.
             let next_labelled = collected.rows[i + 1..].iter().find_map(|r| r.strong);
-            caption_rows(row.caption).iter().copied().find(|k| !taken(&keyed, k) && Some(*k) != next_labelled)
+            caption_rows(row.caption).iter().copied().find(|k| !taken(&keyed, *k) && Some(*k) != next_labelled)
         });
         match key {
             Some(key) if !taken(&keyed, key) => {
-                keyed.push((row, key, columns_for(doc, &collected.headers, row, key, v2019)));
+                keyed.push((row, key, columns_for(&collected.headers, row, key, v2019)));
             }
             _ => unknown.push((row.label.map(|s| doc.text(s).to_string()).unwrap_or_default(), row.span)),
         }
@@ -650,10 +652,12 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
             RowCut::AsRead => row.values.clone(),
         };
         for (v, col) in values.iter().zip(cols.iter()) {
-            cells.push(make_cell(doc, TableId::T2, key, col, *v, row.label));
+            cells.push(make_cell(doc, CellKey::T2(*key, *col), *v, row.label));
         }
         let extra = values.iter().skip(w).filter(|s| !s.is_empty()).copied().collect();
-        rows.push(RowInfo { key, label: row.label, span: row.span, found: values.len().min(w), expected: w, extra });
+        let key = RowKey::T2(*key);
+        let found = values.len().min(w);
+        rows.push(RowInfo { key, label: row.label, span: row.span, found, expected: w, extra, rejoined: None });
     }
     let (unplaced, recovered) = (recut.unplaced, recut.cut);
     let span = table_span(&collected, &rows);
@@ -678,19 +682,17 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
 
 /// The column keys of a T2 row: the latest header group before the row that has as many columns as
 /// the row's sub-table, else the format's defaults.
-fn columns_for(doc: &Document, headers: &[(String, Span)], row: &RawRow, key: &str, v2019: bool) -> Vec<&'static str> {
-    let defaults = labels::t2_default_cols(key, v2019);
-    let before: Vec<&'static str> =
+fn columns_for(headers: &[(String, Span)], row: &RawRow<T2Row>, key: T2Row, v2019: bool) -> Vec<T2Col> {
+    let defaults = key.columns(v2019);
+    let before: Vec<T2Col> =
         headers.iter().filter(|(_, s)| s.end <= row.span.start).filter_map(|(t, _)| labels::t2_col(t)).collect();
-    let _ = doc;
     // Take the run of column headers closest before the row that fits the defaults' width.
     if before.len() >= defaults.len() {
         let tail = &before[before.len() - defaults.len()..];
         let same_family = tail.iter().all(|c| {
-            let fam = |x: &str| {
-                matches!(x, "issued" | "repealed" | "in_force" | "new_made" | "new_published" | "total_published")
-            };
-            fam(c) == fam(defaults[0])
+            use T2Col::*;
+            let fam = |x: T2Col| matches!(x, Issued | Repealed | InForce | NewMade | NewPublished | TotalPublished);
+            fam(*c) == fam(defaults[0])
         });
         if same_family && tail.iter().enumerate().all(|(i, c)| !tail[..i].contains(c)) {
             return tail.to_vec();
@@ -702,7 +704,8 @@ fn columns_for(doc: &Document, headers: &[(String, Span)], row: &RawRow, key: &s
 /// T4: the first 15 values after the headers, in the official order.
 fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
     let doc = region.doc;
-    let classify = |_: &str, _: Option<&str>| None;
+    // T4's one row has no label.
+    let classify = |_: &str, _: Option<()>| None;
     let is_header = |l: &str| {
         l.chars().count() <= 12
             && (l.contains("行政复议")
@@ -716,7 +719,7 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
                 || l == "结果"
                 || l == "尚未")
     };
-    let w = |_: Option<&str>, _: u8| 15;
+    let w = |_: Option<()>, _: u8| 15;
     let collector = Collector { classify: &classify, is_header: &is_header, width: &w };
     let collected = collector.collect(region);
     let read: Vec<Span> = collected.rows.iter().flat_map(|r| r.values.iter().copied()).take(15).collect();
@@ -730,13 +733,22 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
     };
     let row_span = collected.rows.iter().map(|r| r.span).reduce(|a, b| a.cover(b)).unwrap_or_default();
     let mut cells = Vec::new();
-    for (v, col) in values.iter().zip(labels::T4_COLS) {
-        cells.push(make_cell(doc, TableId::T4, "-", col, *v, None));
+    for (v, col) in values.iter().zip(T4Col::ALL) {
+        cells.push(make_cell(doc, CellKey::T4(*col), *v, None));
     }
     let rows = if values.is_empty() {
         Vec::new()
     } else {
-        vec![RowInfo { key: "-", label: None, span: row_span, found: values.len(), expected: 15, extra: Vec::new() }]
+        let found = values.len();
+        vec![RowInfo {
+            key: RowKey::T4,
+            label: None,
+            span: row_span,
+            found,
+            expected: 15,
+            extra: Vec::new(),
+            rejoined: None,
+        }]
     };
     let span = table_span(&collected, &rows);
     let info = TableInfo {
@@ -753,6 +765,46 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
         recut: recut.cut,
     };
     (info, cells)
+}
+
+/// A T3 row with more values than its 7 cells, every one a single digit ("1 2 0 0 0 0 12"): a number
+/// the copy split apart. Rejoining neighbours in exactly one way that makes the six columns add up to
+/// the total gives the cells (each rejoined cell spans the digits it joins).
+fn rejoin_split_digits(doc: &Document, values: &[Span]) -> Option<Vec<Span>> {
+    const WIDTH: usize = 7;
+    if values.len() <= WIDTH || values.len() > 20 {
+        return None;
+    }
+    let tokens: Vec<&str> = values.iter().map(|v| doc.text(*v).trim()).collect();
+    if !tokens.iter().all(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    // Every way to group consecutive tokens into 7 cells, joining only single digits.
+    let mut found: Vec<Vec<(usize, usize)>> = Vec::new();
+    fn go(tokens: &[&str], at: usize, groups: &mut Vec<(usize, usize)>, found: &mut Vec<Vec<(usize, usize)>>) {
+        if found.len() > 1 || groups.len() > WIDTH {
+            return;
+        }
+        if at == tokens.len() {
+            let values: Option<Vec<u64>> = groups.iter().map(|&(a, b)| tokens[a..b].concat().parse().ok()).collect();
+            if values.is_some_and(|v| v.len() == WIDTH && v[..6].iter().sum::<u64>() == v[6]) {
+                found.push(groups.clone());
+            }
+            return;
+        }
+        // A cell is one token, or single digits joined.
+        for end in at + 1..=tokens.len() {
+            if end > at + 1 && (tokens[at].len() != 1 || tokens[end - 1].len() != 1) {
+                break;
+            }
+            groups.push((at, end));
+            go(tokens, end, groups, found);
+            groups.pop();
+        }
+    }
+    go(&tokens, 0, &mut Vec::new(), &mut found);
+    let [groups] = <[_; 1]>::try_from(found).ok()?;
+    Some(groups.iter().map(|&(a, b)| values[a].cover(values[b - 1])).collect())
 }
 
 // Figures that arrived run together (see `super::runs`).
@@ -904,23 +956,23 @@ fn recut(
 
 /// The equalities of T3 (7 columns) over the rows present, by their keys: each row's total, each
 /// column's outcome sum and balance (rules.md §1.4).
-fn t3_equalities(keys: &[&str]) -> Vec<Equality> {
-    let at = |k: &str| keys.iter().position(|x| *x == k);
+fn t3_equalities(keys: &[T3Row]) -> Vec<Equality> {
+    let at = |k: T3Row| keys.iter().position(|x| *x == k);
     let mut out = Vec::new();
     for r in 0..keys.len() {
         let mut e: Equality = (0..6).map(|c| (r, c, 1)).collect();
         e.push((r, 6, -1));
         out.push(e);
     }
-    let results: Vec<usize> =
-        keys.iter().enumerate().filter(|(_, k)| labels::is_result_row(k)).map(|(i, _)| i).collect();
+    let outcomes: Vec<usize> = keys.iter().enumerate().filter(|(_, k)| k.is_outcome()).map(|(i, _)| i).collect();
+    use T3Row::{R01, R02, R24, R25};
     for c in 0..7 {
-        if let Some(total) = at("R24") {
-            let mut e: Equality = results.iter().map(|&r| (r, c, 1)).collect();
+        if let Some(total) = at(R24) {
+            let mut e: Equality = outcomes.iter().map(|&r| (r, c, 1)).collect();
             e.push((total, c, -1));
             out.push(e);
         }
-        if let (Some(a), Some(b), Some(t), Some(d)) = (at("R01"), at("R02"), at("R24"), at("R25")) {
+        if let (Some(a), Some(b), Some(t), Some(d)) = (at(R01), at(R02), at(R24), at(R25)) {
             out.push(vec![(a, c, 1), (b, c, 1), (t, c, -1), (d, c, -1)]);
         }
     }

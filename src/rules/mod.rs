@@ -6,7 +6,7 @@
 use crate::diag::{Finding, Severity};
 use crate::report::Report;
 
-pub mod math;
+pub(crate) mod common;
 
 pub mod content;
 pub mod input;
@@ -28,6 +28,18 @@ pub struct Context<'r, 'a> {
     pub today: Option<crate::report::Date>,
 }
 
+impl<'r, 'a> Context<'r, 'a> {
+    /// Last year's report when a rule can compare with it: given and, when both years are known,
+    /// older than this year's; `exact` also requires it to be the year just before.
+    pub fn previous_report(&self, exact: bool) -> Option<&'r Report<'a>> {
+        let prev = self.previous?;
+        match (self.report.year, prev.year) {
+            (Some(y), Some(p)) if p >= y || (exact && p != y - 1) => None,
+            _ => Some(prev),
+        }
+    }
+}
+
 /// A rule's static description; its `docs` are shown by `nianbao explain` and in the web app.
 #[derive(Debug)]
 pub struct Rule {
@@ -40,6 +52,13 @@ pub struct Rule {
     /// Markdown with the headings 检查内容 / 为什么是问题 / 示例 / 依据.
     pub docs: &'static str,
     pub check: fn(&Context, &mut Vec<Finding>),
+}
+
+impl Rule {
+    /// A finding of this rule at `span`.
+    pub fn finding(&'static self, span: crate::span::Span, message: impl Into<String>) -> Finding {
+        Finding::new(self.id, self.severity, self.help, span, message)
+    }
 }
 
 /// Declares a rule static from its doc comment and fields.
@@ -109,7 +128,7 @@ pub fn run_all(ctx: &Context) -> Vec<Finding> {
                 "此后另有 {} 处同类问题未逐一列出（每条规则最多列出 {MAX_PER_RULE} 处，共 {found} 处）",
                 found - MAX_PER_RULE
             );
-            out.push(Finding::new(rule, first_left_out, message));
+            out.push(rule.finding(first_left_out, message));
         }
     }
     // The emission order as the last key: the order a stable sort would give (crate::sort is not stable).

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::diag::{CellRef, Severity};
+use crate::diag::Severity;
 use crate::input::{html, InputKind};
 use crate::report::Date;
 use crate::span::{floor_char_boundary, Span};
@@ -26,12 +26,8 @@ pub const LIVE_LIMIT: usize = 100 * 1024;
 /// take the page seconds to lay out.
 pub const PAGE: usize = 200;
 
-/// A cell key: (table, row, col) as in `CellRef`.
-pub type Key = (&'static str, &'static str, &'static str);
-
-pub fn key_of(c: &CellRef) -> Key {
-    (c.table, c.row, c.col)
-}
+/// A cell key.
+pub type Key = crate::report::CellKey;
 
 /// A map by cell key: a sorted vector, as the tables have a few hundred cells at most (and a hash
 /// map per key type would cost the bundle several KB of code).
@@ -163,7 +159,7 @@ pub fn analyse_with(text: &str, today: Option<Date>, previous: &str) -> Analysis
         .map(|f| sections.partition_point(|s| s.span.start <= f.span.start).checked_sub(1))
         .collect();
     let report_cells = &checked.report.cells;
-    let cells = KeyMap::last_wins(report_cells.iter().enumerate().map(|(i, c)| ((c.table, c.row, c.col), i)));
+    let cells = KeyMap::last_wins(report_cells.iter().enumerate().map(|(i, c)| (c.key, i)));
     // The first cell at each span, for findings that sit exactly on a cell.
     let mut by_span: Vec<(usize, usize, usize)> =
         report_cells.iter().enumerate().map(|(i, c)| (c.span.start, c.span.end, i)).collect();
@@ -175,12 +171,12 @@ pub fn analyse_with(text: &str, today: Option<Date>, previous: &str) -> Analysis
     let mut involved: Vec<(Key, usize)> = Vec::new();
     let mut target = Vec::with_capacity(checked.findings.len());
     for (i, f) in checked.findings.iter().enumerate() {
-        let keys: Vec<Key> = f.cells.iter().map(key_of).collect();
+        let keys: &[Key] = &f.cells;
         let primary = keys
             .iter()
             .copied()
             .find(|k| cells.get(k).is_some_and(|&c| report_cells[c].span == f.span))
-            .or_else(|| cell_at(f.span).filter(|_| !f.span.is_empty()).map(|c| (c.table, c.row, c.col)));
+            .or_else(|| cell_at(f.span).filter(|_| !f.span.is_empty()).map(|c| c.key));
         let t = primary.or_else(|| keys.iter().copied().find(|k| cells.contains_key(k)));
         involved.extend(keys.iter().chain(primary.iter()).map(|&k| (k, i)));
         target.push(t);

@@ -3,9 +3,7 @@
 //! would cost the bundle more than this whole file. Both ends run the same wasm, so there is no
 //! versioning; `decode` still checks every length and returns `None` on anything malformed.
 
-use std::cell::RefCell;
-
-use crate::diag::{CellRef, Finding, Related, Severity};
+use crate::diag::{Finding, Related, Severity};
 use crate::input::InputKind;
 use crate::report::Format;
 use crate::span::Span;
@@ -43,9 +41,9 @@ impl Writer {
     }
 
     fn key(&mut self, k: Key) {
-        self.s(k.0);
-        self.s(k.1);
-        self.s(k.2);
+        self.s(k.table().as_str());
+        self.s(k.row_str());
+        self.s(k.col_str());
     }
 }
 
@@ -101,31 +99,13 @@ impl Reader<'_> {
     }
 
     fn key(&mut self) -> Option<Key> {
-        Some((intern(&self.s()?), intern(&self.s()?), intern(&self.s()?)))
+        Key::parse(&self.s()?, &self.s()?, &self.s()?)
     }
 }
 
-thread_local! {
-    static INTERNED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Cell keys and rule ids are `&'static str` in the core: each distinct one (a few hundred at most)
-/// is leaked once and reused.
-fn intern(s: &str) -> &'static str {
-    if let Some(rule) = crate::rules::find(s).filter(|r| r.id == s) {
-        return rule.id;
-    }
-    INTERNED.with(|set| {
-        let mut set = set.borrow_mut();
-        match set.binary_search(&s) {
-            Ok(i) => set[i],
-            Err(i) => {
-                let leaked: &'static str = Box::leak(s.to_string().into_boxed_str());
-                set.insert(i, leaked);
-                leaked
-            }
-        }
-    })
+/// Rule ids are `&'static str` in the core: an id is decoded to the catalogue's own string.
+fn rule_id(s: &str) -> Option<&'static str> {
+    crate::rules::find(s).filter(|r| r.id == s).map(|r| r.id)
 }
 
 fn severity_code(s: Severity) -> usize {
@@ -163,7 +143,7 @@ pub fn encode(a: &Analysis) -> Vec<u8> {
     }
     w.n(r.cells.len());
     for cell in &r.cells {
-        w.key((cell.table, cell.row, cell.col));
+        w.key(cell.key);
         w.s(&cell.raw);
         // f64 bits as 8 little-endian bytes, after a presence flag.
         w.n(usize::from(cell.value.is_some()));
@@ -186,7 +166,7 @@ pub fn encode(a: &Analysis) -> Vec<u8> {
         w.span(f.span);
         w.n(f.cells.len());
         for k in &f.cells {
-            w.key((k.table, k.row, k.col));
+            w.key(*k);
         }
         w.s(f.assumption.as_deref().unwrap_or(""));
         w.n(usize::from(f.assumption.is_some()));
@@ -247,7 +227,7 @@ pub fn decode(bytes: &[u8], text: String) -> Option<Analysis> {
         Some(SectionView { ordinal: r.s()?, title: r.s()?, canonical: u8::try_from(r.n()?).ok()?, span: r.span()? })
     })?;
     let cells = r.list(|r| {
-        let (table, row, col) = r.key()?;
+        let key = r.key()?;
         let raw = r.s()?;
         let value = if r.n()? == 1 {
             let b: [u8; 8] = r.bytes.get(r.at..r.at + 8)?.try_into().ok()?;
@@ -256,7 +236,7 @@ pub fn decode(bytes: &[u8], text: String) -> Option<Analysis> {
         } else {
             None
         };
-        Some(CellView { table, row, col, raw, value, span: r.span()? })
+        Some(CellView { key, raw, value, span: r.span()? })
     })?;
     let recognised = r.n()? == 1;
     let sections_read = r.n()?;
@@ -264,10 +244,10 @@ pub fn decode(bytes: &[u8], text: String) -> Option<Analysis> {
     let tables = TablesRead { T2: cells_read()?, T3: cells_read()?, T4: cells_read()? };
     let coverage = Coverage { sections: sections_read, tables };
     let findings = r.list(|r| {
-        let rule = intern(&r.s()?);
+        let rule = rule_id(&r.s()?)?;
         let severity = severity_of(r.n()?)?;
         let (message, help, span) = (r.s()?, r.s()?, r.span()?);
-        let cells = r.list(|r| r.key().map(|(t, row, col)| CellRef::new(t, row, col)))?;
+        let cells = r.list(|r| r.key())?;
         let assumption = r.s()?;
         let assumption = (r.n()? == 1).then_some(assumption);
         let related = r.list(|r| Some(Related { span: r.span()?, previous: r.span()? }))?;
@@ -299,7 +279,7 @@ pub fn decode(bytes: &[u8], text: String) -> Option<Analysis> {
         text: None,
         visible: None,
     };
-    let cells = KeyMap::last_wins(checked.report.cells.iter().enumerate().map(|(i, c)| ((c.table, c.row, c.col), i)));
+    let cells = KeyMap::last_wins(checked.report.cells.iter().enumerate().map(|(i, c)| (c.key, i)));
     let cell_findings = KeyMap::grouped(involved);
     Some(Analysis { text, checked, display, display_spans, section_of, target, cells, cell_findings, related })
 }
@@ -321,10 +301,7 @@ mod tests {
         }
         assert_eq!(x.cells.len(), y.cells.len());
         for (c, d) in x.cells.iter().zip(&y.cells) {
-            assert_eq!(
-                (c.table, c.row, c.col, &c.raw, c.value, c.span),
-                (d.table, d.row, d.col, &d.raw, d.value, d.span)
-            );
+            assert_eq!((c.key, &c.raw, c.value, c.span), (d.key, &d.raw, d.value, d.span));
         }
         assert_eq!(a.display, b.display);
         assert_eq!(a.display_spans, b.display_spans);

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::rules::year::util::{has_any, section_text};
+use crate::rules::common::has_any;
 use crate::rules::Context;
 
 declare_rule! {
@@ -38,7 +38,7 @@ const ASPECTS: [(&str, &[&str]); 5] = [
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     let Some(sec) = r.section(1) else { return };
-    let text = section_text(r, 1);
+    let text = r.part_text(1);
     if text.is_empty() {
         return;
     }
@@ -51,5 +51,5 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         "总体情况没有涉及{}，格式要求总体情况包括主动公开、依申请公开、政府信息管理、平台建设、监督保障",
         missing.join("、")
     );
-    out.push(Finding::new(&C1_ASPECTS, sec.span, message));
+    out.push(C1_ASPECTS.finding(sec.span, message));
 }

@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::rules::year::util::{body_kind, has_any, sentences, BodyKind};
+use crate::report::query::{body_kind, BodyKind};
+use crate::rules::common::has_any;
 use crate::rules::Context;
 
 declare_rule! {
@@ -48,7 +49,7 @@ fn missing(r: &crate::report::Report) -> Vec<&'static str> {
         }
     };
     let mut chunk = String::new();
-    for s in sentences(r) {
+    for s in &r.prose_sentences {
         chunk.push_str(s.text());
         if chunk.len() >= CHUNK {
             search(&chunk);
@@ -78,7 +79,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let span = r.section(1).map(|s| s.span).or(r.title.as_ref().map(|t| t.span)).unwrap_or_default();
     let message =
         format!("“{org}”是人民政府，年报应报告工作考核、社会评议和责任追究结果情况，未见{}的内容", missing.join("、"));
-    let mut f = Finding::new(&C1_GOV_EXTRA, span, message);
+    let mut f = C1_GOV_EXTRA.finding(span, message);
     if kind == Some(BodyKind::Township) {
         // 乡镇 reports often fold these into 监督保障 without the words; a hint is enough.
         f = f.severity(crate::diag::Severity::Info);
@@ -92,7 +93,7 @@ mod tests {
     use crate::report::Report;
 
     fn joined_missing(r: &Report) -> Vec<&'static str> {
-        let joined: String = sentences(r).iter().map(|s| s.text()).collect();
+        let joined: String = r.prose_sentences.iter().map(|s| s.text()).collect();
         ITEMS.iter().filter(|(_, w)| !has_any(&joined, w)).map(|(n, _)| *n).collect()
     }
 
@@ -118,7 +119,7 @@ mod tests {
             assert_eq!(missing(&r), joined_missing(&r), "{:?}", &t[..t.len().min(60)]);
         }
         let r = Report::build(texts[0]);
-        assert!(sentences(&r).iter().all(|s| !s.text().contains("考核")) && !missing(&r).contains(&"工作考核"));
+        assert!(r.prose_sentences.iter().all(|s| !s.text().contains("考核")) && !missing(&r).contains(&"工作考核"));
         // The only 考核 split by the first chunk boundary (the chunk is full right after 考).
         for fill in 10_919..10_923 {
             let t = format!("一、总体情况\n乙乙。{}\n考\n核\n", "甲。".repeat(fill));

@@ -1,6 +1,5 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::rules::year::util::section_text;
 use crate::rules::Context;
 use crate::text::hanzi_count;
 
@@ -31,9 +30,9 @@ const LIMIT: usize = 1500;
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     let Some(sec) = r.section(1) else { return };
-    let n = hanzi_count(&section_text(r, 1));
+    let n = hanzi_count(&r.part_text(1));
     if n > LIMIT {
         let message = format!("总体情况约{n}字，超过{LIMIT}字，篇幅过长（部分地方要求不超过1000字）");
-        out.push(Finding::new(&C1_LENGTH, sec.span, message));
+        out.push(C1_LENGTH.finding(sec.span, message));
     }
 }

@@ -1,6 +1,5 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::rules::year::util::section_paragraph_spans;
 use crate::rules::Context;
 use crate::text::{hanzi_count, Mode, Norm};
 
@@ -29,16 +28,14 @@ declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     let Some(sec) = r.section(5) else { return };
-    let spans = section_paragraph_spans(r, 5);
+    let spans = r.part_paragraphs(5).map(|p| p.span).collect::<Vec<_>>();
     let later = r.sections.iter().any(|s| s.span.start > sec.span.start);
     if spans.is_empty() {
         // A heading with nothing after it at the very end may be a cut copy, not an empty section.
         if later {
-            out.push(Finding::new(
-                &C5_NONEMPTY,
-                sec.span,
-                "第五部分“存在的主要问题及改进情况”没有内容，应写明存在的问题和改进情况",
-            ));
+            out.push(
+                C5_NONEMPTY.finding(sec.span, "第五部分“存在的主要问题及改进情况”没有内容，应写明存在的问题和改进情况"),
+            );
         }
         return;
     }
@@ -49,5 +46,5 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
     let span = spans[0].cover(spans[spans.len() - 1]);
     let message = format!("第五部分只有“{}”，没有写明存在的主要问题和改进情况", r.text(span).trim());
-    out.push(Finding::new(&C5_NONEMPTY, span, message));
+    out.push(C5_NONEMPTY.finding(span, message));
 }

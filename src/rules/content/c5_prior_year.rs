@@ -2,9 +2,8 @@ use crate::declare_rule;
 use crate::diag::Finding;
 use crate::hash::FastSet;
 use crate::report::Report;
-use crate::rules::year::util::report_year;
-use crate::rules::year::util::{has_any, section_sentences, section_text};
-use crate::rules::yoy::c5_same_problems::problem_sentences;
+use crate::rules::common::has_any;
+use crate::rules::common::problem_sentences;
 use crate::rules::Context;
 use crate::text::{find_years, hanzi_count, is_hanzi, label};
 
@@ -44,11 +43,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if !r.sections.iter().any(|s| s.canonical == 6 && s.span.start > sec.span.start) {
         return;
     }
-    if hanzi_count(&section_text(r, 5)) < 20 {
+    if hanzi_count(&r.part_text(5)) < 20 {
         return;
     }
-    let prior_year = report_year(r).map(|y| y - 1);
-    let mut texts: Vec<String> = section_sentences(r, 5).into_iter().map(|s| s.text().to_string()).collect();
+    let prior_year = r.trusted_year().map(|y| y - 1);
+    let mut texts: Vec<String> =
+        r.part_sentences(5).collect::<Vec<_>>().into_iter().map(|s| s.text().to_string()).collect();
     texts.extend(r.headings.iter().filter(|h| r.section_of(h.span) == Some(5)).map(|h| h.body.clone()));
     let covered = texts.iter().any(|t| {
         let prior = has_any(t, &PRIOR) || find_years(t).iter().any(|y| Some(y.year) == prior_year);
@@ -69,7 +69,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 list.join("、")
             ));
         }
-        out.push(Finding::new(&C5_PRIOR_YEAR, sec.span, message));
+        out.push(C5_PRIOR_YEAR.finding(sec.span, message));
     }
 }
 
@@ -77,7 +77,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 /// not take up again: fewer than half of the problem's character pairs appear anywhere in this year's
 /// 五. Words that every problem shares (问题, 不够, 有待提高…) do not count.
 fn unaddressed_problems(prev: &Report, r: &Report) -> Vec<String> {
-    let now: String = section_sentences(r, 5).iter().map(|s| s.text()).collect();
+    let now: String = r.part_sentences(5).collect::<Vec<_>>().iter().map(|s| s.text()).collect();
     let now_pairs = pairs(&now);
     let mut out = Vec::new();
     for span in problem_sentences(prev) {

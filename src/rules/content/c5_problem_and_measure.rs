@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::rules::year::util::{has_any, section_text};
+use crate::rules::common::has_any;
 use crate::rules::Context;
 use crate::text::hanzi_count;
 
@@ -35,7 +35,7 @@ const MEASURES: [&str; 14] =
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     let Some(sec) = r.section(5) else { return };
-    let text = section_text(r, 5);
+    let text = r.part_text(5);
     // An empty or "无" section is C5-NONEMPTY's finding.
     if hanzi_count(&text) < 20 {
         return;
@@ -48,5 +48,5 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         (true, false) => "第五部分只写了存在的问题，没有写明改进措施",
         (false, false) => "第五部分既没有写明存在的主要问题，也没有写明改进措施",
     };
-    out.push(Finding::new(&C5_PROBLEM_AND_MEASURE, sec.span, message));
+    out.push(C5_PROBLEM_AND_MEASURE.finding(sec.span, message));
 }

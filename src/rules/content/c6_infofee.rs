@@ -1,7 +1,7 @@
 use super::infofee::{amount, fee_year, says_none, says_nothing};
 use crate::declare_rule;
 use crate::diag::{Finding, Severity};
-use crate::rules::year::util::{has_any, section_sentences, sentences};
+use crate::rules::common::has_any;
 use crate::rules::Context;
 
 declare_rule! {
@@ -40,12 +40,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         (t.contains("处理费") && (says_none(t) || amount(t).is_some()))
             || (t.contains("费用") && has_any(t, &["未收取", "没有收取", "不收取"]))
     };
-    if section_sentences(r, 6).iter().any(|s| stated(s.text())) {
+    if r.part_sentences(6).collect::<Vec<_>>().iter().any(|s| stated(s.text())) {
         return;
     }
-    let elsewhere = sentences(r).iter().any(|s| s.section != Some(6) && stated(s.text()));
+    let elsewhere = r.prose_sentences.iter().any(|s| s.section != Some(6) && stated(s.text()));
     let mut f =
-        Finding::new(&C6_INFOFEE, sec.span, "第六部分没有写明信息处理费的收取情况，应写明收取金额或“未收取信息处理费”");
+        C6_INFOFEE.finding(sec.span, "第六部分没有写明信息处理费的收取情况，应写明收取金额或“未收取信息处理费”");
     if elsewhere {
         f.message = "信息处理费收取情况写在了其他部分，按格式应在第六部分报告".to_string();
         f = f.severity(Severity::Info);

@@ -1,9 +1,8 @@
 use super::infofee::{positive, says_none};
 use crate::declare_rule;
-use crate::diag::{CellRef, Finding};
-use crate::report::TableId;
-use crate::rules::math::fmt_num;
-use crate::rules::year::util::{section_sentences, sentences};
+use crate::diag::Finding;
+use crate::report::{CellKey, T3Col, T3Row};
+use crate::rules::common::fmt_num;
 use crate::rules::Context;
 
 declare_rule! {
@@ -31,9 +30,9 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let Some((fee, span)) = section_sentences(r, 6).into_iter().find_map(positive) else { return };
-    let cell = |row: &'static str| r.cell(TableId::T3, row, "C7").and_then(|c| c.value.number());
-    if let (Some(a), Some(b)) = (cell("R01"), cell("R02")) {
+    let Some((fee, span)) = r.part_sentences(6).collect::<Vec<_>>().into_iter().find_map(positive) else { return };
+    let cells = [CellKey::T3(T3Row::R01, T3Col::C7), CellKey::T3(T3Row::R02, T3Col::C7)];
+    if let (Some(a), Some(b)) = (r.number(cells[0]), r.number(cells[1])) {
         if a + b == 0.0 {
             let message = format!(
                 "第六部分写收取信息处理费{}元，但第三部分表格本年新收({})和上年结转({})均为0，没有申请就不应收费",
@@ -41,15 +40,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 fmt_num(a),
                 fmt_num(b)
             );
-            let cells = [CellRef::new("T3", "R01", "C7"), CellRef::new("T3", "R02", "C7")];
-            out.push(Finding::new(&C6_INFOFEE_CONSISTENT, span, message).cells(cells));
+            out.push(C6_INFOFEE_CONSISTENT.finding(span, message).cells(cells));
         }
     }
     if let Some(other) =
-        sentences(r).iter().find(|s| !s.span.contains(span) && says_none(s.text()) && positive(s).is_none())
+        r.prose_sentences.iter().find(|s| !s.span.contains(span) && says_none(s.text()) && positive(s).is_none())
     {
         let message =
             format!("第六部分写收取信息处理费{}元，而报告另一处写“{}”，前后矛盾", fmt_num(fee), r.text(other.span));
-        out.push(Finding::new(&C6_INFOFEE_CONSISTENT, span, message));
+        out.push(C6_INFOFEE_CONSISTENT.finding(span, message));
     }
 }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::rules::year::util::{has_any, section_text};
+use crate::rules::common::has_any;
 use crate::rules::Context;
 
 declare_rule! {
@@ -29,7 +29,7 @@ declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     let Some(sec) = r.section(6) else { return };
-    let text = section_text(r, 6);
+    let text = r.part_text(6);
     let mut missing = Vec::new();
     if !has_any(&text, &["工作要点", "要点"]) {
         missing.push("政务公开工作要点落实情况");
@@ -41,5 +41,5 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let message = format!("第六部分未涉及{}", missing.join("、"));
-    out.push(Finding::new(&C6_ITEMS, sec.span, message));
+    out.push(C6_ITEMS.finding(sec.span, message));
 }

@@ -34,6 +34,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
     if let Some(span) = says_nothing(r) {
         let message = format!("第六部分只写了“{}”；应至少报告信息处理费收取情况", r.text(span).trim());
-        out.push(Finding::new(&C6_NONEMPTY, span, message));
+        out.push(C6_NONEMPTY.finding(span, message));
     }
 }

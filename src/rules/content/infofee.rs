@@ -1,13 +1,13 @@
 //! Statements about the 信息处理费 in prose.
 
 use crate::report::{Format, Report};
-use crate::rules::year::util::{find_all, has_any, report_year, section_paragraph_spans, Sent};
+use crate::rules::common::{find_all, has_any};
 use crate::span::Span;
 use crate::text::{scan_number, Mode, Norm};
 
 /// The report is for 2021 or later, when the 信息处理费 办法 took effect and 六 must report the fee.
 pub(super) fn fee_year(r: &Report) -> bool {
-    match report_year(r) {
+    match r.trusted_year() {
         Some(y) => y >= 2021,
         None => r.format == Format::V2021,
     }
@@ -20,7 +20,7 @@ const NOTHING: [&str; 8] =
 /// 六 says only that there is nothing to report ("无。"): the span of what it says.
 pub(super) fn says_nothing(r: &Report) -> Option<Span> {
     r.section(6)?;
-    let spans = section_paragraph_spans(r, 6);
+    let spans = r.part_paragraphs(6).map(|p| p.span).collect::<Vec<_>>();
     let span = spans.first()?.cover(*spans.last()?);
     let text: String = spans.iter().map(|s| Norm::new(r.text(*s), 0, Mode::Prose).text).collect();
     let core: String = text.chars().filter(|c| crate::text::is_hanzi(*c)).collect();
@@ -77,7 +77,7 @@ pub(super) fn amount(t: &str) -> Option<(f64, usize, usize)> {
 }
 
 /// A positive fee stated in a sentence: (value in 元, span of the amount).
-pub(super) fn positive(s: &Sent) -> Option<(f64, Span)> {
+pub(super) fn positive(s: &crate::report::Sentence) -> Option<(f64, Span)> {
     let t = s.text();
     if has_any(t, &NEGATION) {
         return None;

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::rules::math::fmt_num;
+use crate::rules::common::fmt_num;
 use crate::rules::Context;
 use crate::text::scan_number;
 
@@ -111,7 +111,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 terms.join("+"),
                 fmt_num(total as f64 - sum as f64)
             );
-            out.push(Finding::new(&N_PROSE_SUM, s.span_of(ts, te), message));
+            out.push(N_PROSE_SUM.finding(s.span_of(ts, te), message));
         }
     }
 }

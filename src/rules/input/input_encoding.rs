@@ -77,22 +77,22 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let message = format!(
             "文本中有 {n} 处无法识别的字符（�），通常是文件编码读错了（例如把 GBK 文件当作 UTF-8 打开）；请用正确的编码重新打开后再检查"
         );
-        out.push(Finding::new(&INPUT_ENCODING, Span::new(at, at + '\u{FFFD}'.len_utf8()), message));
+        out.push(INPUT_ENCODING.finding(Span::new(at, at + '\u{FFFD}'.len_utf8()), message));
     }
     if src.contains(['鏀', '淇', '鍏', '鐢', '骞']) {
         if let Some((at, w)) = MOJIBAKE.iter().filter_map(|w| src.find(w).map(|at| (at, *w))).min() {
             let message =
                 format!("文本中出现“{w}”这类乱码，像是 UTF-8 文件被当作 GBK 读入；请改用 UTF-8 重新打开后再检查");
-            out.push(Finding::new(&INPUT_ENCODING, Span::new(at, at + w.len()), message));
+            out.push(INPUT_ENCODING.finding(Span::new(at, at + w.len()), message));
         }
     }
     if let Some((at, c, n)) = t.control {
         let message =
             format!("文本中有 {n} 个控制字符（如 U+{:04X}），文件可能已损坏或不是文本文件；检查时已忽略它们", c as u32);
-        out.push(Finding::new(&INPUT_ENCODING, Span::new(at, at + c.len_utf8()), message));
+        out.push(INPUT_ENCODING.finding(Span::new(at, at + c.len_utf8()), message));
     }
     if let Some((at, c, n)) = t.invisible {
         let message = format!("文本中有 {n} 个不可见字符（零宽字符或文字方向控制符），检查时已忽略；建议从原文中删除");
-        out.push(Finding::new(&INPUT_ENCODING, Span::new(at, at + c.len_utf8()), message).severity(Severity::Info));
+        out.push(INPUT_ENCODING.finding(Span::new(at, at + c.len_utf8()), message).severity(Severity::Info));
     }
 }

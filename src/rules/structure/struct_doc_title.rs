@@ -33,9 +33,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if t.standard {
         return;
     }
-    out.push(Finding::new(
-        &STRUCT_DOC_TITLE,
-        t.span,
-        format!("标题“{}”不是规范写法，应为“（机关名称）××××年政府信息公开工作年度报告”", t.text),
-    ));
+    out.push(
+        STRUCT_DOC_TITLE
+            .finding(t.span, format!("标题“{}”不是规范写法，应为“（机关名称）××××年政府信息公开工作年度报告”", t.text)),
+    );
 }

@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diag::{Finding, Severity};
-use crate::report::{Format, TableId};
+use crate::report::query::T3Layout;
+use crate::report::{Format, RowKey, T3Row, TableId};
 use crate::rules::Context;
 use crate::span::Span;
 
@@ -33,25 +34,17 @@ declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     let Some(year) = r.year else { return };
-    let in_table = |s: Span| r.tables.iter().any(|t| t.span.contains(s));
-    let mut old: Vec<(&str, Span)> = r
-        .format_labels
-        .iter()
-        .filter(|l| l.format == Format::V2019 && in_table(l.span))
-        .map(|l| (l.label, l.span))
-        .collect();
-    let t3 = r.table(TableId::T3);
-    let split = t3.is_some_and(|t| t.rows.iter().any(|x| matches!(x.key, "R21" | "R22" | "R23")));
-    if let Some(row) = t3.and_then(|t| t.rows.iter().find(|x| x.key == "R21_23")).filter(|_| !split) {
-        old.push(("（六）其他处理（单行）", row.label.unwrap_or(row.span)));
+    let mut old: Vec<(&str, Span)> = r.table_labels(Format::V2019).map(|l| (l.label, l.span)).collect();
+    // The single （六）其他处理 row alone is T3-OTHER-SPLIT-2021's one finding; with other old labels
+    // it is named here with them.
+    if !old.is_empty() && r.t3_layout() == T3Layout::V2019 {
+        if let Some(row) = r.table(TableId::T3).and_then(|t| t.rows.iter().find(|x| x.key == RowKey::T3(T3Row::R21_23)))
+        {
+            old.push(("（六）其他处理（单行）", row.point()));
+        }
     }
     crate::sort::sort_by_key(&mut old, |x| (x.1.start, x.1.end, x.0));
-    let new: Vec<(&str, Span)> = r
-        .format_labels
-        .iter()
-        .filter(|l| l.format == Format::V2021 && in_table(l.span))
-        .map(|l| (l.label, l.span))
-        .collect();
+    let new: Vec<(&str, Span)> = r.table_labels(Format::V2021).map(|l| (l.label, l.span)).collect();
     let names = |v: &[(&str, Span)]| {
         let mut n: Vec<&str> = v.iter().map(|x| x.0).collect();
         n.dedup();
@@ -60,8 +53,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     };
     if year >= 2021 {
         let Some(first) = old.first() else { return };
-        let mut f = Finding::new(
-            &STRUCT_FORMAT_VERSION,
+        let mut f = STRUCT_FORMAT_VERSION.finding(
             first.1,
             format!("{year}年年报使用了2019年试行格式的栏目“{}”；2021年起应使用〔2021〕30号文的新格式", names(&old)),
         );
@@ -72,17 +64,19 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         out.push(f);
     } else {
         let Some(first) = new.first() else { return };
-        let sev = if old.is_empty() { Severity::Info } else { Severity::Warning };
+        // Old labels too (the single （六）其他处理 row counts): the table mixes the formats.
+        let mixed = !old.is_empty() || r.t3_layout() == T3Layout::V2019;
+        let sev = if mixed { Severity::Warning } else { Severity::Info };
         out.push(
-            Finding::new(
-                &STRUCT_FORMAT_VERSION,
-                first.1,
-                format!(
-                    "{year}年年报使用了2021年新格式的栏目“{}”；该年度适用〔2019〕60号文的试行格式，请确认年度",
-                    names(&new)
-                ),
-            )
-            .severity(sev),
+            STRUCT_FORMAT_VERSION
+                .finding(
+                    first.1,
+                    format!(
+                        "{year}年年报使用了2021年新格式的栏目“{}”；该年度适用〔2019〕60号文的试行格式，请确认年度",
+                        names(&new)
+                    ),
+                )
+                .severity(sev),
         );
     }
 }

@@ -46,7 +46,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let first = top.iter().map(|s| s.span.start).min().unwrap_or(0);
     // The intro: prose before the first part, or the first paragraph of 总体情况.
     let mut paras: Vec<Span> = r.prose().filter(|p| p.span.end <= first).map(|p| p.span).collect();
-    if let Some(p) = r.section_paragraphs(1).next() {
+    if let Some(p) = r.part_paragraphs(1).find(|p| !p.heading) {
         paras.push(p.span);
     }
     let (Some(a), Some(b)) = (paras.first(), paras.last()) else { return };
@@ -62,8 +62,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let first_quoted = r.src()[..list_span.start].ends_with('“');
     let quoted = r.text(list_span).matches('“').count() + usize::from(first_quoted);
     if quoted > n as usize && quoted >= 4 {
-        out.push(Finding::new(
-            &STRUCT_INTRO_PARTCOUNT,
+        out.push(STRUCT_INTRO_PARTCOUNT.finding(
             nspan,
             format!(
                 "引言用引号列出了{quoted}个部分名称，却称共{}部分；年报格式规定为六个部分，请核对各部分名称",
@@ -73,24 +72,22 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     if n != 6 {
-        out.push(Finding::new(
-            &STRUCT_INTRO_PARTCOUNT,
-            nspan,
-            format!("引言称报告由{}部分组成，年报格式规定为六个部分", r.text(nspan)),
-        ));
+        out.push(
+            STRUCT_INTRO_PARTCOUNT
+                .finding(nspan, format!("引言称报告由{}部分组成，年报格式规定为六个部分", r.text(nspan))),
+        );
         return;
     }
     let named: Vec<usize> = (0..6).filter(|&k| PART_WORDS[k].iter().any(|w| list.contains(w))).collect();
     if named.len() >= 3 && named.len() < 6 {
         let missing: Vec<&str> = (0..6)
             .filter(|k| !named.contains(k))
-            .filter_map(|k| crate::report::labels::SECTION_TITLES.get(k).copied())
+            .filter_map(|k| crate::report::keys::PART_TITLES.get(k).copied())
             .collect();
-        out.push(Finding::new(
-            &STRUCT_INTRO_PARTCOUNT,
-            nspan,
-            format!("引言称共六部分，但只列出了{}个，未提到“{}”", named.len(), missing.join("”“")),
-        ));
+        out.push(
+            STRUCT_INTRO_PARTCOUNT
+                .finding(nspan, format!("引言称共六部分，但只列出了{}个，未提到“{}”", named.len(), missing.join("”“"))),
+        );
     }
 }
 

@@ -50,14 +50,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         for s in &top {
             if let (Some(o), Some(h)) = (s.ordinal_parsed, super::util::heading_of(r, s)) {
                 if o.style != OrdinalStyle::Hanzi {
-                    out.push(Finding::new(
-                        &STRUCT_NUMBERING_MIX,
+                    out.push(STRUCT_NUMBERING_MIX.finding(
                         h.ordinal_span,
                         format!(
                             "一级标题“{}”使用了“{}”编号，其他部分使用“一、”；应统一为“{}”",
                             s.title,
                             r.text(h.ordinal_span).trim(),
-                            super::util::hanzi(o.number).to_string() + "、"
+                            crate::report::keys::hanzi(o.number).to_string() + "、"
                         ),
                     ));
                 }
@@ -92,8 +91,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 if !first_of_prev {
                     continue;
                 }
-                out.push(Finding::new(
-                    &STRUCT_NUMBERING_MIX,
+                out.push(STRUCT_NUMBERING_MIX.finding(
                     h.ordinal_span,
                     format!(
                         "并列小标题编号样式不一致：前一项用{}，此项“{}”用{}；同级标题应使用同一种编号",
@@ -110,8 +108,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if paren >= 2 {
         for (s, h) in &first_child {
             if matches!(s, OrdinalStyle::Arabic | OrdinalStyle::ParenArabic) {
-                out.push(Finding::new(
-                    &STRUCT_NUMBERING_MIX,
+                out.push(STRUCT_NUMBERING_MIX.finding(
                     h.ordinal_span,
                     format!(
                         "此部分的小标题直接使用{}编号，其他部分使用“（一）”；二级标题应统一用“（一）（二）……”",

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::report::TableId;
+use crate::report::{RowKey, T2Row, TableId};
 use crate::rules::Context;
 use crate::text::{label, split_ordinal};
 
@@ -32,13 +32,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let Some(t2) = r.table(TableId::T2) else { return };
-    let Some(row) = t2.rows.iter().find(|x| x.key == "normative_docs") else { return };
+    let Some(row) = t2.rows.iter().find(|x| x.key == RowKey::T2(T2Row::NormativeDocs)) else { return };
     let Some(l) = row.label else { return };
     let norm = label(r.text(l));
     let (_, body) = split_ordinal(&norm);
     if body.starts_with("规范性文件") {
-        out.push(Finding::new(
-            &STRUCT_OLD_ROW_LABEL,
+        out.push(STRUCT_OLD_ROW_LABEL.finding(
             l,
             format!(
                 "{}年年报表格行名为“{}”，〔2021〕30号格式的行名为“行政规范性文件”",

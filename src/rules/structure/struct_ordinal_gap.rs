@@ -65,8 +65,7 @@ fn headings_gap(r: &crate::report::Report, children: &[&Heading], out: &mut Vec<
                 let prev = entry.1;
                 if n != 1 && n != prev + 1 {
                     let what = if n <= prev { "重复" } else { "跳号" };
-                    out.push(Finding::new(
-                        &STRUCT_ORDINAL_GAP,
+                    out.push(STRUCT_ORDINAL_GAP.finding(
                         h.ordinal_span,
                         format!(
                             "序号{}：上一项为第{}项，此项“{}”为第{}项，应为第{}项",
@@ -107,7 +106,7 @@ fn enumerations(r: &crate::report::Report, from: usize, to: usize, out: &mut Vec
                 _ => None,
             };
             if let Some(msg) = msg {
-                out.push(Finding::new(&STRUCT_ORDINAL_GAP, at, msg));
+                out.push(STRUCT_ORDINAL_GAP.finding(at, msg));
             }
             prev = Some(n);
         }

@@ -1,7 +1,6 @@
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::rules::Context;
-use crate::text::{Mode, Norm};
 
 declare_rule! {
     /// ## 检查内容
@@ -31,41 +30,36 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if r.year.is_none_or(|y| y < 2021) {
         return;
     }
-    for p in r.prose() {
-        for sent in r.sentences(p.span) {
-            // Only a sentence citing "60号" or the 试行 format can cite the old format.
-            let raw = r.text(sent);
-            if !raw.contains("60") && !raw.contains("６０") && !raw.contains("试行") {
-                continue;
+    for sent in &r.prose_sentences {
+        // Only a sentence citing "60号" or the 试行 format can cite the old format.
+        let t = sent.text();
+        if !t.contains("60") && !t.contains("试行") {
+            continue;
+        }
+        if t.contains("30号") {
+            continue;
+        }
+        let hit = t.match_indices("60号").find_map(|(at, _)| {
+            let head = &t[..at];
+            let win: String = head.chars().rev().take(14).collect::<Vec<_>>().into_iter().rev().collect();
+            if !(win.contains("2019") && (win.contains("办函") || win.contains("公开办"))) {
+                return None;
             }
-            let norm = Norm::new(r.text(sent), sent.start, Mode::Label);
-            let t = &norm.text;
-            if t.contains("30号") {
-                continue;
-            }
-            let hit = t.match_indices("60号").find_map(|(at, _)| {
-                let head = &t[..at];
-                let win: String = head.chars().rev().take(14).collect::<Vec<_>>().into_iter().rev().collect();
-                if !(win.contains("2019") && (win.contains("办函") || win.contains("公开办"))) {
-                    return None;
-                }
-                let start = head.rfind("国办").filter(|&s| at - s <= 40).unwrap_or(at - win.len().min(at));
-                Some((start, at + "60号".len()))
-            });
-            let hit = hit.or_else(|| t.find("格式(试行)").map(|at| (at, at + "格式(试行)".len())));
-            if let Some((s, e)) = hit {
-                let span = norm.span(s, e);
-                out.push(Finding::new(
-                    &STRUCT_OUTDATED_BASIS,
-                    span,
-                    format!(
-                        "{}年年报以“{}”为依据，该文件已被国办公开办函〔2021〕30号替代",
-                        r.year.unwrap_or_default(),
-                        r.text(span)
-                    ),
-                ));
-                return;
-            }
+            let start = head.rfind("国办").filter(|&s| at - s <= 40).unwrap_or(at - win.len().min(at));
+            Some((start, at + "60号".len()))
+        });
+        let hit = hit.or_else(|| t.find("格式(试行)").map(|at| (at, at + "格式(试行)".len())));
+        if let Some((s, e)) = hit {
+            let span = sent.span_of(s, e);
+            out.push(STRUCT_OUTDATED_BASIS.finding(
+                span,
+                format!(
+                    "{}年年报以“{}”为依据，该文件已被国办公开办函〔2021〕30号替代",
+                    r.year.unwrap_or_default(),
+                    r.text(span)
+                ),
+            ));
+            return;
         }
     }
 }

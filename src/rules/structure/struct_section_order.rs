@@ -1,6 +1,7 @@
-use super::util::{hanzi, ordinal_span, section_name, top_sections};
+use super::util::{ordinal_span, top_sections};
 use crate::declare_rule;
 use crate::diag::Finding;
+use crate::report::keys::{hanzi, part_name};
 use crate::rules::Context;
 
 declare_rule! {
@@ -36,8 +37,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for s in &top {
         if let Some(o) = s.ordinal_parsed {
             if o.number != u32::from(s.canonical) {
-                out.push(Finding::new(
-                    &STRUCT_SECTION_ORDER,
+                out.push(STRUCT_SECTION_ORDER.finding(
                     ordinal_span(r, s),
                     format!(
                         "“{}”的序号为“{}”，按年报格式应为“{}、”",
@@ -50,10 +50,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
         }
         if s.canonical < max_seen {
-            out.push(Finding::new(
-                &STRUCT_SECTION_ORDER,
+            out.push(STRUCT_SECTION_ORDER.finding(
                 s.span,
-                format!("{}出现在{}之后；应按一至六的顺序排列", section_name(s.canonical), section_name(max_seen)),
+                format!("{}出现在{}之后；应按一至六的顺序排列", part_name(s.canonical), part_name(max_seen)),
             ));
         }
         max_seen = max_seen.max(s.canonical);

@@ -1,6 +1,7 @@
-use super::util::{hanzi, ordinal_span, top_sections};
+use super::util::{ordinal_span, top_sections};
 use crate::declare_rule;
 use crate::diag::Finding;
+use crate::report::keys::hanzi;
 use crate::report::{Report, Section};
 use crate::rules::Context;
 
@@ -47,9 +48,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let Some(first) = off.first() else { return };
     let list: Vec<String> =
         off.iter().map(|s| format!("“{}{}”应为“{}、”", s.ordinal, s.title, hanzi(u32::from(s.canonical)))).collect();
-    out.push(Finding::new(
-        &STRUCT_SECTION_SHIFT,
-        ordinal_span(r, first),
-        format!("第二至六部分的序号整体少了一位：{}", list.join("，")),
-    ));
+    out.push(
+        STRUCT_SECTION_SHIFT
+            .finding(ordinal_span(r, first), format!("第二至六部分的序号整体少了一位：{}", list.join("，"))),
+    );
 }

@@ -1,6 +1,7 @@
-use super::util::{section_name, top_sections};
+use super::util::top_sections;
 use crate::declare_rule;
 use crate::diag::Finding;
+use crate::report::keys::part_name;
 use crate::rules::Context;
 
 declare_rule! {
@@ -36,12 +37,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let top = top_sections(r);
     if top.is_empty() {
         if let Some(t) = r.tables.iter().min_by_key(|t| t.span.start) {
-            let f = Finding::new(
-                &STRUCT_SECTIONS_PRESENT,
-                r.table_head(t),
-                "未识别到任何一级部分标题（如“一、总体情况”），但文中有统计表格；请确认六个部分的标题是否齐全",
-            )
-            .severity(crate::diag::Severity::Warning);
+            let f = STRUCT_SECTIONS_PRESENT
+                .finding(
+                    r.table_head(t),
+                    "未识别到任何一级部分标题（如“一、总体情况”），但文中有统计表格；请确认六个部分的标题是否齐全",
+                )
+                .severity(crate::diag::Severity::Warning);
             out.push(f);
         }
         return;
@@ -62,11 +63,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     || r.tables.iter().any(|t| first.body.contains(t.span))
             });
             if has_body {
-                out.push(Finding::new(
-                    &STRUCT_SECTIONS_PRESENT,
-                    s.span,
-                    format!("{}重复出现；每个部分应只出现一次", section_name(s.canonical)),
-                ));
+                out.push(
+                    STRUCT_SECTIONS_PRESENT
+                        .finding(s.span, format!("{}重复出现；每个部分应只出现一次", part_name(s.canonical))),
+                );
             }
         }
     }
@@ -101,10 +101,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if !ok {
             continue;
         }
-        out.push(Finding::new(
-            &STRUCT_SECTIONS_PRESENT,
-            anchor.span,
-            format!("未找到{}；年报格式要求六个部分齐全", section_name(k)),
-        ));
+        out.push(
+            STRUCT_SECTIONS_PRESENT.finding(anchor.span, format!("未找到{}；年报格式要求六个部分齐全", part_name(k))),
+        );
     }
 }

@@ -64,9 +64,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         .collect();
     let Some(h) = offending.first() else { return };
     let list: Vec<String> = offending.iter().map(|h| format!("“{}”", r.text(h.span))).collect();
-    out.push(Finding::new(
-        &STRUCT_SUBTOPIC_AS_TOP,
-        h.span,
-        format!("“总体情况”下的小标题使用了一级序号：{}；应改用“（一）（二）……”", list.join("、")),
-    ));
+    out.push(
+        STRUCT_SUBTOPIC_AS_TOP.finding(
+            h.span,
+            format!("“总体情况”下的小标题使用了一级序号：{}；应改用“（一）（二）……”", list.join("、")),
+        ),
+    );
 }

@@ -1,6 +1,7 @@
-use super::util::{section_name, top_sections};
+use super::util::top_sections;
 use crate::declare_rule;
 use crate::diag::Finding;
+use crate::report::keys::part_name;
 use crate::report::TableId;
 use crate::rules::Context;
 
@@ -39,7 +40,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if r.read(id).present() || r.ends_within(s.span.end) {
             continue;
         }
-        let message = format!("{}没有找到表格；表格可能缺失或以图片形式发布，无法核对数据", section_name(k));
-        out.push(Finding::new(&STRUCT_TABLE_MISSING, s.span, message));
+        let message = format!("{}没有找到表格；表格可能缺失或以图片形式发布，无法核对数据", part_name(k));
+        out.push(STRUCT_TABLE_MISSING.finding(s.span, message));
     }
 }

@@ -1,7 +1,7 @@
 use super::util::{title_span, top_sections};
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::report::labels::SECTION_TITLES;
+use crate::report::keys::PART_TITLES;
 use crate::rules::Context;
 
 declare_rule! {
@@ -33,9 +33,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if !s.variant {
             continue;
         }
-        let canonical = SECTION_TITLES.get(usize::from(s.canonical).wrapping_sub(1)).copied().unwrap_or("");
-        out.push(Finding::new(
-            &STRUCT_TITLE_VARIANT,
+        let canonical = PART_TITLES.get(usize::from(s.canonical).wrapping_sub(1)).copied().unwrap_or("");
+        out.push(STRUCT_TITLE_VARIANT.finding(
             title_span(r, s),
             format!("标题“{}”与年报格式的规范名称不一致，规范名称为“{}”", s.title, canonical),
         ));

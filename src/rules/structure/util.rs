@@ -50,15 +50,3 @@ pub(crate) fn title_span(r: &Report, s: &Section) -> Span {
         None => s.span,
     }
 }
-
-/// Level-1 section numbers as Chinese words, for messages.
-pub(crate) fn hanzi(n: u32) -> &'static str {
-    ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"].get(n as usize).copied().unwrap_or("?")
-}
-
-/// "第三部分“收到和处理政府信息公开申请情况”" for messages.
-pub(crate) fn section_name(canonical: u8) -> String {
-    let title =
-        crate::report::labels::SECTION_TITLES.get(usize::from(canonical).wrapping_sub(1)).copied().unwrap_or("");
-    format!("第{}部分“{}”", hanzi(u32::from(canonical)), title)
-}

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::rules::year::util::{find_all, sentences};
+use crate::rules::common::find_all;
 use crate::rules::Context;
 use crate::text::scan_number;
 
@@ -32,7 +32,7 @@ const UNITS: [char; 3] = ['条', '宗', '个'];
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    for s in sentences(r) {
+    for s in &r.prose_sentences {
         let t = s.text();
         // "申请12条"
         for i in find_all(t, "申请") {
@@ -68,7 +68,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-fn push(out: &mut Vec<Finding>, s: &crate::rules::year::util::Sent, a: usize, b: usize, unit: char) {
+fn push(out: &mut Vec<Finding>, s: &crate::report::Sentence, a: usize, b: usize, unit: char) {
     let message = format!("政府信息公开申请用“{unit}”计数，年报格式统一用“件”");
-    out.push(Finding::new(&S_APP_UNIT, s.span_of(a, b), message));
+    out.push(S_APP_UNIT.finding(s.span_of(a, b), message));
 }

@@ -45,6 +45,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             r.text(h.ordinal_span),
             if minority_full { half } else { full }
         );
-        out.push(Finding::new(&S_BRACKET_MIX, h.ordinal_span, message));
+        out.push(S_BRACKET_MIX.finding(h.ordinal_span, message));
     }
 }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::rules::year::util::find_all;
+use crate::rules::common::find_all;
 use crate::rules::Context;
 use crate::text::{is_hanzi, is_hanzi_digit};
 
@@ -70,7 +70,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 let end = chars.get(k + 2 * n).map_or(raw.len(), |x| x.0);
                 let word: String = chars[k..k + n].iter().map(|x| x.1).collect();
                 let message = format!("“{word}”重复了一次，请删去多余的“{word}”");
-                out.push(Finding::new(&S_DUP_WORD, crate::span::Span::new(base + start, base + end), message));
+                out.push(S_DUP_WORD.finding(crate::span::Span::new(base + start, base + end), message));
                 k += 2 * n;
             } else {
                 k += 1;
@@ -101,7 +101,7 @@ fn double_gong(raw: &str, base: usize, out: &mut Vec<Finding>) {
                 let s = base + i;
                 let e = base + i + '共'.len_utf8() + j + '共'.len_utf8();
                 let message = "同一分句中“共”出现了两次，请删去其中一个".to_string();
-                out.push(Finding::new(&S_DUP_WORD, crate::span::Span::new(s, e), message));
+                out.push(S_DUP_WORD.finding(crate::span::Span::new(s, e), message));
                 break;
             }
         }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::rules::year::util::{find_all, month_day};
+use crate::rules::common::{find_all, month_day};
 use crate::rules::Context;
 use crate::text::find_years;
 
@@ -40,7 +40,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 || ["底", "末", "年底", "年末"].iter().any(|p| rest.starts_with(p))
                 || rest.chars().next().is_some_and(|c| c.is_ascii_digit());
             if dated {
-                out.push(Finding::new(&S_JIEZHI, norm.span(i, end), "“截止”后直接跟日期，应为“截至”"));
+                out.push(S_JIEZHI.finding(norm.span(i, end), "“截止”后直接跟日期，应为“截至”"));
             }
         }
     }

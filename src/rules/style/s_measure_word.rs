@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::rules::year::util::{find_all, sentences};
+use crate::rules::common::find_all;
 use crate::rules::Context;
 
 declare_rule! {
@@ -30,7 +30,7 @@ const VERBS: [&str; 8] = ["公开", "发布", "收到", "受理", "办理", "答
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    for s in sentences(r) {
+    for s in &r.prose_sentences {
         let t = s.text();
         let bytes = t.as_bytes();
         let mut i = 0;
@@ -56,7 +56,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let bare = next.starts_with(['。', ',', ';']) || (next.is_empty() && more_text);
             if bare && num_end - i < 4 && counted(&t[..i]) {
                 let message = format!("数字“{}”后缺少量词（条、件、篇等）", &t[i..j]);
-                out.push(Finding::new(&S_MEASURE_WORD, s.span_of(i, j), message));
+                out.push(S_MEASURE_WORD.finding(s.span_of(i, j), message));
             }
             i = j;
         }

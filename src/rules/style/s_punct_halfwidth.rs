@@ -52,12 +52,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if hits.len() > MAX_SINGLE {
         let (span, c) = hits[0];
         let message = format!("全文有{}处汉字之间使用了半角标点（首处为“{c}”），中文正文应使用全角标点", hits.len());
-        out.push(Finding::new(&S_PUNCT_HALFWIDTH, span, message));
+        out.push(S_PUNCT_HALFWIDTH.finding(span, message));
         return;
     }
     for (span, c) in hits {
         let message = format!("汉字之间使用了半角“{c}”，应改为全角“{}”", full(c));
-        out.push(Finding::new(&S_PUNCT_HALFWIDTH, span, message));
+        out.push(S_PUNCT_HALFWIDTH.finding(span, message));
     }
 }
 

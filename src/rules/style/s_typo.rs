@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::rules::year::util::{next_char, prev_char};
+use crate::rules::common::{next_char, prev_char};
 use crate::rules::Context;
 
 declare_rule! {
@@ -102,7 +102,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     continue;
                 }
                 let message = format!("“{wrong}”应为“{right}”");
-                out.push(Finding::new(&S_TYPO, norm.span(i, end), message));
+                out.push(S_TYPO.finding(norm.span(i, end), message));
             }
         }
     }

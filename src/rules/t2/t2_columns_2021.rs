@@ -1,8 +1,8 @@
 use super::util::is_2019;
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::report::labels::{t2_col, t2_col_name};
-use crate::report::TableId;
+use crate::report::labels::t2_col;
+use crate::report::{T2Col, TableId};
 use crate::rules::Context;
 
 declare_rule! {
@@ -35,12 +35,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let Some(t) = r.table(TableId::T2) else { return };
-    let want = ["issued", "repealed", "in_force"];
-    let cols: Vec<(&str, crate::span::Span)> =
+    let want = [T2Col::Issued, T2Col::Repealed, T2Col::InForce];
+    let cols: Vec<(T2Col, crate::span::Span)> =
         t.headers.iter().filter_map(|(h, s)| t2_col(h).filter(|k| want.contains(k)).map(|k| (k, *s))).collect();
     // The first run of three distinct (一) headers.
     for w in cols.windows(3) {
-        let keys: Vec<&str> = w.iter().map(|x| x.0).collect();
+        let keys: Vec<T2Col> = w.iter().map(|x| x.0).collect();
         let mut sorted = keys.clone();
         crate::sort::sort(&mut sorted);
         sorted.dedup();
@@ -50,14 +50,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if keys != want {
             let bad = w.iter().zip(want).find(|(x, k)| x.0 != *k).map(|(x, _)| *x);
             if let Some((k, span)) = bad {
-                let shown: Vec<&str> = keys.iter().map(|k| t2_col_name(k)).collect();
-                out.push(Finding::new(
-                    &T2_COLUMNS_2021,
-                    span,
+                let shown: Vec<&str> = keys.iter().map(|k| k.name()).collect();
+                out.push(T2_COLUMNS_2021.finding(span,
                     format!(
                         "第二十条第（一）项的栏目顺序为“{}”，年报格式为“本年制发件数、本年废止件数、现行有效件数”；“{}”位置不对",
                         shown.join("、"),
-                        t2_col_name(k)
+                        k.name()
                     ),
                 ));
             }

@@ -2,8 +2,8 @@ use super::util::fee;
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::report::labels::t2_col;
-use crate::report::TableId;
-use crate::rules::math::fmt_num;
+use crate::report::{T2Col, TableId};
+use crate::rules::common::fmt_num;
 use crate::rules::Context;
 
 declare_rule! {
@@ -36,32 +36,35 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let digits = c.raw.split_once('.').map_or(0, |(_, d)| d.chars().take_while(|x| x.is_ascii_digit()).count());
     if digits > 4 {
         out.push(
-            Finding::new(
-                &T2_FEE_DECIMAL,
-                c.span,
-                format!("本年收费金额“{}”有 {} 位小数（单位为万元，已小于 1 元）；请核对是否换算正确", c.raw, digits),
-            )
-            .cells([c.key]),
+            T2_FEE_DECIMAL
+                .finding(
+                    c.span,
+                    format!(
+                        "本年收费金额“{}”有 {} 位小数（单位为万元，已小于 1 元）；请核对是否换算正确",
+                        c.raw, digits
+                    ),
+                )
+                .cells([c.key]),
         );
         return;
     }
     let header_wan = r
         .table(TableId::T2)
-        .and_then(|t| t.headers.iter().find(|(h, _)| t2_col(h) == Some("amount")))
+        .and_then(|t| t.headers.iter().find(|(h, _)| t2_col(h) == Some(T2Col::Amount)))
         .map(|(h, _)| h.contains("万元"));
     let unit_yuan = c.raw.contains('元') && !c.raw.contains("万元");
     if v >= 10000.0 && v.fract() == 0.0 && (unit_yuan || header_wan == Some(false)) {
         out.push(
-            Finding::new(
-                &T2_FEE_DECIMAL,
-                c.span,
-                format!(
-                    "本年收费金额为 {}，按万元计即 {} 亿元，疑似按“元”填写；请核对单位",
-                    fmt_num(v),
-                    fmt_num(v / 10000.0)
-                ),
-            )
-            .cells([c.key]),
+            T2_FEE_DECIMAL
+                .finding(
+                    c.span,
+                    format!(
+                        "本年收费金额为 {}，按万元计即 {} 亿元，疑似按“元”填写；请核对单位",
+                        fmt_num(v),
+                        fmt_num(v / 10000.0)
+                    ),
+                )
+                .cells([c.key]),
         );
     }
 }

@@ -1,7 +1,7 @@
 use super::util::fee;
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::rules::math::fmt_num;
+use crate::rules::common::fmt_num;
 use crate::rules::Context;
 
 declare_rule! {
@@ -31,12 +31,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let Some(v) = c.value.number() else { return };
     if v < 0.0 {
         out.push(
-            Finding::new(
-                &T2_FEE_NONNEG,
-                c.span,
-                format!("行政事业性收费“本年收费金额”为 {}，金额不能为负数；没有收费应填 0", fmt_num(v)),
-            )
-            .cells([c.key]),
+            T2_FEE_NONNEG
+                .finding(
+                    c.span,
+                    format!("行政事业性收费“本年收费金额”为 {}，金额不能为负数；没有收费应填 0", fmt_num(v)),
+                )
+                .cells([c.key]),
         );
     }
 }

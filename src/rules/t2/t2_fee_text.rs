@@ -1,7 +1,8 @@
-use super::util::{fee, number_at};
+use super::util::fee;
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::rules::math::fmt_num;
+use crate::rules::common::fmt_num;
+use crate::rules::common::number_at;
 use crate::rules::Context;
 
 declare_rule! {
@@ -40,16 +41,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if let Some((at, w)) = NONE.iter().find_map(|w| t.find(w).map(|a| (a, *w))) {
                 let span = sent.span_of(at, at + w.len());
                 out.push(
-                    Finding::new(
-                        &T2_FEE_TEXT,
-                        span,
-                        format!(
-                            "正文称“{}”，但第二部分表格本年收费金额为 {} 万元；两处应一致",
-                            r.text(span),
-                            fmt_num(f)
-                        ),
-                    )
-                    .cells([c.key]),
+                    T2_FEE_TEXT
+                        .finding(
+                            span,
+                            format!(
+                                "正文称“{}”，但第二部分表格本年收费金额为 {} 万元；两处应一致",
+                                r.text(span),
+                                fmt_num(f)
+                            ),
+                        )
+                        .cells([c.key]),
                 );
                 return;
             }
@@ -65,16 +66,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if v > 0.0 && (after.starts_with("万元") || after.starts_with('元')) {
                 let span = sent.span_of(i, i + n);
                 out.push(
-                    Finding::new(
-                        &T2_FEE_TEXT,
-                        span,
-                        format!(
-                            "正文写行政事业性收费 {}{}，但第二部分表格本年收费金额为 0；两处应一致",
-                            fmt_num(v),
-                            if after.starts_with("万元") { "万元" } else { "元" }
-                        ),
-                    )
-                    .cells([c.key]),
+                    T2_FEE_TEXT
+                        .finding(
+                            span,
+                            format!(
+                                "正文写行政事业性收费 {}{}，但第二部分表格本年收费金额为 0；两处应一致",
+                                fmt_num(v),
+                                if after.starts_with("万元") { "万元" } else { "元" }
+                            ),
+                        )
+                        .cells([c.key]),
                 );
                 return;
             }

@@ -3,7 +3,7 @@ use crate::declare_rule;
 use crate::diag::Finding;
 use crate::parse::Value;
 use crate::report::labels::t2_col;
-use crate::report::TableId;
+use crate::report::{T2Col, TableId};
 use crate::rules::Context;
 
 declare_rule! {
@@ -35,12 +35,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if let Value::Number { unit: Some(u), .. } = &c.value {
             if u != "万元" {
                 out.push(
-                    Finding::new(
-                        &T2_FEE_UNIT,
-                        c.span,
-                        format!("本年收费金额填写为“{}”，单位是“{}”；该栏以万元为单位，请换算后只填数字", c.raw, u),
-                    )
-                    .cells([c.key]),
+                    T2_FEE_UNIT
+                        .finding(
+                            c.span,
+                            format!("本年收费金额填写为“{}”，单位是“{}”；该栏以万元为单位，请换算后只填数字", c.raw, u),
+                        )
+                        .cells([c.key]),
                 );
                 return;
             }
@@ -50,11 +50,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let Some(t) = r.table(TableId::T2) else { return };
-    if let Some((h, span)) = t.headers.iter().find(|(h, _)| t2_col(h) == Some("amount")) {
+    if let Some((h, span)) = t.headers.iter().find(|(h, _)| t2_col(h) == Some(T2Col::Amount)) {
         let cut = r.ends_within(span.end);
         if !h.contains('万') && !cut {
-            out.push(Finding::new(
-                &T2_FEE_UNIT,
+            out.push(T2_FEE_UNIT.finding(
                 *span,
                 format!("表头“{}”没有注明单位；年报格式为“本年收费金额（单位：万元）”", r.text(*span)),
             ));

@@ -1,7 +1,8 @@
-use super::util::{fee, number_at};
+use super::util::fee;
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::rules::math::{eq, fmt_num};
+use crate::rules::common::number_at;
+use crate::rules::common::{eq, fmt_num};
 use crate::rules::Context;
 use crate::text::{Mode, Norm};
 
@@ -34,13 +35,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let Some(c) = fee(r) else { return };
     if let Some(l) = c.row_label.filter(|l| r.text(*l).contains("信息处理费")) {
         out.push(
-            Finding::new(&T2_FEE_VS_INFOFEE, l, "第二部分表格把行政事业性收费行写成了“信息处理费”；两者不是同一种费用")
+            T2_FEE_VS_INFOFEE
+                .finding(l, "第二部分表格把行政事业性收费行写成了“信息处理费”；两者不是同一种费用")
                 .cells([c.key]),
         );
         return;
     }
     let Some(f) = c.value.number().filter(|f| *f > 0.0) else { return };
-    for p in r.section_paragraphs(6) {
+    for p in r.part_paragraphs(6).filter(|p| !p.heading) {
         let norm = Norm::new(r.text(p.span), p.span.start, Mode::Label);
         let t = &norm.text;
         let Some(at) = t.find("信息处理费") else { continue };
@@ -56,9 +58,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if same {
             let span = norm.span(i, i + n);
             out.push(
-                Finding::new(
-                    &T2_FEE_VS_INFOFEE,
-                    span,
+                T2_FEE_VS_INFOFEE.finding(span,
                     format!(
                         "第六部分的信息处理费金额与第二部分表格行政事业性收费（{} 万元）相同，疑似把两者混同；行政事业性收费不是信息处理费",
                         fmt_num(f)

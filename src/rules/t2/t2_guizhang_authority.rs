@@ -1,9 +1,7 @@
-use super::util::cell;
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::report::labels::t2_col_name;
-use crate::rules::math::fmt_num;
-use crate::rules::table::util::county_or_below;
+use crate::report::{CellKey, T2Row};
+use crate::rules::common::fmt_num;
 use crate::rules::Context;
 
 declare_rule! {
@@ -32,25 +30,23 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let Some(org) = county_or_below(r) else { return };
-    let cols: Vec<&'static str> =
-        r.cells.iter().filter(|c| c.key.table == "T2" && c.key.row == "regulations").map(|c| c.key.col).collect();
-    for col in cols {
-        let Some(c) = cell(r, "regulations", col) else { continue };
+    let Some(org) = r.county_or_below() else { return };
+    for c in &r.cells {
+        let CellKey::T2(T2Row::Regulations, col) = c.key else { continue };
         let Some(v) = c.value.number() else { continue };
         if v > 0.0 {
             out.push(
-                Finding::new(
-                    &T2_GUIZHANG_AUTHORITY,
-                    c.span,
-                    format!(
-                        "规章行“{}”为 {}，{}属县级及以下机关，无规章制定权，应为 0",
-                        t2_col_name(col),
-                        fmt_num(v),
-                        org
-                    ),
-                )
-                .cells([c.key]),
+                T2_GUIZHANG_AUTHORITY
+                    .finding(
+                        c.span,
+                        format!(
+                            "规章行“{}”为 {}，{}属县级及以下机关，无规章制定权，应为 0",
+                            col.name(),
+                            fmt_num(v),
+                            org
+                        ),
+                    )
+                    .cells([c.key]),
             );
             return;
         }

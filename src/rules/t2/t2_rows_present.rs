@@ -1,8 +1,7 @@
 use super::util::is_2019;
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::report::labels::t2_row_name;
-use crate::report::TableId;
+use crate::report::{RowKey, T2Row, TableId};
 use crate::rules::Context;
 
 declare_rule! {
@@ -42,61 +41,41 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if t.rows.is_empty() {
         return;
     }
-    let order: &[&str] = if is_2019(r) {
-        &[
-            "regulations",
-            "normative_docs",
-            "licensing",
-            "other_services",
-            "penalty",
-            "enforcement",
-            "fees",
-            "procurement",
-        ]
-    } else {
-        &["regulations", "normative_docs", "licensing", "penalty", "enforcement", "fees"]
-    };
-    let pos = |k: &str| order.iter().position(|o| *o == k);
-    let last_found = t.rows.iter().filter_map(|x| pos(x.key)).max().unwrap_or(0);
+    let order: &[T2Row] = if is_2019(r) { &T2Row::V2019 } else { &T2Row::V2021 };
+    let has = |k: T2Row| t.rows.iter().find(|x| x.key == RowKey::T2(k));
+    let last_found = order.iter().rposition(|k| has(*k).is_some()).unwrap_or(0);
     let cut = r.ends_within(t.span.end);
-    let sub_table = |k: &str| -> (&'static str, &'static [&'static str]) {
+    let sub_table = |k: T2Row| -> (&'static str, &'static [T2Row]) {
+        use T2Row::*;
         match k {
-            "regulations" | "normative_docs" => ("第二十条第(一)", &["regulations", "normative_docs"]),
-            "licensing" | "other_services" => ("第二十条第(五)", &["licensing", "other_services"]),
-            "penalty" | "enforcement" => ("第二十条第(六)", &["penalty", "enforcement"]),
-            "fees" => ("第二十条第(八)", &["fees"]),
-            _ => ("第二十条第(九)", &["procurement"]),
+            Regulations | NormativeDocs => ("第二十条第(一)", &[Regulations, NormativeDocs]),
+            Licensing | OtherServices => ("第二十条第(五)", &[Licensing, OtherServices]),
+            Penalty | Enforcement => ("第二十条第(六)", &[Penalty, Enforcement]),
+            Fees => ("第二十条第(八)", &[Fees]),
+            Procurement => ("第二十条第(九)", &[Procurement]),
         }
     };
-    for (i, key) in order.iter().enumerate() {
-        if t.rows.iter().any(|x| x.key == *key) {
+    for (i, &key) in order.iter().enumerate() {
+        if has(key).is_some() {
             continue;
         }
         if cut && i > last_found {
             continue;
         }
         // Point at the row after which it should stand, or the next one.
-        let anchor = order[..i]
-            .iter()
-            .rev()
-            .find_map(|k| t.rows.iter().find(|x| x.key == *k))
-            .or_else(|| t.rows.first())
-            .map_or(t.span, |x| x.label.unwrap_or(x.span));
-        let mut f = Finding::new(
-            &T2_ROWS_PRESENT,
-            anchor,
-            format!("第二部分表格缺少“{}”行；即使没有发生也应列出并填 0", t2_row_name(key)),
-        );
+        let anchor =
+            order[..i].iter().rev().find_map(|k| has(*k)).or_else(|| t.rows.first()).map_or(t.span, |x| x.point());
+        let mut f =
+            T2_ROWS_PRESENT.finding(anchor, format!("第二部分表格缺少“{}”行；即使没有发生也应列出并填 0", key.name()));
         let (caption, group) = sub_table(key);
-        let group_seen = group.iter().any(|k| t.rows.iter().any(|x| x.key == *k))
-            || t.headers.iter().any(|(h, _)| h.contains(caption));
+        let group_seen = group.iter().any(|k| has(*k).is_some()) || t.headers.iter().any(|(h, _)| h.contains(caption));
         if !group_seen {
             // The whole sub-table is absent: more often an excerpt than a report without it.
             f = f.severity(crate::diag::Severity::Warning);
             f.message = format!(
                 "第二部分表格没有第二十条第（{}）项（缺少“{}”行）；如果不是复制不完整，应按格式补上并填 0",
                 caption.trim_start_matches("第二十条第(").trim_end_matches(')'),
-                t2_row_name(key)
+                key.name()
             );
         } else if t.unknown_rows.iter().any(|(l, _)| l.trim().is_empty()) {
             // A row whose label is blank may be this one: say so and do not call it certain.

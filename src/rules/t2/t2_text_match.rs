@@ -1,8 +1,8 @@
-use super::util::{cell, number_at, QUALIFIERS};
+use super::util::QUALIFIERS;
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::report::labels::{t2_col_name, t2_row_name};
-use crate::rules::math::{eq, fmt_num};
+use crate::report::{CellKey, T2Col, T2Row};
+use crate::rules::common::{eq, fmt_num, number_at};
 use crate::rules::Context;
 
 declare_rule! {
@@ -34,8 +34,7 @@ declare_rule! {
 struct Pattern {
     subject: &'static str,
     verbs: &'static [&'static str],
-    row: &'static str,
-    col: &'static str,
+    key: CellKey,
     units: &'static [&'static str],
 }
 
@@ -43,33 +42,36 @@ const PATTERNS: [Pattern; 6] = [
     Pattern {
         subject: "规范性文件",
         verbs: &["制发", "印发", "出台", "制定"],
-        row: "normative_docs",
-        col: "issued",
+        key: CellKey::T2(T2Row::NormativeDocs, T2Col::Issued),
         units: &["件", "个", "份"],
     },
     Pattern {
         subject: "规范性文件",
         verbs: &["废止"],
-        row: "normative_docs",
-        col: "repealed",
+        key: CellKey::T2(T2Row::NormativeDocs, T2Col::Repealed),
         units: &["件", "个", "份"],
     },
     Pattern {
         subject: "规范性文件",
         verbs: &["现行有效"],
-        row: "normative_docs",
-        col: "in_force",
+        key: CellKey::T2(T2Row::NormativeDocs, T2Col::InForce),
         units: &["件", "个", "份"],
     },
     Pattern {
         subject: "规章",
         verbs: &["制发", "印发", "出台", "制定"],
-        row: "regulations",
-        col: "issued",
+        key: CellKey::T2(T2Row::Regulations, T2Col::Issued),
         units: &["件", "部", "个"],
     },
-    Pattern { subject: "行政许可", verbs: &[], row: "licensing", col: "decisions", units: &["件"] },
-    Pattern { subject: "行政处罚", verbs: &[], row: "penalty", col: "decisions", units: &["件", "起"] },
+    Pattern {
+        subject: "行政许可", verbs: &[], key: CellKey::T2(T2Row::Licensing, T2Col::Decisions), units: &["件"]
+    },
+    Pattern {
+        subject: "行政处罚",
+        verbs: &[],
+        key: CellKey::T2(T2Row::Penalty, T2Col::Decisions),
+        units: &["件", "起"],
+    },
 ];
 
 /// Words that may stand between the subject and its number.
@@ -99,9 +101,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if p.subject == "规范性文件" {
                 let closest = PATTERNS[..3]
                     .iter()
-                    .filter_map(|q| q.verbs.iter().filter_map(|v| head.rfind(v)).max().map(|i| (i, q.col)))
+                    .filter_map(|q| q.verbs.iter().filter_map(|v| head.rfind(v)).max().map(|i| (i, q.key)))
                     .max_by_key(|x| x.0);
-                if closest.is_some_and(|c| c.1 != p.col) {
+                if closest.is_some_and(|c| c.1 != p.key) {
                     continue;
                 }
             }
@@ -119,26 +121,25 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             done[pi] = true;
-            let Some(c) = cell(r, p.row, p.col) else { continue };
+            let Some(c) = r.cell(p.key) else { continue };
             let Some(tv) = c.value.number() else { continue };
             if eq(v, tv) {
                 continue;
             }
             let span = sent.span_of(i, i + n);
             out.push(
-                Finding::new(
-                    &T2_TEXT_MATCH,
-                    span,
-                    format!(
-                        "正文写{}为 {}，第二部分表格“{}·{}”为 {}；两处应一致",
-                        p.subject,
-                        fmt_num(v),
-                        t2_row_name(p.row),
-                        t2_col_name(p.col),
-                        fmt_num(tv)
-                    ),
-                )
-                .cells([c.key]),
+                T2_TEXT_MATCH
+                    .finding(
+                        span,
+                        format!(
+                            "正文写{}为 {}，第二部分表格“{}”为 {}；两处应一致",
+                            p.subject,
+                            fmt_num(v),
+                            p.key.name(),
+                            fmt_num(tv)
+                        ),
+                    )
+                    .cells([c.key]),
             );
         }
     }

@@ -1,8 +1,7 @@
-use super::util::cell;
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::report::labels::t2_row_name;
-use crate::rules::math::fmt_num;
+use crate::report::{CellKey, T2Col, T2Row};
+use crate::rules::common::fmt_num;
 use crate::rules::Context;
 
 declare_rule! {
@@ -31,22 +30,23 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    for row in ["regulations", "normative_docs"] {
-        let (Some(made), Some(valid)) = (cell(r, row, "issued"), cell(r, row, "in_force")) else { continue };
+    for row in [T2Row::Regulations, T2Row::NormativeDocs] {
+        let (made, valid) = (CellKey::T2(row, T2Col::Issued), CellKey::T2(row, T2Col::InForce));
+        let (Some(made), Some(valid)) = (r.cell(made), r.cell(valid)) else { continue };
         let (Some(m), Some(v)) = (made.value.number(), valid.value.number()) else { continue };
         if v < m {
             out.push(
-                Finding::new(
-                    &T2_VALID_GE_MADE,
-                    valid.span,
-                    format!(
-                        "{}：现行有效件数 {} 小于本年制发件数 {}；本年制发的文件通常仍现行有效，请核对是否栏目填反",
-                        t2_row_name(row),
-                        fmt_num(v),
-                        fmt_num(m)
-                    ),
-                )
-                .cells([made.key, valid.key]),
+                T2_VALID_GE_MADE
+                    .finding(
+                        valid.span,
+                        format!(
+                            "{}：现行有效件数 {} 小于本年制发件数 {}；本年制发的文件通常仍现行有效，请核对是否栏目填反",
+                            row.name(),
+                            fmt_num(v),
+                            fmt_num(m)
+                        ),
+                    )
+                    .cells([made.key, valid.key]),
             );
         }
     }

@@ -2,8 +2,6 @@
 
 use crate::rules::Rule;
 
-pub(crate) mod prose;
-
 mod t3_all_blank;
 mod t3_balance;
 mod t3_columns_present;

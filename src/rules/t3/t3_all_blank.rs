@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::parse::Value;
-use crate::report::TableId;
+use crate::report::{CellKey, T3Col, TableId};
 use crate::rules::Context;
 
 declare_rule! {
@@ -33,8 +33,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if t.rows.len() < 5 {
         return;
     }
-    let t3: Vec<_> = r.cells.iter().filter(|c| c.key.table == "T3").collect();
-    let applicant = t3.iter().filter(|c| matches!(c.key.col, "C1" | "C2" | "C3" | "C4" | "C5" | "C6"));
+    let t3: Vec<_> = r.cells.iter().filter(|c| c.key.table() == TableId::T3).collect();
+    let applicant = t3.iter().filter(|c| matches!(c.key, CellKey::T3(_, col) if T3Col::APPLICANTS.contains(&col)));
     let mut n = 0;
     for c in applicant {
         n += 1;
@@ -45,12 +45,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if n == 0 {
         return;
     }
-    let totals = t3.iter().filter(|c| c.key.col == "C7" && !matches!(c.value, Value::Empty)).count();
+    let totals =
+        t3.iter().filter(|c| matches!(c.key, CellKey::T3(_, T3Col::C7)) && !matches!(c.value, Value::Empty)).count();
     let message = if totals > 0 {
         format!("第三部分表格申请人各列（自然人至其他）共 {n} 格全部空白，只有“总计”列填了数；没有申请时也应逐格填 0")
     } else {
         format!("第三部分表格 {n} 个申请人单元格和“总计”列全部空白，表格似未填写；没有申请时应逐格填 0")
     };
-    let span = t.rows.first().map(|row| row.label.unwrap_or(row.span)).unwrap_or(t.span);
-    out.push(Finding::new(&T3_ALL_BLANK, span, message));
+    let span = t.rows.first().map_or(t.span, |row| row.point());
+    out.push(T3_ALL_BLANK.finding(span, message));
 }

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::report::labels::{t3_col, t3_col_name, T3_COLS};
-use crate::report::TableId;
+use crate::report::labels::t3_col;
+use crate::report::{T3Col, TableId};
 use crate::rules::Context;
 
 declare_rule! {
@@ -38,7 +38,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
     let Some(t) = r.table(TableId::T3) else { return };
     // First header of each column key, in text order.
-    let mut seen: Vec<(&'static str, crate::span::Span)> = Vec::new();
+    let mut seen: Vec<(T3Col, crate::span::Span)> = Vec::new();
     for (text, span) in &t.headers {
         if let Some(k) = t3_col(text) {
             if !seen.iter().any(|(s, _)| *s == k) {
@@ -51,38 +51,34 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
     let short_rows = t.rows.iter().filter(|x| x.found < x.expected).count();
     let data_short = !t.rows.is_empty() && short_rows * 2 > t.rows.len();
-    let pos = |k: &str| seen.iter().position(|(s, _)| *s == k);
-    for (i, col) in T3_COLS.iter().enumerate() {
-        if pos(col).is_some() {
+    let pos = |k: T3Col| seen.iter().position(|(s, _)| *s == k);
+    let cols = T3Col::SEVEN;
+    for (i, col) in cols.iter().enumerate() {
+        if pos(*col).is_some() {
             continue;
         }
-        let prev = T3_COLS[..i].iter().rev().find_map(|c| pos(c).map(|p| (c, p)));
-        let next = T3_COLS[i + 1..].iter().find_map(|c| pos(c).map(|p| (c, p)));
+        let prev = cols[..i].iter().rev().find_map(|c| pos(*c).map(|p| (c, p)));
+        let next = cols[i + 1..].iter().find_map(|c| pos(*c).map(|p| (c, p)));
         let Some((near, p)) = prev.or(next) else { continue };
         let place = if prev.is_some() { "之后" } else { "之前" };
         // Data rows still 7 wide: the header word was only renamed or lost in the copy.
         if !data_short {
             continue;
         }
-        let message = format!(
-            "第三部分表格缺少“{}”列（应在“{}”{}），多数数据行不足 7 个数",
-            t3_col_name(col),
-            t3_col_name(near),
-            place
-        );
-        out.push(Finding::new(&T3_COLUMNS_PRESENT, seen[p].1, message));
+        let message =
+            format!("第三部分表格缺少“{}”列（应在“{}”{}），多数数据行不足 7 个数", col.name(), near.name(), place);
+        out.push(T3_COLUMNS_PRESENT.finding(seen[p].1, message));
     }
     // The five organisation columns in official order.
-    let orgs: Vec<(usize, &str)> =
-        ["C2", "C3", "C4", "C5", "C6"].iter().filter_map(|c| pos(c).map(|p| (p, *c))).collect();
+    let orgs: Vec<(usize, T3Col)> = T3Col::ORGS.iter().filter_map(|c| pos(*c).map(|p| (p, *c))).collect();
     for w in orgs.windows(2) {
         if w[1].0 < w[0].0 {
             let message = format!(
                 "第三部分表格列次序与官方格式不同：“{}”排在了“{}”之前，应为 商业企业、科研机构、社会公益组织、法律服务机构、其他",
-                t3_col_name(w[1].1),
-                t3_col_name(w[0].1)
+                w[1].1.name(),
+                w[0].1.name()
             );
-            out.push(Finding::new(&T3_COLUMNS_PRESENT, seen[w[1].0].1, message));
+            out.push(T3_COLUMNS_PRESENT.finding(seen[w[1].0].1, message));
             break;
         }
     }

@@ -1,7 +1,7 @@
 use crate::declare_rule;
-use crate::diag::{CellRef, Finding};
-use crate::report::TableId;
-use crate::rules::t3::prose::{n, num};
+use crate::diag::Finding;
+use crate::report::{CellKey, T3Col, T3Row};
+use crate::rules::common::fmt_num;
 use crate::rules::Context;
 
 declare_rule! {
@@ -30,7 +30,8 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let Some(v) = num(r, TableId::T3, "R22", "C7") else { return };
+    let key = CellKey::T3(T3Row::R22, T3Col::C7);
+    let Some(v) = r.number(key) else { return };
     if v <= 0.0 {
         return;
     }
@@ -39,10 +40,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if ["处理费", "收费通知", "缴纳费用", "收取费用", "收费"].iter().any(|k| text.contains(k)) {
         return;
     }
-    let span = r.cell(TableId::T3, "R22", "C7").map(|c| c.span).unwrap_or_default();
+    let span = r.cell_span(key);
     let message = format!(
         "表格“（六）2.申请人逾期未按收费通知要求缴纳费用”总计为 {}，说明发出过收费通知，但第六部分没有提到信息处理费的计收情况",
-        n(v)
+        fmt_num(v)
     );
-    out.push(Finding::new(&T3_FEE_ROW_VS_SEC6, span, message).cells([CellRef::new("T3", "R22", "C7")]));
+    out.push(T3_FEE_ROW_VS_SEC6.finding(span, message).cells([key]));
 }

@@ -33,8 +33,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let span = t.headers.first().map(|h| h.1).unwrap_or(t.span);
-    out.push(Finding::new(
-        &T3_NOTE_PRESENT,
+    out.push(T3_NOTE_PRESENT.finding(
         span,
         "第三部分表格缺少表头注释“（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）”",
     ));

@@ -1,6 +1,7 @@
 use crate::declare_rule;
-use crate::diag::{CellRef, Finding};
-use crate::report::TableId;
+use crate::diag::Finding;
+use crate::report::query::T3Layout;
+use crate::report::{CellKey, Format, RowKey, T3Col, T3Row, TableId};
 use crate::rules::Context;
 
 declare_rule! {
@@ -29,22 +30,22 @@ declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     let Some(year) = r.year else { return };
-    if year < 2021 {
+    // With other 2019 labels the old format is STRUCT-FORMAT-VERSION's one finding.
+    if year < 2021 || r.t3_layout() != T3Layout::V2019 || r.table_labels(Format::V2019).next().is_some() {
         return;
     }
-    let Some(t) = r.table(TableId::T3) else { return };
-    let Some(row) = t.rows.iter().find(|x| x.key == "R21_23") else { return };
-    if t.rows.iter().any(|x| matches!(x.key, "R21" | "R22" | "R23")) {
+    let Some(row) = r.table(TableId::T3).and_then(|t| t.rows.iter().find(|x| x.key == RowKey::T3(T3Row::R21_23)))
+    else {
         return;
-    }
-    let span = row.label.unwrap_or(row.span);
+    };
     let message = format!(
         "这是 {year} 年度的报告，但表格“（六）其他处理”只有一行（2019 年试行格式）；2021 年格式应分为“1.申请人无正当理由逾期不补正”“2.申请人逾期未按收费通知要求缴纳费用”“3.其他”三行"
     );
-    let f = Finding::new(&T3_OTHER_SPLIT_2021, span, message);
+    let f = T3_OTHER_SPLIT_2021.finding(row.point(), message);
     // Name the row's total cell only when it was recognised (a short row may lack it).
-    out.push(match r.cell(TableId::T3, "R21_23", "C7") {
-        Some(_) => f.cells([CellRef::new("T3", "R21_23", "C7")]),
+    let total = CellKey::T3(T3Row::R21_23, T3Col::C7);
+    out.push(match r.cell(total) {
+        Some(_) => f.cells([total]),
         None => f,
     });
 }

@@ -1,8 +1,7 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::report::labels::{t3_col_name, t3_row_name, T3_COLS};
-use crate::report::TableId;
-use crate::rules::math::{eq, fmt_num, operands};
+use crate::report::{CellKey, T3Col, T3Row, TableId};
+use crate::rules::common::{eq, fmt_num};
 use crate::rules::Context;
 
 declare_rule! {
@@ -35,17 +34,18 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if !r.read(TableId::T3).sure() {
         return;
     }
-    for col in T3_COLS {
-        let Some(input) = operands(r, TableId::T3, &[("R01", col), ("R02", col)]) else { continue };
+    let t3 = CellKey::T3;
+    for col in T3Col::SEVEN {
+        let Some(input) = r.operands([t3(T3Row::R01, col), t3(T3Row::R02, col)]) else { continue };
         let inn = input.sum();
-        let out24 = operands(r, TableId::T3, &[("R24", col)]);
-        let out25 = operands(r, TableId::T3, &[("R25", col)]);
+        let out24 = r.operands([t3(T3Row::R24, col)]);
+        let out25 = r.operands([t3(T3Row::R25, col)]);
         if let (Some(a), Some(b)) = (&out24, &out25) {
             if !eq(inn, a.sum() + b.sum()) {
                 continue; // T3-BALANCE reports it.
             }
         }
-        for (row, o) in [("R24", &out24), ("R25", &out25)] {
+        for (row, o) in [(T3Row::R24, &out24), (T3Row::R25, &out25)] {
             let Some(o) = o else { continue };
             let v = o.sum();
             if v <= inn + 1e-9 {
@@ -53,16 +53,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             let message = format!(
                 "{}列：{}为 {}，大于一(本年新收 {})+二(上年结转 {})={}；该格最多为 {}",
-                t3_col_name(col),
-                t3_row_name(row),
+                col.name(),
+                row.name(),
                 fmt_num(v),
                 fmt_num(input.values[0]),
                 fmt_num(input.values[1]),
                 fmt_num(inn),
                 fmt_num(inn)
             );
-            let span = r.cell(TableId::T3, row, col).map(|c| c.span).unwrap_or_default();
-            let mut f = Finding::new(&T3_OUT_LE_IN, span, message).cells(o.cells.iter().chain(&input.cells).copied());
+            let span = r.cell_span(t3(row, col));
+            let mut f = T3_OUT_LE_IN.finding(span, message).cells(o.cells.iter().chain(&input.cells).copied());
             if let Some(a) = input.assumption().or(o.assumption()) {
                 f = f.assume(a);
             }

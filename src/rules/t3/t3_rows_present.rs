@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diag::{Finding, Severity};
-use crate::report::labels::{t3_row_name, T3_ROWS, T3_ROWS_2019};
-use crate::report::TableId;
+use crate::report::query::T3Layout;
+use crate::report::{RowKey, T3Row, TableId};
 use crate::rules::Context;
 
 declare_rule! {
@@ -44,11 +44,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if t.rows.len() < 3 {
         return;
     }
-    let single_other =
-        t.rows.iter().any(|x| x.key == "R21_23") && !t.rows.iter().any(|x| matches!(x.key, "R21" | "R22" | "R23"));
-    let order: &[&str] = if single_other { &T3_ROWS_2019 } else { &T3_ROWS };
-    let found = |k: &str| t.rows.iter().find(|x| x.key == k);
-    let last_found = order.iter().rposition(|k| found(k).is_some()).unwrap_or(0);
+    let order: &[T3Row] = match r.t3_layout() {
+        T3Layout::V2019 => &T3Row::V2019,
+        T3Layout::V2021 => &T3Row::V2021,
+    };
+    let found = |k: T3Row| t.rows.iter().find(|x| x.key == RowKey::T3(k));
+    let last_found = order.iter().rposition(|k| found(*k).is_some()).unwrap_or(0);
     let limit = if r.ends_within(t.span.end) { last_found } else { order.len() };
     let unknown = t.unknown_rows.len();
     let mut i = 0;
@@ -63,15 +64,15 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
         let run = &order[start..i];
         // Point at the row the missing ones should precede, else at the last row.
-        let anchor = order[i..].iter().find_map(|k| found(k)).or_else(|| t.rows.last());
+        let anchor = order[i..].iter().find_map(|k| found(*k)).or_else(|| t.rows.last());
         let Some(anchor) = anchor else { continue };
-        let names: Vec<String> = run.iter().map(|k| format!("“{}”", t3_row_name(k))).collect();
+        let names: Vec<String> = run.iter().map(|k| format!("“{}”", k.name())).collect();
         let message = if i < order.len() {
-            format!("第三部分表格缺少 {} 行：{}（应在“{}”之前）", run.len(), names.join("、"), t3_row_name(anchor.key))
+            format!("第三部分表格缺少 {} 行：{}（应在“{}”之前）", run.len(), names.join("、"), anchor.key.name())
         } else {
             format!("第三部分表格缺少 {} 行：{}（应在表格末尾）", run.len(), names.join("、"))
         };
-        let mut f = Finding::new(&T3_ROWS_PRESENT, anchor.label.unwrap_or(anchor.span), message);
+        let mut f = T3_ROWS_PRESENT.finding(anchor.point(), message);
         if unknown >= run.len() {
             f = f.severity(Severity::Warning);
             f.message.push_str(&format!("；表中另有 {unknown} 行未能识别标签，可能只是行名写法不同"));

@@ -1,14 +1,15 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::report::labels::{t3_col_name, t3_row_name, T3_COLS};
-use crate::report::TableId;
-use crate::rules::math::{eq, fmt_delta, fmt_num, operands};
+use crate::report::consistency::{faults, Kind};
+use crate::rules::common::fault_finding;
 use crate::rules::Context;
 
 declare_rule! {
     /// ## 检查内容
     /// 表格自行增加的小计行（（三）不予公开、（四）无法提供、（五）不予处理、2021 年格式下的（六）其他处理）
     /// 或“法人或其他组织小计”列，每一格应等于其下各项之和。
+    /// 一个写错的单元格会同时破坏它所在的几处勾稽关系（本列平衡、本行总计、办理结果之和）：这时只报告一次，
+    /// 指向这个单元格并给出应填的数，所有受影响的关系一并列出，归入其中目录编号最前的规则。
     ///
     /// ## 为什么是问题
     /// 官方格式没有小计；既然加了，小计与明细不符就会让读者无所适从。
@@ -28,85 +29,9 @@ declare_rule! {
     }
 }
 
-fn children(key: &str) -> &'static [&'static str] {
-    match key {
-        "R05_12" => &["R05", "R06", "R07", "R08", "R09", "R10", "R11", "R12"],
-        "R13_15" => &["R13", "R14", "R15"],
-        "R16_20" => &["R16", "R17", "R18", "R19", "R20"],
-        "R21_23" => &["R21", "R22", "R23"],
-        _ => &[],
-    }
-}
-
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    // A table read to less than 90 % is not judged (TBL-UNREAD says so).
-    if !r.read(TableId::T3).sure() {
-        return;
+    for f in faults(r).iter().filter(|f| f.kind() == Kind::Subtotal) {
+        out.push(fault_finding(&T3_SUBTOTALS, r, f));
     }
-    let Some(t) = r.table(TableId::T3) else { return };
-    // Subtotal rows.
-    for row in &t.rows {
-        let kids = children(row.key);
-        if kids.is_empty() || (row.key == "R21_23" && r.cell(TableId::T3, "R21", "C7").is_none()) {
-            continue;
-        }
-        for col in T3_COLS {
-            let keys: Vec<(&'static str, &'static str)> = kids.iter().map(|k| (*k, col)).collect();
-            let (Some(p), Some(sub)) = (operands(r, TableId::T3, &keys), operands(r, TableId::T3, &[(row.key, col)]))
-            else {
-                continue;
-            };
-            if eq(p.sum(), sub.sum()) {
-                continue;
-            }
-            let message = format!(
-                "{} {}列：小计为 {}，而其下各项之和 {}={}，差 {}；小计应为 {}",
-                t3_row_name(row.key),
-                t3_col_name(col),
-                fmt_num(sub.sum()),
-                p.terms(),
-                fmt_num(p.sum()),
-                fmt_delta(sub.sum() - p.sum()),
-                fmt_num(p.sum())
-            );
-            push(out, r.cell(TableId::T3, row.key, col).map(|c| c.span).unwrap_or_default(), message, &sub, &p);
-        }
-    }
-    // A 法人或其他组织 subtotal column.
-    for row in &t.rows {
-        let key = row.key;
-        let keys: Vec<(&'static str, &'static str)> =
-            ["C2", "C3", "C4", "C5", "C6"].iter().map(|c| (key, *c)).collect();
-        let (Some(p), Some(sub)) = (operands(r, TableId::T3, &keys), operands(r, TableId::T3, &[(key, "C2_6")])) else {
-            continue;
-        };
-        if eq(p.sum(), sub.sum()) {
-            continue;
-        }
-        let message = format!(
-            "{}：法人或其他组织小计为 {}，而五类之和 {}={}，差 {}；小计应为 {}",
-            t3_row_name(key),
-            fmt_num(sub.sum()),
-            p.terms(),
-            fmt_num(p.sum()),
-            fmt_delta(sub.sum() - p.sum()),
-            fmt_num(p.sum())
-        );
-        push(out, r.cell(TableId::T3, key, "C2_6").map(|c| c.span).unwrap_or_default(), message, &sub, &p);
-    }
-}
-
-fn push(
-    out: &mut Vec<Finding>,
-    span: crate::span::Span,
-    message: String,
-    sub: &crate::rules::math::Operands,
-    p: &crate::rules::math::Operands,
-) {
-    let mut f = Finding::new(&T3_SUBTOTALS, span, message).cells(sub.cells.iter().chain(&p.cells).copied());
-    if let Some(a) = p.assumption().or(sub.assumption()) {
-        f = f.assume(a);
-    }
-    out.push(f);
 }

@@ -1,7 +1,7 @@
 use crate::declare_rule;
-use crate::diag::{CellRef, Finding};
-use crate::report::TableId;
-use crate::rules::t3::prose::{first_count, n, num, t3_sentences};
+use crate::diag::Finding;
+use crate::report::{CellKey, T3Col, T3Row};
+use crate::rules::common::{first_count, fmt_num, this_year_sentences};
 use crate::rules::Context;
 
 declare_rule! {
@@ -30,8 +30,9 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let Some(v) = num(r, TableId::T3, "R02", "C7") else { return };
-    let sents = t3_sentences(r);
+    let key = CellKey::T3(T3Row::R02, T3Col::C7);
+    let Some(v) = r.number(key) else { return };
+    let sents = this_year_sentences(r, &[1, 3]);
     let Some(hit) = first_count(&sents, &["上年结转", "上年度结转", "上一年度结转", "上一年结转"], 12, &|_, _, _| true)
     else {
         return;
@@ -42,8 +43,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let message = format!(
         "正文“{}”写的是 {} 件，而第三部分表格“二、上年结转政府信息公开申请数量”总计为 {}；两者应一致",
         r.text(hit.quote),
-        n(hit.value),
-        n(v)
+        fmt_num(hit.value),
+        fmt_num(v)
     );
-    out.push(Finding::new(&T3_TEXT_CARRYIN, hit.span, message).cells([CellRef::new("T3", "R02", "C7")]));
+    out.push(T3_TEXT_CARRYIN.finding(hit.span, message).cells([key]));
 }

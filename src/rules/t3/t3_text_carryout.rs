@@ -1,15 +1,17 @@
 use crate::declare_rule;
-use crate::diag::{CellRef, Finding};
-use crate::report::TableId;
-use crate::rules::t3::prose::{find_any, first_count, n, num, t3_sentences};
+use crate::diag::Finding;
+use crate::report::{CellKey, Report, Sentence, T3Col, T3Row};
+use crate::rules::common::{clause_around, count_after, count_at, find_any, fmt_num, is_break, this_year_sentences};
 use crate::rules::Context;
+use crate::span::Span;
 
 declare_rule! {
     /// ## 检查内容
-    /// 正文“结转下年度（继续办理）N 件”中的 N，等于第三部分表格“四、结转下年度继续办理”总计；正文说申请
-    /// “全部办结、均已办结、均已办理完毕”时，该总计应为 0。
-    ///
-    /// 只看第一部分和第三部分正文中第一处这样的说法；说“全部办结”的句子须提到“申请”，且不能是在说上年结转的申请。
+    /// 正文“结转下年度（继续办理）N 件”“另有 N 件申请……结转下年度继续办理”中的 N，等于第三部分表格
+    /// “四、结转下年度继续办理”总计（只看第一部分和第三部分正文中第一处这样的说法）。正文任何地方说申请
+    /// “全部办结、均已按期办结、均已办理完毕、办结率 100%”时，该总计应为 0——即使别处另写了结转件数，
+    /// 两种说法也互相矛盾。说“全部办结”的句子须提到“申请”，不能是在说上年结转的申请，也不能写明了例外
+    /// （“除 2 件结转下年度外，其余均已办结”）。
     ///
     /// ## 为什么是问题
     /// 正文说全部办结而表格仍有结转，或两处结转数不同，读者无法判断实际情况。
@@ -29,49 +31,95 @@ declare_rule! {
     }
 }
 
-const ALL_DONE: [&str; 6] = ["全部办结", "均已办结", "均办结完毕", "全部办理完毕", "均已办理完毕", "均已全部办结"];
+/// Words after which a count is the carry-over ("结转下年度继续办理2件").
+const CARRY: [&str; 7] =
+    ["结转下年度", "结转至下年度", "结转到下年度", "结转下一年度", "结转至下一年度", "结转到下一年度", "转入下一年度"];
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let Some(v) = num(r, TableId::T3, "R25", "C7") else { return };
-    let sents = t3_sentences(r);
-    let kws = [
-        "结转下年度",
-        "结转至下年度",
-        "结转到下年度",
-        "结转下一年度",
-        "结转至下一年度",
-        "结转到下一年度",
-        "转入下一年度",
-    ];
-    if let Some(hit) = first_count(&sents, &kws, 12, &|_, _, _| true) {
-        if hit.value != v {
+    let key = CellKey::T3(T3Row::R25, T3Col::C7);
+    let Some(v) = r.number(key) else { return };
+    let sents = this_year_sentences(r, &[1, 3]);
+    if let Some((span, quote, n)) = stated_carry_over(r, &sents) {
+        if n != v {
             let message = format!(
                 "正文“{}”写的是 {} 件，而第三部分表格“四、结转下年度继续办理”总计为 {}；两者应一致",
-                r.text(hit.quote),
-                n(hit.value),
-                n(v)
+                r.text(quote),
+                fmt_num(n),
+                fmt_num(v)
             );
-            out.push(Finding::new(&T3_TEXT_CARRYOUT, hit.span, message).cells([CellRef::new("T3", "R25", "C7")]));
+            out.push(T3_TEXT_CARRYOUT.finding(span, message).cells([key]));
         }
-        return;
     }
+    // "均已办结" anywhere in the report, against a carry-over in the table (also when the carry-over
+    // is stated in another sentence: the two statements contradict each other).
     if v <= 0.0 {
         return;
     }
-    for st in &sents {
+    for st in &r.prose_sentences {
         let s = st.text();
-        let Some((a, b)) = find_any(s, 0, &ALL_DONE) else { continue };
-        if !s.contains("申请") || s.contains("上年") || s.contains("结转") {
+        let Some((a, b)) = all_done(s) else { continue };
+        let clause = clause_around(s, a);
+        // About last year's carried-over applications, or with the exceptions named ("除2件结转…外").
+        let excepted = ["除", "外", "其余", "剩余", "其他"].iter().any(|w| s[..a].contains(w)) && s.contains("结转");
+        if !s.contains("申请") || clause.contains("上年") || s[..a].contains("上年结转") || excepted {
             continue;
         }
         let span = st.span_of(a, b);
         let message = format!(
             "正文称申请“{}”，但第三部分表格“四、结转下年度继续办理”总计为 {}，仍有申请结转；请核对正文或表格",
             r.text(span),
-            n(v)
+            fmt_num(v)
         );
-        out.push(Finding::new(&T3_TEXT_CARRYOUT, span, message).cells([CellRef::new("T3", "R25", "C7")]));
+        out.push(T3_TEXT_CARRYOUT.finding(span, message).cells([key]));
         return;
     }
+}
+
+/// The first count of applications carried over to next year the prose states: after the words
+/// ("结转下年度继续办理2件") or before them ("另有2件申请…结转下年度继续办理", "2件结转至2025年办理"):
+/// the number's span, the quoted words and the count.
+fn stated_carry_over(r: &Report, sents: &[&Sentence]) -> Option<(Span, Span, f64)> {
+    let next_year = r.year.map(|y| format!("结转至{}年", y + 1));
+    for st in sents {
+        let s = st.text();
+        let mut from = 0;
+        while let Some((ks, ke)) = find_any(s, from, &CARRY).or_else(|| {
+            let w = next_year.as_deref()?;
+            s[from..].find(w).map(|i| (from + i, from + i + w.len()))
+        }) {
+            from = ke;
+            if let Some(c) = count_after(s, ke, 12, &["件"]) {
+                return Some((st.span_of(c.start, c.end), st.span_of(ks, c.unit_end), c.value));
+            }
+            // A count earlier in the same clause.
+            let clause_start =
+                s[..ks].rfind(is_break).map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+            let before = (clause_start..ks).filter_map(|i| count_at(s, i, &["件"])).next_back();
+            if let Some(c) = before {
+                return Some((st.span_of(c.start, c.end), st.span_of(c.start, ke), c.value));
+            }
+        }
+    }
+    None
+}
+
+/// "均已办结", "全部按期办结", "均已办理完毕", "办结率100%": where the claim stands.
+fn all_done(s: &str) -> Option<(usize, usize)> {
+    for lead in ["均已", "均", "全部", "已全部", "都已", "都"] {
+        for (i, _) in s.match_indices(lead) {
+            let mut j = i + lead.len();
+            for filler in ["全部", "按期", "按时", "依法", "依规", "及时"] {
+                j += s[j..].strip_prefix(filler).map_or(0, |_| filler.len());
+            }
+            if let Some(w) = ["办结", "办理完毕", "办理完成", "答复完毕"].iter().find(|w| s[j..].starts_with(**w))
+            {
+                return Some((i, j + w.len()));
+            }
+        }
+    }
+    let at = s.find("办结率")?;
+    let rest = &s[at + "办结率".len()..];
+    let rest = rest.trim_start_matches(['为', '达']);
+    rest.starts_with("100%").then(|| (at, s.len() - rest.len() + "100%".len()))
 }

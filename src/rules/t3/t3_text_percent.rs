@@ -1,7 +1,7 @@
 use crate::declare_rule;
-use crate::diag::{CellRef, Finding};
-use crate::report::TableId;
-use crate::rules::t3::prose::{count_at, n, num, num_sum, t3_sentences};
+use crate::diag::Finding;
+use crate::report::{CellKey, T3Col, T3Row};
+use crate::rules::common::{count_at, fmt_fixed, fmt_num, is_break, this_year_sentences};
 use crate::rules::Context;
 
 declare_rule! {
@@ -48,18 +48,15 @@ const KEYS: [&str; 12] = [
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let t = TableId::T3;
+    let total = |row| CellKey::T3(row, T3Col::C7);
+    let (done, new, carried) = (total(T3Row::R24), total(T3Row::R01), total(T3Row::R02));
     let mut bases: Vec<f64> =
-        [num(r, t, "R24", "C7"), num(r, t, "R01", "C7"), num_sum(r, t, &[("R01", "C7"), ("R02", "C7")])]
-            .into_iter()
-            .flatten()
-            .filter(|b| *b > 0.0)
-            .collect();
+        [r.number(done), r.number(new), r.sum([new, carried])].into_iter().flatten().filter(|b| *b > 0.0).collect();
     bases.dedup();
     if bases.is_empty() {
         return;
     }
-    for st in t3_sentences(r) {
+    for st in this_year_sentences(r, &[1, 3]) {
         let s = st.text();
         for (zi, _) in s.match_indices('占') {
             // "N件,占" / "N件占": the count right before.
@@ -80,7 +77,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let Some(pi) = after.char_indices().take(12).find(|(_, c)| c.is_ascii_digit()).map(|x| x.0) else {
                 continue;
             };
-            if after[..pi].chars().any(crate::rules::t3::prose::is_break) {
+            if after[..pi].chars().any(is_break) {
                 continue;
             }
             let num_txt: String = after[pi..].chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
@@ -97,22 +94,17 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let span = st.span_of(ps, ps + num_txt.len() + 1);
             let calc: Vec<String> = bases
                 .iter()
-                .map(|b| {
-                    format!("{}÷{}={}%", n(cnt.value), n(*b), crate::rules::math::fmt_fixed(cnt.value * 100.0 / b, 1))
-                })
+                .map(|b| format!("{}÷{}={}%", fmt_num(cnt.value), fmt_num(*b), fmt_fixed(cnt.value * 100.0 / b, 1)))
                 .collect();
             let message = format!(
                 "正文“{}件，占{}%”的百分比与表三对不上：{}；请核对件数或百分比",
-                n(cnt.value),
+                fmt_num(cnt.value),
                 num_txt,
                 calc.join("，")
             );
             // Name only the base cells that were recognised (a report may lack R24 or R01).
-            let cells = [("R24", "C7"), ("R01", "C7")]
-                .into_iter()
-                .filter(|(row, col)| r.cell(t, row, col).is_some())
-                .map(|(row, col)| CellRef::new("T3", row, col));
-            out.push(Finding::new(&T3_TEXT_PERCENT, span, message).cells(cells));
+            let cells = [done, new].into_iter().filter(|k| r.cell(*k).is_some());
+            out.push(T3_TEXT_PERCENT.finding(span, message).cells(cells));
         }
     }
 }

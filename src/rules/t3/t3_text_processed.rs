@@ -1,7 +1,7 @@
 use crate::declare_rule;
-use crate::diag::{CellRef, Finding};
-use crate::report::TableId;
-use crate::rules::t3::prose::{clause_around, first_count, n, num, t3_sentences};
+use crate::diag::Finding;
+use crate::report::{CellKey, T3Col, T3Row};
+use crate::rules::common::{clause_around, first_count, fmt_num, is_break, this_year_sentences};
 use crate::rules::Context;
 
 declare_rule! {
@@ -34,13 +34,14 @@ const NOT: [&str; 12] =
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let Some(v) = num(r, TableId::T3, "R24", "C7") else { return };
-    let sents = t3_sentences(r);
+    let key = CellKey::T3(T3Row::R24, T3Col::C7);
+    let Some(v) = r.number(key) else { return };
+    let sents = this_year_sentences(r, &[1, 3]);
     let accept = |s: &str, ks: usize, ke: usize| {
         let c = clause_around(s, ke);
         // "同意公开答复9件" counts one outcome, not all answers.
         let before = &s[..ks];
-        let before = before.rfind(crate::rules::t3::prose::is_break).map_or(before, |i| &before[i..]);
+        let before = before.rfind(is_break).map_or(before, |i| &before[i..]);
         s.contains("申请")
             && !NOT.iter().any(|w| c.contains(w))
             && !["公开", "提供", "处理", "告知"].iter().any(|w| before.contains(w))
@@ -52,8 +53,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let message = format!(
         "正文“{}”写的是 {} 件，而第三部分表格“（七）总计”为 {}；若正文指本年度办理完毕的申请，两者应一致",
         r.text(hit.quote),
-        n(hit.value),
-        n(v)
+        fmt_num(hit.value),
+        fmt_num(v)
     );
-    out.push(Finding::new(&T3_TEXT_PROCESSED, hit.span, message).cells([CellRef::new("T3", "R24", "C7")]));
+    out.push(T3_TEXT_PROCESSED.finding(hit.span, message).cells([key]));
 }

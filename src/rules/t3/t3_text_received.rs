@@ -1,15 +1,16 @@
 use crate::declare_rule;
-use crate::diag::{CellRef, Finding};
-use crate::report::TableId;
-use crate::rules::t3::prose::{clause_end, count_after, find_any, n, num, num_sum, t3_sentences};
+use crate::diag::Finding;
+use crate::report::{CellKey, T3Col, T3Row};
+use crate::rules::common::{clause_end, count_after, find_any, fmt_num, this_year_sentences};
 use crate::rules::Context;
 use crate::span::Span;
 
 declare_rule! {
     /// ## 检查内容
-    /// 正文“共收到（受理、新收）政府信息公开申请 N 件”中的 N，等于第三部分表格“一、本年新收”总计；
-    /// 句中写明“含上年结转”时，与“本年新收＋上年结转”比较。正文写“未收到政府信息公开申请”时，本年新收
-    /// 总计应为 0。
+    /// 正文“共收到（新收、受理）政府信息公开申请 N 件”中的 N，等于第三部分表格“一、本年新收”总计；
+    /// 句中写明“含上年结转”时，与“本年新收＋上年结转”比较。“受理”既可能只指本年新收，也可能包括上年结转，
+    /// 句中把 N 分成本年新收和上年结转时也是如此：两种读法有一种相符就不报告。正文写“未收到政府信息公开
+    /// 申请”时，本年新收总计应为 0。
     ///
     /// 只看第一部分和第三部分正文中第一处这样的说法；含“累计、历年、截至目前、同比、较上年”或提到其他年份的
     /// 句子不看；“10余件”之类约数不看；表格单元格空白或不是数字时不判断。
@@ -35,10 +36,16 @@ declare_rule! {
 const VERBS: [&str; 5] = ["收到", "受理", "新收", "接收", "接到"];
 const NOT_APPS: [&str; 10] = ["复议", "诉讼", "信访", "举报", "意见", "建议", "投诉", "留言", "咨询", "来信"];
 
+/// What a count of applications may stand for: (value, what it is in the table, its cells).
+type Reading = (f64, &'static str, Vec<CellKey>);
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let Some(r01) = num(r, TableId::T3, "R01", "C7") else { return };
-    for st in t3_sentences(r) {
+    let new = CellKey::T3(T3Row::R01, T3Col::C7);
+    let carried = CellKey::T3(T3Row::R02, T3Col::C7);
+    let Some(r01) = r.number(new) else { return };
+    let with_carry = r.sum([new, carried]).map(|v| (v, "“一、本年新收”与“二、上年结转”总计之和", vec![new, carried]));
+    for st in this_year_sentences(r, &[1, 3]) {
         let s = st.text();
         // "未收到政府信息公开申请": zero.
         if let Some((ns, ne)) = find_any(s, 0, &["未收到", "没有收到", "未受理", "未接到"]) {
@@ -54,12 +61,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         let message = format!(
                             "正文称“{}”，但第三部分表格“一、本年新收政府信息公开申请数量”总计为 {}；两者应一致（未收到时表格应为 0）",
                             r.text(st.span_of(ns, end)),
-                            n(r01)
+                            fmt_num(r01)
                         );
-                        out.push(
-                            Finding::new(&T3_TEXT_RECEIVED, st.span_of(ns, end), message)
-                                .cells([CellRef::new("T3", "R01", "C7")]),
-                        );
+                        out.push(T3_TEXT_RECEIVED.finding(st.span_of(ns, end), message).cells([new]));
                     }
                     return;
                 }
@@ -78,27 +82,30 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let Some(cnt) = count_after(s, ke + ai + "申请".len(), 8, &["件"]) else { continue };
-            let with_carry = ["含上年", "包括上年", "含上一年", "包含上年"].iter().any(|w| s.contains(w));
-            let (expected, what, cells) = if with_carry {
-                let Some(v) = num_sum(r, TableId::T3, &[("R01", "C7"), ("R02", "C7")]) else { return };
-                (
-                    v,
-                    "“一、本年新收”与“二、上年结转”总计之和",
-                    vec![CellRef::new("T3", "R01", "C7"), CellRef::new("T3", "R02", "C7")],
-                )
-            } else {
-                (r01, "“一、本年新收政府信息公开申请数量”总计", vec![CellRef::new("T3", "R01", "C7")])
-            };
-            if cnt.value != expected {
+            // The readings a careful reader allows: 收到/新收 are this year's new applications, unless
+            // the sentence says the count includes last year's; 受理 (or a count broken down into new
+            // and carried-over ones) may be either.
+            let verb = &s[ks..ke];
+            let includes_carry = ["含上年", "包括上年", "含上一年", "包含上年"].iter().any(|w| s.contains(w));
+            let broken_down = s[cnt.unit_end..].contains("上年结转") || s[cnt.unit_end..].contains("结转");
+            let mut readings: Vec<Reading> = Vec::new();
+            if !includes_carry {
+                readings.push((r01, "“一、本年新收政府信息公开申请数量”总计", vec![new]));
+            }
+            if includes_carry || broken_down || verb == "受理" {
+                readings.extend(with_carry.clone());
+            }
+            let Some(first) = readings.first() else { return };
+            if !readings.iter().any(|(v, _, _)| *v == cnt.value) {
                 let quote: Span = st.span_of(ks, cnt.unit_end);
                 let message = format!(
                     "正文“{}”写的是 {} 件，而第三部分表格{}为 {}；两者应一致，请核对后改正其一",
                     r.text(quote),
-                    n(cnt.value),
-                    what,
-                    n(expected)
+                    fmt_num(cnt.value),
+                    first.1,
+                    fmt_num(first.0)
                 );
-                out.push(Finding::new(&T3_TEXT_RECEIVED, st.span_of(cnt.start, cnt.end), message).cells(cells));
+                out.push(T3_TEXT_RECEIVED.finding(st.span_of(cnt.start, cnt.end), message).cells(first.2.clone()));
             }
             return;
         }

@@ -1,7 +1,6 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::report::labels::{t4_col_name, T4_COLS};
-use crate::report::TableId;
+use crate::report::{T4Col, TableId};
 use crate::rules::Context;
 
 declare_rule! {
@@ -40,9 +39,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if t.found_cells == 0 || t.found_cells >= 15 || r.ends_within(t.span.end) {
         return;
     }
-    let missing: Vec<String> = T4_COLS[t.found_cells.min(15)..].iter().map(|k| t4_col_name(k)).collect();
-    let groups: Vec<&str> = ["行政复议", "未经复议直接起诉", "复议后起诉"]
-        .into_iter()
+    let missing: Vec<&str> = T4Col::ALL[t.found_cells.min(15)..].iter().map(|k| k.name()).collect();
+    let groups: Vec<&str> = T4Col::GROUPS
+        .iter()
+        .map(|g| g.name)
         .enumerate()
         .filter(|(i, _)| t.found_cells <= i * 5 + 4)
         .map(|(_, g)| g)
@@ -54,5 +54,5 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         missing.join("、")
     );
     let span = t.rows.first().map(|x| x.span).unwrap_or(t.span);
-    out.push(Finding::new(&T4_CELLS_PRESENT, span, message));
+    out.push(T4_CELLS_PRESENT.finding(span, message));
 }

@@ -1,7 +1,7 @@
 use crate::declare_rule;
-use crate::diag::{CellRef, Finding};
-use crate::report::TableId;
-use crate::rules::t3::prose::{n, num, num_sum};
+use crate::diag::Finding;
+use crate::report::{CellKey, T3Col, T3Row, T4Col};
+use crate::rules::common::fmt_num;
 use crate::rules::Context;
 
 declare_rule! {
@@ -29,26 +29,21 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let Some(apps) = num_sum(r, TableId::T3, &[("R01", "C7"), ("R02", "C7")]) else { return };
+    let apps_cells = [CellKey::T3(T3Row::R01, T3Col::C7), CellKey::T3(T3Row::R02, T3Col::C7)];
+    let Some(apps) = r.sum(apps_cells) else { return };
     if apps != 0.0 {
         return;
     }
-    for (key, name) in [
-        ("review.total", "行政复议总计"),
-        ("direct_suit.total", "未经复议直接起诉总计"),
-        ("suit_after_review.total", "复议后起诉总计"),
-    ] {
-        let Some(v) = num(r, TableId::T4, "-", key).filter(|v| *v > 0.0) else { continue };
-        let span = r.cell(TableId::T4, "-", key).map(|c| c.span).unwrap_or_default();
+    for g in T4Col::GROUPS {
+        let key = CellKey::T4(g.total);
+        let name = format!("{}总计", g.name);
+        let Some(v) = r.number(key).filter(|v| *v > 0.0) else { continue };
+        let span = r.cell_span(key);
         let message = format!(
             "第四部分表格{name}为 {}，而第三部分表格本年新收和上年结转申请都是 0；如复议、诉讼源于往年的申请，可在正文中说明",
-            n(v)
+            fmt_num(v)
         );
-        out.push(Finding::new(&T4_NO_APPS_INFO, span, message).cells([
-            CellRef::new("T4", "-", key),
-            CellRef::new("T3", "R01", "C7"),
-            CellRef::new("T3", "R02", "C7"),
-        ]));
+        out.push(T4_NO_APPS_INFO.finding(span, message).cells([key, apps_cells[0], apps_cells[1]]));
         return;
     }
 }

@@ -1,7 +1,7 @@
 use crate::declare_rule;
-use crate::diag::{CellRef, Finding, Severity};
-use crate::report::TableId;
-use crate::rules::t3::prose::{clause_end, count_after, find_any, n, num, num_sum, t4_sentences};
+use crate::diag::{Finding, Severity};
+use crate::report::{CellKey, T4Col};
+use crate::rules::common::{clause_end, count_after, find_any, fmt_num, this_year_sentences};
 use crate::rules::Context;
 
 declare_rule! {
@@ -32,22 +32,18 @@ declare_rule! {
 const UNITS: [&str; 3] = ["件", "起", "宗"];
 
 /// Keywords, the table's value, its name for messages, and its cells.
-type Kind<'k> = (&'k [&'k str], Option<f64>, &'k str, Vec<CellRef>);
+type Kind<'k> = (&'k [&'k str], Option<f64>, &'k str, Vec<CellKey>);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let t = TableId::T4;
-    let sents = t4_sentences(r);
-    let review = num(r, t, "-", "review.total");
-    let suit = num_sum(r, t, &[("-", "direct_suit.total"), ("-", "suit_after_review.total")]);
+    let sents = this_year_sentences(r, &[1, 4]);
+    let review_total = CellKey::T4(T4Col::ReviewTotal);
+    let suit_totals = vec![CellKey::T4(T4Col::DirectTotal), CellKey::T4(T4Col::AfterTotal)];
+    let review = r.number(review_total);
+    let suit = r.sum(suit_totals.iter().copied());
     let kinds: [Kind; 2] = [
-        (&["行政复议", "复议"], review, "行政复议总计", vec![CellRef::new("T4", "-", "review.total")]),
-        (
-            &["行政诉讼", "诉讼"],
-            suit,
-            "行政诉讼总计（未经复议直接起诉＋复议后起诉）",
-            vec![CellRef::new("T4", "-", "direct_suit.total"), CellRef::new("T4", "-", "suit_after_review.total")],
-        ),
+        (&["行政复议", "复议"], review, "行政复议总计", vec![review_total]),
+        (&["行政诉讼", "诉讼"], suit, "行政诉讼总计（未经复议直接起诉＋复议后起诉）", suit_totals),
     ];
     for (kws, expected, what, cells) in kinds {
         let Some(expected) = expected else { continue };
@@ -64,11 +60,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     let quote = r.text(st.span_of(ks, c.unit_end));
                     let message = format!(
                         "正文“{quote}”写的是 {} 件，而第四部分表格{}为 {}；两者应一致",
-                        n(c.value),
+                        fmt_num(c.value),
                         what,
-                        n(expected)
+                        fmt_num(expected)
                     );
-                    out.push(Finding::new(&T4_TEXT_COUNT, st.span_of(c.start, c.end), message).cells(cells.clone()));
+                    out.push(T4_TEXT_COUNT.finding(st.span_of(c.start, c.end), message).cells(cells.clone()));
                 }
                 break 'sent;
             }
@@ -78,7 +74,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// "均维持": no 纠正 / 其他 in the groups the sentence mentions.
-fn upheld(ctx: &Context, sents: &[&crate::rules::t3::prose::Sentence], out: &mut Vec<Finding>) {
+fn upheld(ctx: &Context, sents: &[&crate::report::Sentence], out: &mut Vec<Finding>) {
     let r = ctx.report;
     for st in sents {
         let s = st.text();
@@ -87,36 +83,27 @@ fn upheld(ctx: &Context, sents: &[&crate::rules::t3::prose::Sentence], out: &mut
             continue;
         };
         let head = &s[..clause_end(s, b)];
+        let [review, direct, after] = T4Col::GROUPS;
         let mut groups = Vec::new();
         if head.contains("复议") {
-            groups.push(("行政复议", "review"));
+            groups.push(review);
         }
         if head.contains("诉讼") {
-            groups.push(("未经复议直接起诉", "direct_suit"));
-            groups.push(("复议后起诉", "suit_after_review"));
+            groups.extend([direct, after]);
         }
         let span = st.span_of(a, b);
         let mut bad = Vec::new();
         let mut pending = Vec::new();
         let mut cells = Vec::new();
-        for (name, g) in groups {
-            for (part, label) in [("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结")]
-            {
-                let key: &'static str = match (g, part) {
-                    ("review", "corrected") => "review.corrected",
-                    ("review", "other") => "review.other",
-                    ("review", _) => "review.pending",
-                    ("direct_suit", "corrected") => "direct_suit.corrected",
-                    ("direct_suit", "other") => "direct_suit.other",
-                    ("direct_suit", _) => "direct_suit.pending",
-                    (_, "corrected") => "suit_after_review.corrected",
-                    (_, "other") => "suit_after_review.other",
-                    _ => "suit_after_review.pending",
-                };
-                if let Some(v) = num(r, TableId::T4, "-", key).filter(|v| *v > 0.0) {
-                    let list = if part == "pending" { &mut pending } else { &mut bad };
-                    list.push(format!("{name}{label} {}", n(v)));
-                    cells.push(CellRef::new("T4", "-", key));
+        for g in groups {
+            // The results other than 维持: 纠正, 其他, 尚未审结.
+            let [_, corrected, other, pending_col] = g.results;
+            for (col, label) in [(corrected, "结果纠正"), (other, "其他结果"), (pending_col, "尚未审结")] {
+                let key = CellKey::T4(col);
+                if let Some(v) = r.number(key).filter(|v| *v > 0.0) {
+                    let list = if col == pending_col { &mut pending } else { &mut bad };
+                    list.push(format!("{}{label} {}", g.name, fmt_num(v)));
+                    cells.push(key);
                 }
             }
         }
@@ -126,14 +113,14 @@ fn upheld(ctx: &Context, sents: &[&crate::rules::t3::prose::Sentence], out: &mut
                 r.text(span),
                 bad.iter().chain(&pending).cloned().collect::<Vec<_>>().join("、")
             );
-            out.push(Finding::new(&T4_TEXT_COUNT, span, message).cells(cells));
+            out.push(T4_TEXT_COUNT.finding(span, message).cells(cells));
         } else if !pending.is_empty() {
             let message = format!(
                 "正文称“{}”，但第四部分表格中 {}，尚有案件未审结；建议写明“其中…件尚未审结”",
                 r.text(span),
                 pending.join("、")
             );
-            out.push(Finding::new(&T4_TEXT_COUNT, span, message).cells(cells).severity(Severity::Warning));
+            out.push(T4_TEXT_COUNT.finding(span, message).cells(cells).severity(Severity::Warning));
         }
         return;
     }

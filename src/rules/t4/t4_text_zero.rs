@@ -1,7 +1,7 @@
 use crate::declare_rule;
-use crate::diag::{CellRef, Finding};
-use crate::report::TableId;
-use crate::rules::t3::prose::{clause_end, find_any, n, num, num_sum, t4_sentences};
+use crate::diag::Finding;
+use crate::report::{CellKey, T4Col};
+use crate::rules::common::{clause_end, find_any, fmt_num, this_year_sentences};
 use crate::rules::Context;
 
 declare_rule! {
@@ -36,14 +36,15 @@ const RESULT: [&str; 8] = ["纠错", "纠正", "败诉", "撤销", "维持", "�
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let t = TableId::T4;
-    let review = num(r, t, "-", "review.total");
-    let suit = num_sum(r, t, &[("-", "direct_suit.total"), ("-", "suit_after_review.total")]);
+    let review_total = CellKey::T4(T4Col::ReviewTotal);
+    let suit_totals = [CellKey::T4(T4Col::DirectTotal), CellKey::T4(T4Col::AfterTotal)];
+    let review = r.number(review_total);
+    let suit = r.sum(suit_totals);
     if review.is_none() && suit.is_none() {
         return;
     }
     let (mut done_review, mut done_suit) = (false, false);
-    for st in t4_sentences(r) {
+    for st in this_year_sentences(r, &[1, 4]) {
         let s = st.text();
         let mut from = 0;
         while let Some((ns, ne)) = find_any(s, from, &NEG) {
@@ -84,13 +85,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 if let Some(v) = review.filter(|v| *v > 0.0) {
                     let message = format!(
                         "正文称“{quote}”，但第四部分表格行政复议总计为 {}；两者应一致（没有行政复议时表格应为 0）",
-                        n(v)
+                        fmt_num(v)
                     );
-                    out.push(Finding::new(&T4_TEXT_ZERO, span, message).cells([CellRef::new(
-                        "T4",
-                        "-",
-                        "review.total",
-                    )]));
+                    out.push(T4_TEXT_ZERO.finding(span, message).cells([review_total]));
                 }
             }
             if about_suit && !done_suit {
@@ -98,12 +95,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 if let Some(v) = suit.filter(|v| *v > 0.0) {
                     let message = format!(
                         "正文称“{quote}”，但第四部分表格行政诉讼总计（未经复议直接起诉＋复议后起诉）为 {}；两者应一致",
-                        n(v)
+                        fmt_num(v)
                     );
-                    out.push(Finding::new(&T4_TEXT_ZERO, span, message).cells([
-                        CellRef::new("T4", "-", "direct_suit.total"),
-                        CellRef::new("T4", "-", "suit_after_review.total"),
-                    ]));
+                    out.push(T4_TEXT_ZERO.finding(span, message).cells(suit_totals));
                 }
             }
         }

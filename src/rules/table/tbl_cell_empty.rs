@@ -1,7 +1,8 @@
-use super::util::{cell_name, point, suspect_row, table_name};
+use super::util::suspect_row;
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::parse::Value;
+use crate::report::TableId;
 use crate::rules::Context;
 
 declare_rule! {
@@ -29,25 +30,28 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    for table in ["T2", "T3", "T4"] {
-        let blanks: Vec<_> =
-            r.cells.iter().filter(|c| c.key.table == table && c.value == Value::Empty && !suspect_row(r, c)).collect();
+    for table in TableId::ALL {
+        let blanks: Vec<_> = r
+            .cells
+            .iter()
+            .filter(|c| c.key.table() == table && c.value == Value::Empty && !suspect_row(r, c))
+            .collect();
         let Some(first) = blanks.first() else { continue };
-        let names: Vec<String> = blanks.iter().take(5).map(|c| format!("“{}”", cell_name(&c.key))).collect();
+        let names: Vec<String> = blanks.iter().take(5).map(|c| format!("“{}”", c.key.name())).collect();
         let more = if blanks.len() > 5 { "等" } else { "" };
         out.push(
-            Finding::new(
-                &TBL_CELL_EMPTY,
-                point(first),
-                format!(
-                    "{}有 {} 个单元格空白：{}{}；没有发生的应填 0",
-                    table_name(table),
-                    blanks.len(),
-                    names.join("、"),
-                    more
-                ),
-            )
-            .cells(blanks.iter().map(|c| c.key)),
+            TBL_CELL_EMPTY
+                .finding(
+                    first.point(),
+                    format!(
+                        "{}有 {} 个单元格空白：{}{}；没有发生的应填 0",
+                        table.name(),
+                        blanks.len(),
+                        names.join("、"),
+                        more
+                    ),
+                )
+                .cells(blanks.iter().map(|c| c.key)),
         );
     }
 }

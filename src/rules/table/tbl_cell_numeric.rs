@@ -1,4 +1,3 @@
-use super::util::{cell_name, table_name};
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::parse::Value;
@@ -30,17 +29,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for c in &ctx.report.cells {
         if c.value == Value::Text {
             out.push(
-                Finding::new(
-                    &TBL_CELL_NUMERIC,
-                    c.span,
-                    format!(
-                        "{}“{}”填的是“{}”，不是数字；应填写数字",
-                        table_name(c.key.table),
-                        cell_name(&c.key),
-                        c.raw
-                    ),
-                )
-                .cells([c.key]),
+                TBL_CELL_NUMERIC
+                    .finding(
+                        c.span,
+                        format!("{}“{}”填的是“{}”，不是数字；应填写数字", c.key.table().name(), c.key.name(), c.raw),
+                    )
+                    .cells([c.key]),
             );
         }
     }

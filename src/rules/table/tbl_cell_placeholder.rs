@@ -1,7 +1,7 @@
-use super::util::{cell_name, county_or_below, table_name};
 use crate::declare_rule;
 use crate::diag::{Finding, Severity};
 use crate::parse::Value;
+use crate::report::{CellKey, T2Row, TableId};
 use crate::rules::Context;
 
 declare_rule! {
@@ -29,14 +29,14 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let low = county_or_below(r).is_some();
-    for table in ["T2", "T3", "T4"] {
-        let all: Vec<_> = r.cells.iter().filter(|c| c.key.table == table && c.value == Value::Placeholder).collect();
-        let (soft, hard): (Vec<_>, Vec<_>) = all.into_iter().partition(|c| low && c.key.row == "regulations");
+    let low = r.county_or_below().is_some();
+    for table in TableId::ALL {
+        let all: Vec<_> = r.cells.iter().filter(|c| c.key.table() == table && c.value == Value::Placeholder).collect();
+        let (soft, hard): (Vec<_>, Vec<_>) =
+            all.into_iter().partition(|c| low && matches!(c.key, CellKey::T2(T2Row::Regulations, _)));
         for (group, sev) in [(hard, Severity::Warning), (soft, Severity::Info)] {
             let Some(first) = group.first() else { continue };
-            let names: Vec<String> =
-                group.iter().take(5).map(|c| format!("“{}”({})", cell_name(&c.key), c.raw)).collect();
+            let names: Vec<String> = group.iter().take(5).map(|c| format!("“{}”({})", c.key.name(), c.raw)).collect();
             let more = if group.len() > 5 { "等" } else { "" };
             let tail = if sev == Severity::Info {
                 "；本机关无规章制定权，建议填 0"
@@ -44,20 +44,20 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 "；没有发生的应填 0"
             };
             out.push(
-                Finding::new(
-                    &TBL_CELL_PLACEHOLDER,
-                    first.span,
-                    format!(
-                        "{}有 {} 个单元格填了占位符：{}{}{}",
-                        table_name(table),
-                        group.len(),
-                        names.join("、"),
-                        more,
-                        tail
-                    ),
-                )
-                .cells(group.iter().map(|c| c.key))
-                .severity(sev),
+                TBL_CELL_PLACEHOLDER
+                    .finding(
+                        first.span,
+                        format!(
+                            "{}有 {} 个单元格填了占位符：{}{}{}",
+                            table.name(),
+                            group.len(),
+                            names.join("、"),
+                            more,
+                            tail
+                        ),
+                    )
+                    .cells(group.iter().map(|c| c.key))
+                    .severity(sev),
             );
         }
     }

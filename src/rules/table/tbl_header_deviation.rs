@@ -1,6 +1,6 @@
-use super::util::table_name;
 use crate::declare_rule;
 use crate::diag::Finding;
+use crate::report::{CellKey, RowKey, T3Col, T3Row};
 use crate::rules::Context;
 
 declare_rule! {
@@ -31,11 +31,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for t in &r.tables {
         let mut what: Vec<String> = Vec::new();
         let mut at = None;
-        if let Some(c) = r.cells.iter().find(|c| c.key.table == t.id.as_str() && c.key.col == "C2_6") {
+        if let Some(c) = r.cells.iter().find(|c| matches!(c.key, CellKey::T3(_, T3Col::C2_6))) {
             what.push("“法人或其他组织小计”列".to_string());
             at = t.headers.iter().find(|(h, _)| h.contains("小计")).map(|h| h.1).or(Some(c.span));
         }
-        for row in t.rows.iter().filter(|x| matches!(x.key, "R05_12" | "R13_15" | "R16_20")) {
+        for row in t.rows.iter().filter(|x| matches!(x.key, RowKey::T3(T3Row::R05_12 | T3Row::R13_15 | T3Row::R16_20)))
+        {
             what.push(format!("小计行“{}”", row.label.map(|l| r.text(l)).unwrap_or("")));
             at = at.or(Some(row.label.unwrap_or(row.span)));
         }
@@ -50,11 +51,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
         let Some(at) = at else { continue };
         what.truncate(5);
-        out.push(Finding::new(
-            &TBL_HEADER_DEVIATION,
-            at,
-            format!("{}有年报格式之外的{}；建议按格式栏目填报", table_name(t.id.as_str()), what.join("、")),
-        ));
+        out.push(
+            TBL_HEADER_DEVIATION
+                .finding(at, format!("{}有年报格式之外的{}；建议按格式栏目填报", t.id.name(), what.join("、"))),
+        );
     }
 }
 
@@ -63,9 +63,8 @@ fn known_row(id: crate::report::TableId, raw: &str) -> bool {
     let l = crate::text::label(raw);
     match id {
         crate::report::TableId::T2 => crate::report::labels::t2_row(&l).is_some(),
-        crate::report::TableId::T3 => {
-            crate::report::labels::t3_row(&l, None).is_some_and(|k| !matches!(k, "R05_12" | "R13_15" | "R16_20"))
-        }
+        crate::report::TableId::T3 => crate::report::labels::t3_row(&l, None)
+            .is_some_and(|k| !matches!(k, T3Row::R05_12 | T3Row::R13_15 | T3Row::R16_20)),
         crate::report::TableId::T4 => false,
     }
 }

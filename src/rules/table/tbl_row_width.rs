@@ -1,8 +1,8 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::report::{Report, RowInfo, TableInfo};
+use crate::report::{RowInfo, TableInfo};
+use crate::rules::common::row_name;
 use crate::rules::Context;
-use crate::span::Span;
 
 declare_rule! {
     /// ## 检查内容
@@ -30,17 +30,6 @@ declare_rule! {
     }
 }
 
-pub(super) fn row_name(r: &Report, row: &RowInfo) -> String {
-    match row.label {
-        Some(l) => format!("“{}”行", r.text(l).split_whitespace().collect::<String>()),
-        None => "一行".to_string(),
-    }
-}
-
-pub(super) fn row_point(row: &RowInfo) -> Span {
-    row.label.unwrap_or(row.span)
-}
-
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     for t in &r.tables {
@@ -52,27 +41,22 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         for (i, row) in t.rows.iter().enumerate() {
             let last = i + 1 == t.rows.len();
             if !row.extra.is_empty() {
-                if super::tbl_split_digits::repair(r, t, row).is_some() {
-                    continue;
-                }
-                out.push(Finding::new(
-                    &TBL_ROW_WIDTH,
-                    row_point(row),
+                out.push(TBL_ROW_WIDTH.finding(
+                    row.point(),
                     format!(
                         "{}{}有 {} 个数值，应为 {} 个；请核对是否多填或错列",
-                        super::util::table_name(t.id.as_str()),
+                        t.id.name(),
                         row_name(r, row),
                         row.found + row.extra.len(),
                         row.expected
                     ),
                 ));
             } else if row.found < row.expected && !(last && cut) && !short_is_cut(t, row) {
-                out.push(Finding::new(
-                    &TBL_ROW_WIDTH,
-                    row_point(row),
+                out.push(TBL_ROW_WIDTH.finding(
+                    row.point(),
                     format!(
                         "{}{}只有 {} 个数值，应为 {} 个；请核对是否漏填",
-                        super::util::table_name(t.id.as_str()),
+                        t.id.name(),
                         row_name(r, row),
                         row.found,
                         row.expected

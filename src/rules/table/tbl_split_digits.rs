@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::report::{Report, RowInfo, TableId, TableInfo};
+use crate::rules::common::row_name;
 use crate::rules::Context;
 
 declare_rule! {
@@ -26,72 +26,19 @@ declare_rule! {
     }
 }
 
-/// For a T3 row with too many values: the merged values if merging adjacent single digits gives 7
-/// values whose first six sum to the seventh.
-pub(super) fn repair(r: &Report, t: &TableInfo, row: &RowInfo) -> Option<Vec<u64>> {
-    if t.id != TableId::T3 || row.expected != 7 || row.extra.is_empty() {
-        return None;
-    }
-    let mut raw: Vec<&str> =
-        r.cells.iter().filter(|c| c.key.table == "T3" && c.key.row == row.key).map(|c| c.raw.as_str()).collect();
-    raw.extend(row.extra.iter().map(|s| r.text(*s)));
-    if raw.len() > 20 {
-        return None;
-    }
-    let toks: Vec<String> = raw.iter().map(|s| s.trim().to_string()).collect();
-    if !toks.iter().all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())) {
-        return None;
-    }
-    let mut found = None;
-    search(&toks, 0, &mut Vec::new(), &mut found);
-    found
-}
-
-fn search(toks: &[String], i: usize, acc: &mut Vec<u64>, found: &mut Option<Vec<u64>>) {
-    if found.is_some() {
-        return;
-    }
-    if i == toks.len() {
-        if acc.len() == 7 && acc[..6].iter().sum::<u64>() == acc[6] {
-            *found = Some(acc.clone());
-        }
-        return;
-    }
-    if acc.len() >= 7 {
-        return;
-    }
-    let mut joined = String::new();
-    for j in i..toks.len() {
-        if j > i && (toks[j].len() != 1 || toks[i].len() != 1) {
-            break;
-        }
-        joined.push_str(&toks[j]);
-        if joined.len() > 12 {
-            break;
-        }
-        let Ok(v) = joined.parse::<u64>() else { break };
-        acc.push(v);
-        search(toks, j + 1, acc, found);
-        acc.pop();
-    }
-}
-
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     for t in &r.tables {
         for row in &t.rows {
-            let Some(fixed) = repair(r, t, row) else { continue };
-            let shown: Vec<String> = fixed.iter().map(|v| v.to_string()).collect();
-            out.push(Finding::new(
-                &TBL_SPLIT_DIGITS,
-                super::tbl_row_width::row_point(row),
-                format!(
-                    "{}有 {} 个数值，多出的疑似是被拆开的数字；合并相邻的一位数后为 {}，各列之和与总计一致",
-                    super::tbl_row_width::row_name(r, row),
-                    row.found + row.extra.len(),
-                    shown.join(" ")
-                ),
-            ));
+            let Some(read) = row.rejoined else { continue };
+            let values: Vec<&str> = r.cells.iter().filter(|c| c.key.row() == row.key).map(|c| c.raw.as_str()).collect();
+            let shown: Vec<String> = values.iter().map(|v| v.split_whitespace().collect()).collect();
+            let message = format!(
+                "{}有 {read} 个数值，多出的疑似是被拆开的数字；合并相邻的一位数后为 {}，各列之和与总计一致，已按此读取",
+                row_name(r, row),
+                shown.join(" ")
+            );
+            out.push(TBL_SPLIT_DIGITS.finding(row.point(), message));
         }
     }
 }

@@ -1,4 +1,3 @@
-use super::util::table_name;
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::report::read::ReadState;
@@ -46,13 +45,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             _ => format!("可能是表格为图片、行名无法识别或文字提取错乱；{PASTE}"),
         };
-        let name = table_name(id.as_str());
+        let name = id.name();
         let message = if read.found == 0 {
             format!("未能读出{name}的单元格（应有 {} 个），表格核对未进行；{advice}", read.expected)
         } else {
             format!("{name}只读出 {}/{} 个单元格，勾稽关系和行列是否齐全未作核对；{advice}", read.found, read.expected)
         };
-        out.push(Finding::new(&TBL_UNREAD, place(ctx, id), message));
+        out.push(TBL_UNREAD.finding(place(ctx, id), message));
     }
 }
 

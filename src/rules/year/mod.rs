@@ -3,7 +3,6 @@
 use crate::rules::Rule;
 
 mod done;
-pub(crate) mod util;
 
 mod n_body_name;
 mod n_date_after_pub;

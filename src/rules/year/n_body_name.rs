@@ -1,6 +1,6 @@
-use super::util::{find_all, sentences};
 use crate::declare_rule;
 use crate::diag::Finding;
+use crate::rules::common::find_all;
 use crate::rules::Context;
 
 declare_rule! {
@@ -43,7 +43,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     let own = r.org.as_deref().and_then(own_kind);
     let mut seen: Vec<&str> = Vec::new();
-    for s in sentences(r) {
+    for s in &r.prose_sentences {
         let t = s.text();
         for bad in ["中心人民政府", "局人民政府", "委员会人民政府"] {
             if let Some(i) = find_all(t, bad).next() {
@@ -51,7 +51,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     "单位名称“{}”拼接有误，请核对",
                     &t[t[..i].char_indices().rev().nth(3).map_or(0, |x| x.0)..i + bad.len()]
                 );
-                out.push(Finding::new(&N_BODY_NAME, s.span_of(i, i + bad.len()), message));
+                out.push(N_BODY_NAME.finding(s.span_of(i, i + bad.len()), message));
             }
         }
         let (Some(own), Some(org)) = (own, r.org.as_deref()) else { continue };
@@ -66,7 +66,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if let Some(i) = find_all(t, p).next() {
                 seen.push(p);
                 let message = format!("报告单位是“{org}”，正文却自称“{p}”，请核对是否沿用了其他单位的文字");
-                out.push(Finding::new(&N_BODY_NAME, s.span_of(i, i + p.len()), message));
+                out.push(N_BODY_NAME.finding(s.span_of(i, i + p.len()), message));
             }
         }
     }

@@ -1,8 +1,7 @@
-use super::util::report_year;
-use super::util::{find_dates, has_any, is_future, sentences};
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::report::Date;
+use crate::rules::common::{find_dates, has_any, is_future};
 use crate::rules::Context;
 
 declare_rule! {
@@ -32,11 +31,12 @@ declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     // An early signature is N-SIGN-DATE-EARLY's finding; comparing with it would only repeat it.
-    let pub_date = r.pub_date.filter(|(d, _)| report_year(r).is_none_or(|y| *d > Date { year: y, month: 12, day: 31 }));
+    let pub_date =
+        r.pub_date.filter(|(d, _)| r.trusted_year().is_none_or(|y| *d > Date { year: y, month: 12, day: 31 }));
     if pub_date.is_none() && ctx.today.is_none() {
         return;
     }
-    for s in sentences(r) {
+    for s in &r.prose_sentences {
         let t = s.text();
         // Most sentences hold no date: look for one before the costlier wording checks.
         let dates = find_dates(t);
@@ -56,10 +56,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             if let Some((p, _)) = pub_date.filter(|(p, _)| d.date > *p) {
                 let message = format!("正文日期{}晚于报告发布（落款）日期{}，请核对", d.date, p);
-                out.push(Finding::new(&N_DATE_AFTER_PUB, span, message));
+                out.push(N_DATE_AFTER_PUB.finding(span, message));
             } else if let Some(today) = ctx.today.filter(|td| d.date > *td) {
                 let message = format!("正文日期{}晚于今天（{}），请核对", d.date, today);
-                out.push(Finding::new(&N_DATE_AFTER_PUB, span, message));
+                out.push(N_DATE_AFTER_PUB.finding(span, message));
             }
         }
     }

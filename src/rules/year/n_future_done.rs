@@ -1,8 +1,7 @@
 use super::done::reports_work_done;
-use super::util::report_year;
-use super::util::{has_any, is_future, sentences};
 use crate::declare_rule;
 use crate::diag::Finding;
+use crate::rules::common::{has_any, is_future};
 use crate::rules::Context;
 
 declare_rule! {
@@ -30,8 +29,8 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let Some(y) = report_year(r) else { return };
-    for s in sentences(r) {
+    let Some(y) = r.trusted_year() else { return };
+    for s in &r.prose_sentences {
         // 五 is about plans; a plan without a future marker must not read as an error.
         if s.section == Some(5) {
             continue;
@@ -45,7 +44,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         for tok in later {
             if reports_work_done(t, &tok, r.org.as_deref()) {
                 let message = format!("报告年度为{}年，这里却把{}年的工作写成已完成，请核对年份", y, tok.year);
-                out.push(Finding::new(&N_FUTURE_DONE, s.span_of(tok.start, tok.end), message));
+                out.push(N_FUTURE_DONE.finding(s.span_of(tok.start, tok.end), message));
             }
         }
     }

@@ -1,6 +1,6 @@
-use super::util::{find_all, has_any, sentences};
 use crate::declare_rule;
 use crate::diag::Finding;
+use crate::rules::common::{find_all, has_any};
 use crate::rules::Context;
 
 declare_rule! {
@@ -33,7 +33,7 @@ const UNITS: [char; 9] = ['件', '条', '次', '个', '篇', '期', '场', '项'
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    for s in sentences(r) {
+    for s in &r.prose_sentences {
         let t = s.text();
         for m in STRICT.iter().chain(LOOSE.iter()) {
             let Some(i) = find_all(t, m).find(|&i| !(*m == "上半年" && t[i + m.len()..].starts_with('度'))) else {
@@ -44,7 +44,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             if has_count(&t[i + m.len()..]) {
                 let message = format!("年度报告中出现“{m}”及其数量，疑似混入了月报或季报内容，年报应使用全年数据");
-                out.push(Finding::new(&N_MONTHLY_RESIDUE, s.span_of(i, i + m.len()), message));
+                out.push(N_MONTHLY_RESIDUE.finding(s.span_of(i, i + m.len()), message));
                 break;
             }
         }

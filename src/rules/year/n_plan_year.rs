@@ -1,7 +1,6 @@
-use super::util::report_year;
-use super::util::{has_any, is_future, section_sentences};
 use crate::declare_rule;
 use crate::diag::Finding;
+use crate::rules::common::{has_any, is_future};
 use crate::rules::Context;
 
 declare_rule! {
@@ -36,8 +35,8 @@ const FOLLOWERS: [&str; 12] = [",", "将", "我", "本", "要", "拟", "计划",
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let Some(y) = report_year(r) else { return };
-    for s in section_sentences(r, 5) {
+    let Some(y) = r.trusted_year() else { return };
+    for s in r.part_sentences(5).collect::<Vec<_>>() {
         let t = s.text();
         // Sentences about last year's report and its rectification quote old plans on purpose.
         if has_any(t, &["整改", "上年度", "上一年度", "去年", "年报", "年度报告", "提出"]) {
@@ -66,7 +65,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             } else {
                 format!("改进计划写的是{}年，早于报告年度{}年，疑为沿用往年报告的文字，应为{}年", tok.year, y, y + 1)
             };
-            out.push(Finding::new(&N_PLAN_YEAR, s.span_of(tok.start, tok.end), message));
+            out.push(N_PLAN_YEAR.finding(s.span_of(tok.start, tok.end), message));
         }
     }
 }

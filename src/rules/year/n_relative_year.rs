@@ -1,7 +1,6 @@
-use super::util::report_year;
-use super::util::{find_all, is_future, section_sentences};
 use crate::declare_rule;
 use crate::diag::Finding;
+use crate::rules::common::{find_all, is_future};
 use crate::rules::Context;
 
 declare_rule! {
@@ -29,11 +28,11 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let Some(y) = report_year(r) else { return };
+    let Some(y) = r.trusted_year() else { return };
     if r.pub_date.is_some_and(|(d, _)| d.year != y + 1) {
         return;
     }
-    for s in section_sentences(r, 5) {
+    for s in r.part_sentences(5).collect::<Vec<_>>() {
         let t = s.text();
         if !is_future(t) {
             continue;
@@ -46,7 +45,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             };
             if let Some(i) = find_all(t, w).find(|&i| !dates_problems(i)) {
                 let message = format!("计划中写“{w}”，年报在{}年发布，容易误解，建议写明“{}年”", y + 1, y + 1);
-                out.push(Finding::new(&N_RELATIVE_YEAR, s.span_of(i, i + w.len()), message));
+                out.push(N_RELATIVE_YEAR.finding(s.span_of(i, i + w.len()), message));
                 break;
             }
         }

@@ -1,4 +1,3 @@
-use super::util::report_year;
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::report::Date;
@@ -29,10 +28,10 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let (Some(y), Some((d, span))) = (report_year(r), r.pub_date) else { return };
+    let (Some(y), Some((d, span))) = (r.trusted_year(), r.pub_date) else { return };
     let year_end = Date { year: y, month: 12, day: 31 };
     if d <= year_end {
         let message = format!("落款（发布）日期为{d}，早于报告年度{y}年的年底，应在{}年", y + 1);
-        out.push(Finding::new(&N_SIGN_DATE_EARLY, span, message));
+        out.push(N_SIGN_DATE_EARLY.finding(span, message));
     }
 }

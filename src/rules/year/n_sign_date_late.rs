@@ -1,7 +1,6 @@
-use super::util::report_year;
-use super::util::{body_kind, BodyKind};
 use crate::declare_rule;
 use crate::diag::{Finding, Severity};
+use crate::report::query::{body_kind, BodyKind};
 use crate::report::Date;
 use crate::rules::Context;
 
@@ -31,7 +30,7 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let (Some(y), Some((d, span))) = (report_year(r), r.pub_date) else { return };
+    let (Some(y), Some((d, span))) = (r.trusted_year(), r.pub_date) else { return };
     let kind = r.org.as_deref().and_then(body_kind);
     let jan = Date { year: y + 1, month: 1, day: 31 };
     let mar = Date { year: y + 1, month: 3, day: 31 };
@@ -42,6 +41,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     };
     if d > deadline && d.year <= y + 2 {
         let message = format!("发布（落款）日期为{d}，晚于{who}的发布时限{deadline}");
-        out.push(Finding::new(&N_SIGN_DATE_LATE, span, message).severity(severity));
+        out.push(N_SIGN_DATE_LATE.finding(span, message).severity(severity));
     }
 }

@@ -1,8 +1,7 @@
 use super::done::reports_work_done;
-use super::util::report_year;
-use super::util::{has_any, sentences};
 use crate::declare_rule;
 use crate::diag::Finding;
+use crate::rules::common::has_any;
 use crate::rules::Context;
 
 declare_rule! {
@@ -33,8 +32,8 @@ const EXCLUDE: [&str; 14] =
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let Some(y) = report_year(r) else { return };
-    for s in sentences(r) {
+    let Some(y) = r.trusted_year() else { return };
+    for s in &r.prose_sentences {
         if !matches!(s.section, Some(1..=4) | Some(6)) {
             continue;
         }
@@ -45,7 +44,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         for tok in s.years.iter().copied() {
             if tok.year == y - 1 && reports_work_done(t, &tok, r.org.as_deref()) {
                 let message = format!("这里把{}年的工作当作本年度叙述，报告年度为{}年，请核对年份和数据", tok.year, y);
-                out.push(Finding::new(&N_STALE_YEAR, s.span_of(tok.start, tok.end), message));
+                out.push(N_STALE_YEAR.finding(s.span_of(tok.start, tok.end), message));
             }
         }
     }

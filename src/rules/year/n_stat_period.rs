@@ -1,8 +1,7 @@
-use super::util::report_year;
-use super::util::{month_day, sentences};
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::report::Date;
+use crate::rules::common::month_day;
 use crate::rules::Context;
 use crate::text::find_years;
 
@@ -33,8 +32,8 @@ const CUES: [&str; 6] = ["统计期限", "统计周期", "统计时限", "统计
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let Some(y) = report_year(r) else { return };
-    for s in sentences(r) {
+    let Some(y) = r.trusted_year() else { return };
+    for s in &r.prose_sentences {
         let t = s.text();
         // Every cue contains 统计.
         if !t.contains("统计") {
@@ -56,7 +55,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let want_start = Date { year: y, month: 1, day: 1 };
         if start != want_start {
             let message = format!("统计期限起点写的是{start}，报告年度为{y}年，应为{want_start}");
-            out.push(Finding::new(&N_STAT_PERIOD, s.span_of(at, start_end), message));
+            out.push(N_STAT_PERIOD.finding(s.span_of(at, start_end), message));
         }
         // The end: [起](至|到|—|-|~)[YYYY年]M月D日[止]
         let mut rest_at = start_end;
@@ -75,7 +74,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let want_end = Date { year: y, month: 12, day: 31 };
         if end != want_end {
             let message = format!("统计期限终点写的是{end}，报告年度为{y}年，应为{want_end}");
-            out.push(Finding::new(&N_STAT_PERIOD, s.span_of(rest_at, md_at + len2), message));
+            out.push(N_STAT_PERIOD.finding(s.span_of(rest_at, md_at + len2), message));
         }
     }
 }

@@ -1,6 +1,6 @@
-use super::util::find_all;
 use crate::declare_rule;
 use crate::diag::Finding;
+use crate::rules::common::find_all;
 use crate::rules::Context;
 use crate::span::Span;
 
@@ -90,7 +90,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             } else {
                 format!("残留模板占位符“{what}”，请填写实际内容")
             };
-            out.push(Finding::new(&N_TEMPLATE_RESIDUE, span, message));
+            out.push(N_TEMPLATE_RESIDUE.finding(span, message));
         }
     }
 }

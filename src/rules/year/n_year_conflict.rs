@@ -35,14 +35,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if let Some((y, s)) = ev.period {
         found.push(("统计期限", y, s));
     }
-    if let Some((y, s)) = ev.first_sentence.filter(|(_, s)| super::util::dates_the_year(r.src(), *s)) {
+    if let Some((y, s)) = ev.first_sentence.filter(|(_, s)| crate::report::query::dates_the_year(r.src(), *s)) {
         found.push(("第一部分首句", y, s));
     }
     let Some(&(base_name, base_year, _)) = found.first() else { return };
     for &(name, year, span) in &found[1..] {
         if year != base_year {
             let message = format!("{base_name}的年份是{base_year}年，{name}却写{year}年，请核对报告年度");
-            out.push(Finding::new(&N_YEAR_CONFLICT, span, message));
+            out.push(N_YEAR_CONFLICT.finding(span, message));
         }
     }
 }

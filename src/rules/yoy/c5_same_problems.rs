@@ -1,11 +1,12 @@
 use crate::declare_rule;
 use crate::diag::{Finding, Related};
 use crate::report::Report;
-use crate::rules::yoy::util::{gram_set, jaccard, lines, masked, percent, previous, quote};
+use crate::rules::common::problem_sentences;
+use crate::rules::yoy::util::{gram_set, jaccard, lines, masked, percent, quote};
 use crate::rules::Context;
 use crate::span::LineIndex;
 use crate::span::Span;
-use crate::text::{find_years, hanzi_count, Mode, Norm};
+use crate::text::hanzi_count;
 
 declare_rule! {
     /// ## 检查内容
@@ -37,57 +38,8 @@ const THRESHOLD: f64 = 0.8;
 /// Fewer 汉字 than this is too little to call two lists the same.
 const MIN_HANZI: usize = 20;
 
-const PROBLEM: [&str; 14] = [
-    "问题",
-    "不足",
-    "短板",
-    "差距",
-    "有待",
-    "不够",
-    "不到位",
-    "薄弱",
-    "欠缺",
-    "滞后",
-    "不高",
-    "不强",
-    "不及时",
-    "不规范",
-];
-const MEASURE: [&str; 9] = ["针对", "将", "下一步", "今后", "拟", "计划", "改进措施", "下一年度", "明年"];
-const PRIOR: [&str; 6] = ["上年度", "上一年度", "去年", "上年", "上一年", "整改"];
-
-/// Sentences of 五 that list the problems (also used by C5-PRIOR-YEAR with last year's report).
-pub(crate) fn problem_sentences(r: &Report) -> Vec<Span> {
-    let Some(idx) = r.sections.iter().position(|s| s.canonical == 5) else { return Vec::new() };
-    let head = r.sections[idx].span;
-    let prior_year = r.year.map(|y| y - 1);
-    let mut out = Vec::new();
-    let mut started = false;
-    for p in r.paragraphs.iter().filter(|p| p.section == Some(idx) && !head.contains(p.span)) {
-        for s in r.sentences(p.span) {
-            let t = Norm::new(r.text(s), 0, Mode::Prose).text;
-            if MEASURE.iter().any(|k| t.contains(k)) {
-                if started {
-                    return out;
-                }
-                continue;
-            }
-            let prior =
-                PRIOR.iter().any(|k| t.contains(k)) || find_years(&t).iter().any(|y| Some(y.year) == prior_year);
-            if prior {
-                continue;
-            }
-            if started || PROBLEM.iter().any(|k| t.contains(k)) {
-                started = true;
-                out.push(s);
-            }
-        }
-    }
-    out
-}
-
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    let Some(prev) = previous(ctx, false) else { return };
+    let Some(prev) = ctx.previous_report(false) else { return };
     let r = ctx.report;
     let (now, before) = (problem_sentences(r), problem_sentences(prev));
     let hanzi = |rep: &Report, spans: &[Span]| spans.iter().map(|s| hanzi_count(rep.text(*s))).sum::<usize>();
@@ -113,5 +65,5 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         quote(prev.src(), prev_span, 30),
     );
     let related = (!before.is_empty()).then_some(Related { span, previous: prev_span });
-    out.push(Finding::new(&C5_SAME_PROBLEMS, span, message).related(related));
+    out.push(C5_SAME_PROBLEMS.finding(span, message).related(related));
 }

@@ -1,9 +1,7 @@
 use crate::declare_rule;
 use crate::diag::{Finding, Related, Severity};
 use crate::report::Report;
-use crate::rules::yoy::util::{
-    char_count, gram_set, jaccard, lines, masked, passages, percent, previous, quote, Unit, NUM,
-};
+use crate::rules::yoy::util::{char_count, gram_set, jaccard, lines, masked, passages, percent, quote, Unit, NUM};
 use crate::rules::Context;
 use crate::span::{LineIndex, Span};
 
@@ -67,7 +65,7 @@ fn similarity(cur: &[Unit], prev: &[Unit]) -> f64 {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    let Some(prev) = previous(ctx, false) else { return };
+    let Some(prev) = ctx.previous_report(false) else { return };
     let r = ctx.report;
     let (cur_spans, prev_spans) = (prose_spans(r), prose_spans(prev));
     let cur = masked(r, cur_spans.iter().copied(), true);
@@ -116,5 +114,5 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let severity = if years_only { Severity::Error } else { Severity::Warning };
     // Spans of both reports are in the text each was built on; `check` maps them to the inputs.
     let related = found.iter().take(MAX_RELATED).map(|p| Related { span: p.cur, previous: p.prev });
-    out.push(Finding::new(&N_COPY_PREV, span, message).severity(severity).related(related));
+    out.push(N_COPY_PREV.finding(span, message).severity(severity).related(related));
 }

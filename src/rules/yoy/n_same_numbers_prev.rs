@@ -1,10 +1,8 @@
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::parse::Value;
-use crate::report::labels::{t2_col_name, t2_row_name, t3_col_name, t3_row_name, t4_col_name};
-use crate::report::{Report, TableCell};
-use crate::rules::math::fmt_num;
-use crate::rules::yoy::util::previous;
+use crate::report::{CellKey, Report, T2Col, T3Col, T3Row, TableCell};
+use crate::rules::common::fmt_num;
 use crate::rules::Context;
 use std::collections::BTreeMap;
 
@@ -37,42 +35,41 @@ declare_rule! {
 /// Independent non-zero figures needed before identical tables mean anything.
 const MIN_INDEPENDENT: usize = 3;
 
-fn nonzero<'r>(r: &'r Report) -> BTreeMap<(&'static str, &'static str, &'static str), (f64, &'r TableCell)> {
+fn nonzero<'r>(r: &'r Report) -> BTreeMap<CellKey, (f64, &'r TableCell)> {
     r.cells
         .iter()
         .filter_map(|c| match c.value {
-            Value::Number { value, .. } if value != 0.0 => Some(((c.key.table, c.key.row, c.key.col), (value, c))),
+            Value::Number { value, .. } if value != 0.0 => Some((c.key, (value, c))),
             _ => None,
         })
         .collect()
 }
 
 /// A stock or a total: may stay the same, or follows from the other cells.
-fn derived(table: &str, row: &str, col: &str) -> bool {
-    match table {
-        "T2" => col == "in_force" || col == "total_published",
-        "T3" => col == "C7" || col == "C2_6" || row == "R24",
-        "T4" => col.ends_with(".total"),
-        _ => false,
+fn derived(key: CellKey) -> bool {
+    match key {
+        CellKey::T2(_, col) => matches!(col, T2Col::InForce | T2Col::TotalPublished),
+        CellKey::T3(row, col) => matches!(col, T3Col::C7 | T3Col::C2_6) || row == T3Row::R24,
+        CellKey::T4(col) => col.as_str().ends_with(".total"),
     }
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    let Some(prev) = previous(ctx, false) else { return };
+    let Some(prev) = ctx.previous_report(false) else { return };
     let r = ctx.report;
     let (now, before) = (nonzero(r), nonzero(prev));
     if now.len() != before.len() {
         return;
     }
     let same = now.iter().all(|(k, (v, _))| before.get(k).is_some_and(|(p, _)| (p - v).abs() < 1e-9));
-    let independent = now.keys().filter(|(t, row, col)| !derived(t, row, col)).count();
+    let independent = now.keys().filter(|k| !derived(**k)).count();
     if !same || independent < MIN_INDEPENDENT {
         return;
     }
     let mut cells: Vec<&TableCell> = now.values().map(|(_, c)| *c).collect();
     crate::sort::sort_by_key(&mut cells, |c| (c.span.start, c.span.end, c.key));
     // Point at the first figure that should have changed, not at a stock or a total.
-    let Some(first) = cells.iter().find(|c| !derived(c.key.table, c.key.row, c.key.col)) else { return };
+    let Some(first) = cells.iter().find(|c| !derived(c.key)) else { return };
     let sample: Vec<String> =
         cells.iter().take(5).map(|c| format!("{} {}", cell_name(c), fmt_num(number(c)))).collect();
     let message = format!(
@@ -82,7 +79,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         sample.join("、"),
         if cells.len() > 5 { " 等" } else { "" }
     );
-    out.push(Finding::new(&N_SAME_NUMBERS_PREV, first.span, message).cells(cells.iter().map(|c| c.key)));
+    out.push(N_SAME_NUMBERS_PREV.finding(first.span, message).cells(cells.iter().map(|c| c.key)));
 }
 
 fn number(c: &TableCell) -> f64 {
@@ -94,10 +91,8 @@ fn number(c: &TableCell) -> f64 {
 
 /// "行政许可（本年处理决定数量）", "一、本年新收·自然人", "行政复议·结果维持".
 fn cell_name(c: &TableCell) -> String {
-    let k = c.key;
-    match k.table {
-        "T2" => format!("{}（{}）", t2_row_name(k.row), t2_col_name(k.col)),
-        "T3" => format!("{}·{}", t3_row_name(k.row), t3_col_name(k.col)),
-        _ => t4_col_name(k.col),
+    match c.key {
+        CellKey::T2(row, col) => format!("{}（{}）", row.name(), col.name()),
+        k => k.name(),
     }
 }

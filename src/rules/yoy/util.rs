@@ -4,19 +4,8 @@
 
 use crate::hash::{FastMap, FastSet};
 use crate::report::Report;
-use crate::rules::Context;
 use crate::span::{LineIndex, Span};
 use crate::text::{find_years, Mode, Norm};
-
-/// Last year's report when the rule can compare with it: it exists and, when both years are known,
-/// it is older than this year's. `exact` also requires it to be the year just before.
-pub(crate) fn previous<'r, 'a>(ctx: &Context<'r, 'a>, exact: bool) -> Option<&'r Report<'a>> {
-    let prev = ctx.previous?;
-    match (ctx.report.year, prev.year) {
-        (Some(y), Some(p)) if p >= y || (exact && p != y - 1) => None,
-        _ => Some(prev),
-    }
-}
 
 /// One character of a masked text and where it came from. `'\0'` separates paragraphs.
 #[derive(Clone, Copy, Debug)]
@@ -174,5 +163,5 @@ pub(crate) fn quote(src: &str, span: Span, max: usize) -> String {
 
 /// Similarity as a percentage with one decimal, e.g. "97.3%".
 pub(crate) fn percent(x: f64) -> String {
-    format!("{}%", crate::rules::math::fmt_fixed(x * 100.0, 1))
+    format!("{}%", crate::rules::common::fmt_fixed(x * 100.0, 1))
 }

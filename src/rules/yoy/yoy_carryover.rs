@@ -1,9 +1,7 @@
 use crate::declare_rule;
 use crate::diag::{Finding, Severity};
-use crate::report::labels::{t3_col_name, T3_COLS};
-use crate::report::{Report, TableId};
-use crate::rules::math::{eq, fmt_num, value_of};
-use crate::rules::yoy::util::previous;
+use crate::report::{CellKey, Report, T3Col, T3Row};
+use crate::rules::common::{eq, fmt_num};
 use crate::rules::Context;
 
 declare_rule! {
@@ -31,18 +29,21 @@ declare_rule! {
     }
 }
 
-fn number(r: &Report, row: &str, col: &str) -> Option<f64> {
-    r.cell(TableId::T3, row, col).and_then(value_of)
+/// A cell as a number, a blank counting as 0.
+fn number(r: &Report, row: T3Row, col: T3Col) -> Option<f64> {
+    r.operands([CellKey::T3(row, col)]).map(|o| o.sum())
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    let Some(prev) = previous(ctx, true) else { return };
+    let Some(prev) = ctx.previous_report(true) else { return };
     let r = ctx.report;
     let prev_name = prev.year.map_or_else(|| "上年报告".to_string(), |y| format!("上年（{y}年）报告"));
     // 总计 first: when it disagrees, one warning says it all.
-    if let (Some(now), Some(before), Some(cell)) =
-        (number(r, "R02", "C7"), number(prev, "R25", "C7"), r.cell(TableId::T3, "R02", "C7"))
-    {
+    if let (Some(now), Some(before), Some(cell)) = (
+        number(r, T3Row::R02, T3Col::C7),
+        number(prev, T3Row::R25, T3Col::C7),
+        r.cell(CellKey::T3(T3Row::R02, T3Col::C7)),
+    ) {
         if !eq(now, before) {
             let message = format!(
                 "本年“上年结转”总计为 {}，而{}“结转下年度继续办理”总计为 {}，应一致",
@@ -50,25 +51,25 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 prev_name,
                 fmt_num(before)
             );
-            out.push(Finding::new(&YOY_CARRYOVER, cell.span, message).cells([cell.key]));
+            out.push(YOY_CARRYOVER.finding(cell.span, message).cells([cell.key]));
             return;
         }
     }
-    for col in T3_COLS.iter().filter(|c| **c != "C7") {
+    for col in T3Col::APPLICANTS {
         let (Some(now), Some(before), Some(cell)) =
-            (number(r, "R02", col), number(prev, "R25", col), r.cell(TableId::T3, "R02", col))
+            (number(r, T3Row::R02, col), number(prev, T3Row::R25, col), r.cell(CellKey::T3(T3Row::R02, col)))
         else {
             continue;
         };
         if !eq(now, before) {
             let message = format!(
                 "{}列：本年“上年结转”为 {}，而{}“结转下年度继续办理”为 {}，应一致",
-                t3_col_name(col),
+                col.name(),
                 fmt_num(now),
                 prev_name,
                 fmt_num(before)
             );
-            out.push(Finding::new(&YOY_CARRYOVER, cell.span, message).cells([cell.key]).severity(Severity::Info));
+            out.push(YOY_CARRYOVER.finding(cell.span, message).cells([cell.key]).severity(Severity::Info));
         }
     }
 }

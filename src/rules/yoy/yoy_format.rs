@@ -1,7 +1,6 @@
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::report::{Format, Report, TableId};
-use crate::rules::yoy::util::previous;
 use crate::rules::Context;
 use crate::span::Span;
 
@@ -48,7 +47,7 @@ fn format_span(r: &Report) -> Span {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    let Some(prev) = previous(ctx, false) else { return };
+    let Some(prev) = ctx.previous_report(false) else { return };
     let r = ctx.report;
     if r.format == Format::Unknown || prev.format == Format::Unknown || r.format == prev.format {
         return;
@@ -66,5 +65,5 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             format!("本年报告使用{}，而上年报告使用{}，格式版本倒退，疑似套用旧模板", name(r.format), name(prev.format))
         }
     };
-    out.push(Finding::new(&YOY_FORMAT, format_span(r), message));
+    out.push(YOY_FORMAT.finding(format_span(r), message));
 }

@@ -1,9 +1,7 @@
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::report::labels::t2_row_name;
-use crate::report::{Format, Report, TableId};
-use crate::rules::math::{fmt_delta, fmt_num, value_of};
-use crate::rules::yoy::util::previous;
+use crate::report::{CellKey, Format, Report, T2Col, T2Row};
+use crate::rules::common::{fmt_delta, fmt_num};
 use crate::rules::Context;
 
 declare_rule! {
@@ -32,23 +30,22 @@ declare_rule! {
     }
 }
 
-fn number(r: &Report, row: &str, col: &str) -> Option<f64> {
-    r.cell(TableId::T2, row, col).and_then(value_of)
+/// A cell as a number, a blank counting as 0.
+fn number(r: &Report, row: T2Row, col: T2Col) -> Option<f64> {
+    r.operands([CellKey::T2(row, col)]).map(|o| o.sum())
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    let Some(prev) = previous(ctx, true) else { return };
+    let Some(prev) = ctx.previous_report(true) else { return };
     let r = ctx.report;
     if r.format != Format::V2021 || prev.format != Format::V2021 {
         return;
     }
-    for row in ["regulations", "normative_docs"] {
-        let (Some(before), Some(issued), Some(repealed), Some(now)) = (
-            number(prev, row, "in_force"),
-            number(r, row, "issued"),
-            number(r, row, "repealed"),
-            number(r, row, "in_force"),
-        ) else {
+    use T2Col::{InForce, Issued, Repealed};
+    for row in [T2Row::Regulations, T2Row::NormativeDocs] {
+        let (Some(before), Some(issued), Some(repealed), Some(now)) =
+            (number(prev, row, InForce), number(r, row, Issued), number(r, row, Repealed), number(r, row, InForce))
+        else {
             continue;
         };
         let expected = before + issued - repealed;
@@ -57,12 +54,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if delta.abs() <= (0.02 * expected.abs()).max(1.0) {
             continue;
         }
-        let Some(cell) = r.cell(TableId::T2, row, "in_force") else { continue };
-        let keys =
-            ["issued", "repealed", "in_force"].into_iter().filter_map(|c| r.cell(TableId::T2, row, c)).map(|c| c.key);
+        let Some(cell) = r.cell(CellKey::T2(row, InForce)) else { continue };
+        let keys = [Issued, Repealed, InForce].into_iter().filter_map(|c| r.cell(CellKey::T2(row, c))).map(|c| c.key);
         let message = format!(
             "{}：上年现行有效 {} 件＋本年制发 {} 件－本年废止 {} 件＝{} 件，本年现行有效为 {} 件，差 {}",
-            t2_row_name(row),
+            row.name(),
             fmt_num(before),
             fmt_num(issued),
             fmt_num(repealed),
@@ -70,6 +66,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             fmt_num(now),
             fmt_delta(delta)
         );
-        out.push(Finding::new(&YOY_VALID_STOCK, cell.span, message).cells(keys));
+        out.push(YOY_VALID_STOCK.finding(cell.span, message).cells(keys));
     }
 }

@@ -15,22 +15,21 @@ pub use summary::{Summary, SummaryProps};
 pub use tables::{Tables, TablesProps};
 
 use crate::diag::Severity;
-use crate::report::labels::{t2_col_name, t2_row_name, t3_col_name, t3_row_name, t4_col_name};
+use crate::report::CellKey;
 use crate::web::state::Key;
 
 /// The element id of a redrawn table cell.
 pub fn cell_id(k: &Key) -> String {
     let clean = |s: &str| s.replace(|c: char| !c.is_ascii_alphanumeric(), "_");
-    format!("cell-{}-{}-{}", k.0, clean(k.1), clean(k.2))
+    format!("cell-{}-{}-{}", k.table().as_str(), clean(k.row_str()), clean(k.col_str()))
 }
 
 /// A readable name of a cell: 表三 · （七）总计 · 自然人.
 pub fn cell_label(k: &Key) -> String {
-    match k.0 {
-        "T2" => format!("表二 · {} · {}", t2_row_name(k.1), t2_col_name(k.2)),
-        "T3" => format!("表三 · {} · {}", t3_row_name(k.1), t3_col_name(k.2)),
-        "T4" => format!("表四 · {}", t4_col_name(k.2)),
-        t => format!("{t} · {} · {}", k.1, k.2),
+    match *k {
+        CellKey::T2(r, c) => format!("表二 · {} · {}", r.name(), c.name()),
+        CellKey::T3(r, c) => format!("表三 · {} · {}", r.name(), c.name()),
+        CellKey::T4(c) => format!("表四 · {}", c.name()),
     }
 }
 

@@ -3,10 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::report::labels::{
-    t2_col_name, t2_default_cols, t2_row_name, t3_col_name, t3_row_name, t4_col_name, T3_COLS, T4_COLS,
-};
-use crate::report::Format;
+use crate::report::{CellKey, Format, T2Row, T3Col, T3Row, T4Col, TableId};
 use crate::web::components::{cell_id, cell_label, sev_class};
 use crate::web::state::{Analysis, Key, Shared};
 
@@ -91,50 +88,49 @@ fn td_span(cx: &Ctx, key: Key, colspan: usize) -> Html {
 }
 
 /// A T3 row in the official layout: (key, label, group label with its row count on the group's first row).
-type T3Row = (&'static str, &'static str, Option<(&'static str, usize)>);
+type LayoutRow = (T3Row, &'static str, Option<(&'static str, usize)>);
 
-fn t3_rows(v2019: bool) -> Vec<T3Row> {
+fn t3_rows(v2019: bool) -> Vec<LayoutRow> {
     let mut rows = vec![
-        ("R03", "（一）予以公开", None),
-        ("R04", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", None),
+        (T3Row::R03, "（一）予以公开", None),
+        (T3Row::R04, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", None),
     ];
-    let groups: [(&str, &[&str]); 3] = [
-        ("（三）不予公开", &["R05", "R06", "R07", "R08", "R09", "R10", "R11", "R12"]),
-        ("（四）无法提供", &["R13", "R14", "R15"]),
-        ("（五）不予处理", &["R16", "R17", "R18", "R19", "R20"]),
+    let mut groups: Vec<(&str, &[T3Row])> = vec![
+        ("（三）不予公开", &T3Row::WITHHELD),
+        ("（四）无法提供", &T3Row::UNAVAILABLE),
+        ("（五）不予处理", &T3Row::NOT_PROCESSED),
     ];
+    if !v2019 {
+        groups.push(("（六）其他处理", &T3Row::OTHER_2021));
+    }
     for (g, keys) in groups {
-        for (i, k) in keys.iter().enumerate() {
+        for (i, &k) in keys.iter().enumerate() {
             rows.push((k, sub_label(k), (i == 0).then_some((g, keys.len()))));
         }
     }
     if v2019 {
-        rows.push(("R21_23", "（六）其他处理", None));
-    } else {
-        for (i, k) in ["R21", "R22", "R23"].iter().enumerate() {
-            rows.push((k, sub_label(k), (i == 0).then_some(("（六）其他处理", 3))));
-        }
+        rows.push((T3Row::R21_23, "（六）其他处理", None));
     }
-    rows.push(("R24", "（七）总计", None));
+    rows.push((T3Row::R24, "（七）总计", None));
     rows
 }
 
 /// "（三）1.属于国家秘密" → "1.属于国家秘密".
-fn sub_label(key: &str) -> &'static str {
-    let name = t3_row_name(key);
+fn sub_label(key: T3Row) -> &'static str {
+    let name = key.name();
     name.split_once('）').map_or(name, |(_, rest)| rest)
 }
 
 fn t3(cx: &Ctx, shown: &mut Vec<Key>) -> Html {
     let a = cx.a;
-    let v2019 = a.checked.report.format == Format::V2019
-        || (a.cells.keys().any(|k| k.1 == "R21_23") && !a.cells.keys().any(|k| k.1 == "R21"));
-    let mut row_cells = |row: &'static str| -> Html {
-        T3_COLS
+    let has_row = |r: T3Row| a.cells.keys().any(|k| matches!(k, CellKey::T3(x, _) if *x == r));
+    let v2019 = a.checked.report.format == Format::V2019 || (has_row(T3Row::R21_23) && !has_row(T3Row::R21));
+    let mut row_cells = |row: T3Row| -> Html {
+        T3Col::SEVEN
             .iter()
-            .map(|c| {
-                shown.push(("T3", row, c));
-                td(cx, ("T3", row, c))
+            .map(|&c| {
+                shown.push(CellKey::T3(row, c));
+                td(cx, CellKey::T3(row, c))
             })
             .collect()
     };
@@ -145,22 +141,23 @@ fn t3(cx: &Ctx, shown: &mut Vec<Key>) -> Html {
             <thead>
                 <tr><th colspan="3" rowspan="3" class="corner">{"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"}</th>
                     <th colspan="7">{"申请人情况"}</th></tr>
-                <tr><th rowspan="2">{t3_col_name("C1")}</th><th colspan="5">{"法人或其他组织"}</th><th rowspan="2">{t3_col_name("C7")}</th></tr>
-                <tr>{for ["C2", "C3", "C4", "C5", "C6"].iter().map(|c| html! { <th>{t3_col_name(c)}</th> })}</tr>
+                <tr><th rowspan="2">{T3Col::C1.name()}</th><th colspan="5">{"法人或其他组织"}</th><th rowspan="2">{T3Col::C7.name()}</th></tr>
+                <tr>{for T3Col::ORGS.iter().map(|c| html! { <th>{c.name()}</th> })}</tr>
             </thead>
             <tbody>
-                <tr><th colspan="3" class="label">{t3_row_name("R01")}</th>{row_cells("R01")}</tr>
-                <tr><th colspan="3" class="label">{t3_row_name("R02")}</th>{row_cells("R02")}</tr>
+                <tr><th colspan="3" class="label">{T3Row::R01.name()}</th>{row_cells(T3Row::R01)}</tr>
+                <tr><th colspan="3" class="label">{T3Row::R02.name()}</th>{row_cells(T3Row::R02)}</tr>
                 {for body.into_iter().enumerate().map(|(i, (key, label, group))| {
                     let head = (i == 0).then(|| html! { <th rowspan={n.to_string()} class="label group">{"三、本年度办理结果"}</th> });
+                    let in_group = !matches!(key, T3Row::R03 | T3Row::R04 | T3Row::R21_23 | T3Row::R24);
                     let label_cells = match group {
                         Some((g, span)) => html! { <><th rowspan={span.to_string()} class="label group">{g}</th><th class="label">{label}</th></> },
-                        None if matches!(key, "R05" | "R06" | "R07" | "R08" | "R09" | "R10" | "R11" | "R12" | "R13" | "R14" | "R15" | "R16" | "R17" | "R18" | "R19" | "R20" | "R22" | "R23") => html! { <th class="label">{label}</th> },
+                        None if in_group => html! { <th class="label">{label}</th> },
                         None => html! { <th colspan="2" class="label">{label}</th> },
                     };
                     html! { <tr>{head}{label_cells}{row_cells(key)}</tr> }
                 })}
-                <tr><th colspan="3" class="label">{t3_row_name("R25")}</th>{row_cells("R25")}</tr>
+                <tr><th colspan="3" class="label">{T3Row::R25.name()}</th>{row_cells(T3Row::R25)}</tr>
             </tbody>
         </table>
     }
@@ -169,20 +166,21 @@ fn t3(cx: &Ctx, shown: &mut Vec<Key>) -> Html {
 fn t2(cx: &Ctx, shown: &mut Vec<Key>) -> Html {
     let a = cx.a;
     let v2019 = a.checked.report.format == Format::V2019;
-    let groups: Vec<(&str, Vec<&'static str>)> = if v2019 {
+    use T2Row::*;
+    let groups: Vec<(&str, &[T2Row])> = if v2019 {
         vec![
-            ("第二十条第（一）项", vec!["regulations", "normative_docs"]),
-            ("第二十条第（五）项", vec!["licensing", "other_services"]),
-            ("第二十条第（六）项", vec!["penalty", "enforcement"]),
-            ("第二十条第（八）项", vec!["fees"]),
-            ("第二十条第（九）项", vec!["procurement"]),
+            ("第二十条第（一）项", &[Regulations, NormativeDocs]),
+            ("第二十条第（五）项", &[Licensing, OtherServices]),
+            ("第二十条第（六）项", &[Penalty, Enforcement]),
+            ("第二十条第（八）项", &[Fees]),
+            ("第二十条第（九）项", &[Procurement]),
         ]
     } else {
         vec![
-            ("第二十条第（一）项", vec!["regulations", "normative_docs"]),
-            ("第二十条第（五）项", vec!["licensing"]),
-            ("第二十条第（六）项", vec!["penalty", "enforcement"]),
-            ("第二十条第（八）项", vec!["fees"]),
+            ("第二十条第（一）项", &[Regulations, NormativeDocs]),
+            ("第二十条第（五）项", &[Licensing]),
+            ("第二十条第（六）项", &[Penalty, Enforcement]),
+            ("第二十条第（八）项", &[Fees]),
         ]
     };
     let width = 4;
@@ -190,16 +188,16 @@ fn t2(cx: &Ctx, shown: &mut Vec<Key>) -> Html {
         <table class="report-table t2" id="table-T2" aria-label="主动公开政府信息情况">
             <tbody>
             {for groups.into_iter().map(|(title, rows)| {
-                let cols = t2_default_cols(rows[0], v2019);
+                let cols = rows[0].columns(v2019);
                 let span = (width - 1) / cols.len();
                 html! { <>
                     <tr><th colspan={width.to_string()} class="group-title">{title}</th></tr>
-                    <tr><th>{"信息内容"}</th>{for cols.iter().map(|c| html! { <th colspan={span.to_string()}>{t2_col_name(c)}</th> })}</tr>
+                    <tr><th>{"信息内容"}</th>{for cols.iter().map(|c| html! { <th colspan={span.to_string()}>{c.name()}</th> })}</tr>
                     {for rows.iter().map(|row| html! {
-                        <tr><th class="label">{t2_row_name(row)}</th>
-                        {for t2_default_cols(row, v2019).iter().map(|c| {
-                            shown.push(("T2", row, c));
-                            td_span(cx, ("T2", row, c), span)
+                        <tr><th class="label">{row.name()}</th>
+                        {for row.columns(v2019).iter().map(|&c| {
+                            shown.push(CellKey::T2(*row, c));
+                            td_span(cx, CellKey::T2(*row, c), span)
                         })}
                         </tr>
                     })}
@@ -220,7 +218,7 @@ fn t4(cx: &Ctx, shown: &mut Vec<Key>) -> Html {
                 <tr>{for (0..3).flat_map(|_| results.iter()).map(|r| html! { <th>{*r}</th> })}</tr>
             </thead>
             <tbody>
-                <tr>{for T4_COLS.iter().map(|c| { shown.push(("T4", "-", c)); td(cx, ("T4", "-", c)) })}</tr>
+                <tr>{for T4Col::ALL.iter().map(|&c| { shown.push(CellKey::T4(c)); td(cx, CellKey::T4(c)) })}</tr>
             </tbody>
         </table>
     }
@@ -241,18 +239,17 @@ pub fn Tables(props: &TablesProps) -> Html {
     let t2 = t2(&cx, &mut shown);
     let t3 = t3(&cx, &mut shown);
     let t4 = t4(&cx, &mut shown);
-    let tip_box = |t: &str| match *focused {
-        Some(k) if k.0 == t => {
-            html! { <p class="cell-tip" id={format!("tip-{t}")} role="status">{tip(a, &k)}</p> }
+    let tip_box = |t: TableId| match *focused {
+        Some(k) if k.table() == t => {
+            html! { <p class="cell-tip" id={format!("tip-{}", t.as_str())} role="status">{tip(a, &k)}</p> }
         }
         _ => html! {},
     };
     // Anything recognised that has no place in the official layout (subtotal rows, 小计 columns …).
-    let mut extra: Vec<&crate::CellView> =
-        a.checked.report.cells.iter().filter(|c| !shown.contains(&(c.table, c.row, c.col))).collect();
-    crate::sort::sort_by_key(&mut extra, |c| (c.span.start, c.span.end, c.table, c.row, c.col));
-    let found = |t: &str| a.cells.keys().any(|k| k.0 == t);
-    let note = |t: &str| (!found(t)).then(|| html! { <p class="muted">{"未识别到此表。"}</p> });
+    let mut extra: Vec<&crate::CellView> = a.checked.report.cells.iter().filter(|c| !shown.contains(&c.key)).collect();
+    crate::sort::sort_by_key(&mut extra, |c| (c.span.start, c.span.end, c.key));
+    let found = |t: TableId| a.cells.keys().any(|k| k.table() == t);
+    let note = |t: TableId| (!found(t)).then(|| html! { <p class="muted">{"未识别到此表。"}</p> });
     html! {
         <section class="tables" aria-labelledby="tables-h">
             <h2 id="tables-h">{"表格核对"}</h2>
@@ -265,28 +262,22 @@ pub fn Tables(props: &TablesProps) -> Html {
                 <span class="muted">{"悬停或用 Tab 键聚焦有标记的单元格，可查看公式与应有数值。"}</span>
             </p>
             <h3>{"二、主动公开政府信息情况"}</h3>
-            {note("T2")}
+            {note(TableId::T2)}
             <div class="scroll-x">{t2}</div>
-            {tip_box("T2")}
+            {tip_box(TableId::T2)}
             <h3>{"三、收到和处理政府信息公开申请情况"}</h3>
-            {note("T3")}
+            {note(TableId::T3)}
             <div class="scroll-x">{t3}</div>
-            {tip_box("T3")}
+            {tip_box(TableId::T3)}
             <h3>{"四、政府信息公开行政复议、行政诉讼情况"}</h3>
-            {note("T4")}
+            {note(TableId::T4)}
             <div class="scroll-x">{t4}</div>
-            {tip_box("T4")}
+            {tip_box(TableId::T4)}
             if !extra.is_empty() {
                 <h3>{"其他识别到的数值"}</h3>
                 <ul class="extra-cells">
                     {for extra.iter().map(|c| {
-                        let key = (c.table, c.row, c.col);
-                        let label = match c.table {
-                            "T2" => format!("表二 · {} · {}", t2_row_name(c.row), t2_col_name(c.col)),
-                            "T3" => format!("表三 · {} · {}", t3_row_name(c.row), t3_col_name(c.col)),
-                            _ => format!("表四 · {}", t4_col_name(c.col)),
-                        };
-                        html! { <li>{label}{"："}<table class="inline"><tr>{td(&cx, key)}</tr></table></li> }
+                        html! { <li>{cell_label(&c.key)}{"："}<table class="inline"><tr>{td(&cx, c.key)}</tr></table></li> }
                     })}
                 </ul>
             }
