@@ -2,7 +2,14 @@
 //!
 //! The browser decodes files with its own `TextDecoder`; the CLI uses `decode` here.
 
+pub mod cfb;
+pub mod doc;
+pub mod docx;
 pub mod html;
+pub mod office;
+pub mod sniff;
+pub mod xml;
+pub mod zip;
 
 /// What kind of text the checker was given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
