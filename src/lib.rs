@@ -87,6 +87,9 @@ pub struct Checked {
     /// and HTML input, whose spans index the input itself.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// For HTML input: its visible text and the map from it to the markup (what the views show).
+    #[serde(skip)]
+    pub visible: Option<input::html::Visible>,
 }
 
 impl Checked {
@@ -109,25 +112,32 @@ pub fn check(input: &str, options: &Options) -> Checked {
 /// carries in `text` so that views can show it.
 pub fn check_extracted(html: &str, kind: InputKind, options: &Options) -> Checked {
     let visible = input::html::to_visible(html);
-    let mut checked = check_text(&visible.text, kind, options);
+    let mut checked = check_report(Report::build_visible(&visible), kind, options);
     checked.text = Some(visible.text);
     checked
 }
 
 fn check_html(markup: &str, kind: InputKind, options: &Options) -> Checked {
     let visible = input::html::to_visible(markup);
-    let mut checked = check_text(&visible.text, kind, options);
-    checked.to_source(&visible);
+    let mut checked = check_report(Report::build_visible(&visible), kind, options);
+    checked.map_to_source(&visible);
+    checked.visible = Some(visible);
     checked
 }
 
 /// Checks text; spans index `text`.
 fn check_text(text: &str, kind: InputKind, options: &Options) -> Checked {
-    let report = Report::build(text);
+    check_report(Report::build(text), kind, options)
+}
+
+fn check_report(report: Report, kind: InputKind, options: &Options) -> Checked {
     let prev_visible =
         options.previous.as_deref().filter(|p| InputKind::detect(p) == InputKind::Html).map(input::html::to_visible);
-    let prev_text = prev_visible.as_ref().map(|v| v.text.as_str()).or(options.previous.as_deref());
-    let previous = prev_text.map(Report::build);
+    let previous = match (&prev_visible, options.previous.as_deref()) {
+        (Some(v), _) => Some(Report::build_visible(v)),
+        (None, Some(p)) => Some(Report::build(p)),
+        (None, None) => None,
+    };
     let ctx = rules::Context { report: &report, previous: previous.as_ref(), today: options.today };
     let mut findings = rules::run_all(&ctx);
     let view = ReportView {
@@ -163,12 +173,12 @@ fn check_text(text: &str, kind: InputKind, options: &Options) -> Checked {
             r.previous = v.to_source(r.previous);
         }
     }
-    Checked { input: kind, report: view, findings, text: None }
+    Checked { input: kind, report: view, findings, text: None, visible: None }
 }
 
 impl Checked {
     /// Maps every span from the visible text of an HTML input to its markup.
-    fn to_source(&mut self, v: &input::html::Visible) {
+    fn map_to_source(&mut self, v: &input::html::Visible) {
         for f in &mut self.findings {
             f.span = v.to_source(f.span);
             for r in &mut f.related {

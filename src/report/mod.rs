@@ -266,7 +266,15 @@ pub struct Report<'a> {
 
 impl<'a> Report<'a> {
     pub fn build(src: &'a str) -> Report<'a> {
-        let doc = Document::parse(src);
+        Report::from_document(Document::parse(src))
+    }
+
+    /// The report of an HTML input's visible text, its table rows known from the markup.
+    pub fn build_visible(visible: &'a crate::input::html::Visible) -> Report<'a> {
+        Report::from_document(Document::parse_with_rows(&visible.text, &visible.rows))
+    }
+
+    pub fn from_document(doc: Document<'a>) -> Report<'a> {
         // Every cell's label text, normalised once for all the dictionary lookups.
         // Labels are short: of a long prose line only the start is kept (anchors and headings are there).
         let label_of = |span: Span| {

@@ -282,8 +282,13 @@ pub fn decode(bytes: &[u8], text: String) -> Option<Analysis> {
     if r.at != bytes.len() || !display_spans.iter().all(fits) {
         return None;
     }
-    let checked =
-        Checked { input, report: ReportView { title, org, year, format, sections, cells }, findings, text: None };
+    let checked = Checked {
+        input,
+        report: ReportView { title, org, year, format, sections, cells },
+        findings,
+        text: None,
+        visible: None,
+    };
     let cells = KeyMap::last_wins(checked.report.cells.iter().enumerate().map(|(i, c)| ((c.table, c.row, c.col), i)));
     let cell_findings = KeyMap::grouped(involved);
     Some(Analysis { text, checked, display, display_spans, section_of, target, cells, cell_findings, related })
