@@ -5,6 +5,8 @@
 #                                               T3 (七)总计 in the 总计 column 62 instead of 61)
 #   report_t3_wrong.{docx,doc,pdf}, report_clean.{docx,doc,pdf}  ← soffice from the HTML
 #   report_numbered.{docx,doc}  ← make_numbered.py: Word's automatic numbering instead of written numbers
+#   scanned.pdf                 ← make_scanned.py: pages that are only images (no text layer)
+#   encrypted.pdf, note.rtf     ← a short note saved with an open password / as RTF
 set -eu
 cd "$(dirname "$0")/../tests/fixtures/files"
 python3 make_html.py
@@ -23,4 +25,10 @@ done
 python3 make_numbered.py report_clean.docx report_numbered.docx
 convert report_numbered.docx "MS Word 97" doc "MS Word 2007 XML"
 cp "$tmp/report_numbered.doc" .
-ls -l report_*
+python3 make_scanned.py
+printf '<html><body><p>Annual report draft</p></body></html>' >"$tmp/note.html"
+convert "$tmp/note.html" 'writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}' pdf
+mv "$tmp/note.pdf" encrypted.pdf
+convert "$tmp/note.html" "Rich Text Format" rtf
+cp "$tmp/note.rtf" note.rtf
+ls -l report_* scanned.pdf encrypted.pdf note.rtf

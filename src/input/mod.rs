@@ -5,8 +5,11 @@
 pub mod cfb;
 pub mod doc;
 pub mod docx;
+#[cfg(feature = "cli")]
+pub mod file;
 pub mod html;
 pub mod office;
+pub mod pdf;
 pub mod sniff;
 pub mod xml;
 pub mod zip;
