@@ -74,6 +74,34 @@ pub struct ReportView {
     pub format: report::Format,
     pub sections: Vec<SectionView>,
     pub cells: Vec<CellView>,
+    /// What was read: the parts found and the cells of each table (an addition to contract.md v1).
+    pub coverage: Coverage,
+    /// The input reads as an annual report (title, parts or tables); when it does not, nothing was
+    /// checked and no view may call it free of problems.
+    pub recognised: bool,
+}
+
+/// What the checker read of a report.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// Distinct parts of the six found.
+    pub sections: usize,
+    pub tables: TablesRead,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[allow(non_snake_case)]
+pub struct TablesRead {
+    pub T2: Cells,
+    pub T3: Cells,
+    pub T4: Cells,
+}
+
+/// Cells read of a table, and cells it has in the detected format.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Cells {
+    pub found: usize,
+    pub expected: usize,
 }
 
 /// The result of checking one input. Spans index the input as given (for HTML: the markup), or the
@@ -167,6 +195,8 @@ fn check_report(report: Report, kind: InputKind, options: &Options) -> Checked {
                 span: c.span,
             })
             .collect(),
+        coverage: coverage(&report),
+        recognised: report.recognised(),
     };
     if let Some(v) = &prev_visible {
         for r in findings.iter_mut().flat_map(|f| f.related.iter_mut()) {
@@ -174,6 +204,15 @@ fn check_report(report: Report, kind: InputKind, options: &Options) -> Checked {
         }
     }
     Checked { input: kind, report: view, findings, text: None, visible: None }
+}
+
+fn coverage(r: &Report) -> Coverage {
+    let cells = |id| {
+        let read = r.read(id);
+        Cells { found: read.found, expected: read.expected }
+    };
+    use report::TableId::{T2, T3, T4};
+    Coverage { sections: r.parts_found(), tables: TablesRead { T2: cells(T2), T3: cells(T3), T4: cells(T4) } }
 }
 
 impl Checked {

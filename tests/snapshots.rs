@@ -47,17 +47,21 @@ fn quote(text: &str, span: nianbao::span::Span) -> String {
 pub fn render(text: &str, checked: &Checked) -> String {
     let r = &checked.report;
     let mut out = String::new();
-    let count = |t: &str| r.cells.iter().filter(|c| c.table == t).count();
+    let t = &r.coverage.tables;
     let _ = writeln!(
         out,
-        "year={:?} format={} org={:?} sections={} cells T2={} T3={} T4={}",
+        "year={:?} format={} org={:?} recognised={} parts={} cells T2={}/{} T3={}/{} T4={}/{}",
         r.year,
         r.format.as_str(),
         r.org,
-        r.sections.len(),
-        count("T2"),
-        count("T3"),
-        count("T4")
+        r.recognised,
+        r.coverage.sections,
+        t.T2.found,
+        t.T2.expected,
+        t.T3.found,
+        t.T3.expected,
+        t.T4.found,
+        t.T4.expected
     );
     let lines = nianbao::span::LineIndex::new(text);
     for f in &checked.findings {

@@ -40,25 +40,7 @@ pub fn read_office(bytes: &[u8]) -> Result<Extracted, FileError> {
 /// starts of a PDF's pages), each at the first visible byte from there on.
 pub fn text_offsets(html: &str, offsets: &[usize]) -> Vec<usize> {
     let v = super::html::to_visible(html);
-    offsets
-        .iter()
-        .map(|&h| {
-            let at = |vis: usize| v.to_source(crate::span::Span::new(vis, vis)).start;
-            let (mut lo, mut hi) = (0, v.text.len());
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                if at(mid) >= h {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            while lo < v.text.len() && !v.text.is_char_boundary(lo) {
-                lo += 1;
-            }
-            lo
-        })
-        .collect()
+    offsets.iter().map(|&h| v.from_source(h)).collect()
 }
 
 /// Whether the HTML holds any visible character besides white space and markup.

@@ -622,7 +622,7 @@ mod tests {
 
     #[test]
     fn findings_are_listed_a_page_at_a_time_and_selection_extends_the_list() {
-        let text = "2024年工作报告\n".to_string() + &"问提。".repeat(PAGE * 2 + 10);
+        let text = "某局2024年政府信息公开工作年度报告\n".to_string() + &"问提。".repeat(PAGE * 2 + 10);
         let mut s = State::new(text);
         let n = s.visible().len();
         assert!(n > PAGE * 2, "{n} findings");
