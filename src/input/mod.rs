@@ -10,6 +10,8 @@ pub mod file;
 pub mod html;
 pub mod office;
 pub mod pdf;
+#[cfg(feature = "readers")]
+pub mod readers;
 pub mod sniff;
 pub mod xml;
 pub mod zip;
