@@ -7,9 +7,8 @@
 //! Deleted (tracked) and hidden text is left out (CHPX); list numbers are written out (LST/LFO).
 
 use super::cfb::Compound;
-use super::office::{self, Counters, Level, RawCell, RawRow, Suffix, VMerge};
+use super::office::{self, Counters, Level, ListMap, RawCell, RawRow, Suffix, VMerge};
 use super::sniff::FileError;
-use std::collections::HashMap;
 
 fn corrupt(why: &str) -> FileError {
     FileError::Corrupt(format!("Word 文档：{why}"))
@@ -443,7 +442,7 @@ impl<'a> Stylesheet<'a> {
 /// Word 97 lists: the LSTs (by lsid) and the LFOs that paragraphs point at (1-based ilfo).
 #[derive(Default)]
 struct Lists {
-    lists: HashMap<i32, Vec<Level>>,
+    lists: ListMap<i32, Vec<Level>>,
     /// ilfo - 1 → (lsid, start overrides by level).
     lfos: Vec<(i32, Vec<(usize, u32)>)>,
 }
@@ -599,7 +598,7 @@ pub fn to_html(bytes: &[u8]) -> Result<String, FileError> {
     let paras = paragraphs(&word, &pieces, fib.ccp_text, &chpx);
 
     let mut out = String::new();
-    let mut counters: HashMap<i32, Counters> = HashMap::new();
+    let mut counters: ListMap<i32, Counters> = ListMap::default();
     let mut used_lfos: Vec<usize> = Vec::new();
     let mut rows: Vec<(Vec<Vec<String>>, Pap)> = Vec::new();
     let mut row: Vec<Vec<String>> = Vec::new();
@@ -658,7 +657,7 @@ pub fn to_html(bytes: &[u8]) -> Result<String, FileError> {
     Ok(out)
 }
 
-fn list_number(pap: &Pap, lists: &Lists, counters: &mut HashMap<i32, Counters>, used: &mut Vec<usize>) -> String {
+fn list_number(pap: &Pap, lists: &Lists, counters: &mut ListMap<i32, Counters>, used: &mut Vec<usize>) -> String {
     let Some(ilfo) = pap.ilfo.filter(|&i| i > 0) else { return String::new() };
     let idx = ilfo as usize - 1;
     let Some((lsid, overrides)) = lists.lfos.get(idx) else { return String::new() };
@@ -669,7 +668,7 @@ fn list_number(pap: &Pap, lists: &Lists, counters: &mut HashMap<i32, Counters>, 
         used.push(idx);
     }
     let start = overrides.iter().find(|(l, _)| *l == ilvl).map(|&(_, s)| s).filter(|_| first);
-    counters.entry(*lsid).or_default().next(levels, ilvl, start)
+    counters.entry_or_default(*lsid).next(levels, ilvl, start)
 }
 
 /// Boundaries closer than this (in twips, 1/1440 inch) are one grid line: rows drawn to look

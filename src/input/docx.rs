@@ -2,11 +2,10 @@
 //! written out ("一、", "（一）" live in numbering.xml, not in the text), and tables with
 //! `w:gridSpan` → colspan, `w:vMerge` → rowspan, `w:gridBefore` → a leading blank cell.
 
-use super::office::{self, Counters, Level, RawCell, RawRow, Suffix, VMerge};
+use super::office::{self, Counters, Level, ListMap, RawCell, RawRow, Suffix, VMerge};
 use super::sniff::FileError;
 use super::xml::{attr, local, unescape, Event, Scanner};
 use super::zip::Archive;
-use std::collections::HashMap;
 
 pub fn to_html(bytes: &[u8]) -> Result<String, FileError> {
     let zip = Archive::new(bytes)?;
@@ -34,7 +33,7 @@ fn read_text(zip: &Archive, name: &str) -> Result<Option<String>, FileError> {
 fn main_part(zip: &Archive) -> String {
     let from_rels = zip.read("_rels/.rels").ok().flatten().and_then(|r| {
         let r = String::from_utf8_lossy(&r).into_owned();
-        relationships(&r, "").remove("officeDocument")
+        relationships(&r, "").remove(&"officeDocument".to_string())
     });
     match from_rels {
         Some(p) if zip.has(p.trim_start_matches('/')) => p.trim_start_matches('/').to_string(),
@@ -43,8 +42,8 @@ fn main_part(zip: &Archive) -> String {
 }
 
 /// Relationship type (its last path segment) → target part name, resolved against `dir`.
-fn relationships(xml: &str, dir: &str) -> HashMap<String, String> {
-    let mut out = HashMap::new();
+fn relationships(xml: &str, dir: &str) -> ListMap<String, String> {
+    let mut out = ListMap::default();
     for ev in Scanner::new(xml) {
         if let Event::Start { name, attrs, .. } = ev {
             if local(name) != "Relationship" || attr(attrs, "TargetMode").is_some_and(|m| m == "External") {
@@ -57,7 +56,7 @@ fn relationships(xml: &str, dir: &str) -> HashMap<String, String> {
                 None if dir.is_empty() => target.to_string(),
                 None => format!("{dir}/{target}"),
             };
-            out.entry(kind).or_insert(normalize(&path));
+            out.insert_first(kind, normalize(&path));
         }
     }
     out
@@ -88,7 +87,7 @@ struct Style {
 
 #[derive(Default)]
 struct Styles {
-    by_id: HashMap<String, Style>,
+    by_id: ListMap<String, Style>,
     default_para: Option<String>,
 }
 
@@ -190,11 +189,11 @@ type NumDef = (u32, Vec<(usize, u32)>);
 #[derive(Default)]
 struct Numbering {
     /// abstractNumId → its nine levels.
-    abstracts: HashMap<u32, Vec<Level>>,
+    abstracts: ListMap<u32, Vec<Level>>,
     /// numId → its list.
-    nums: HashMap<u32, NumDef>,
+    nums: ListMap<u32, NumDef>,
     /// Paragraph style id → (abstractNumId, level), from `w:lvl/w:pStyle`.
-    style_levels: HashMap<String, (u32, usize)>,
+    style_levels: ListMap<String, (u32, usize)>,
 }
 
 impl Numbering {
@@ -353,7 +352,7 @@ const SKIPPED: &[&str] = &[
 struct Body<'a> {
     styles: &'a Styles,
     numbering: Numbering,
-    counters: HashMap<u32, Counters>,
+    counters: ListMap<u32, Counters>,
     used_nums: Vec<u32>,
     out: String,
     paras: Vec<Para>,
@@ -365,7 +364,7 @@ impl<'a> Body<'a> {
         Body {
             styles,
             numbering,
-            counters: HashMap::new(),
+            counters: ListMap::default(),
             used_nums: Vec::new(),
             out: String::new(),
             paras: Vec::new(),
@@ -530,7 +529,7 @@ impl<'a> Body<'a> {
             self.used_nums.push(num_id);
         }
         let start = overrides.iter().find(|(i, _)| *i == ilvl).map(|&(_, v)| v).filter(|_| first_use);
-        self.counters.entry(abs_id).or_default().next(levels, ilvl, start)
+        self.counters.entry_or_default(abs_id).next(levels, ilvl, start)
     }
 
     fn end_cell(&mut self) {

@@ -179,6 +179,60 @@ pub fn write_table(out: &mut String, rows: &[RawRow]) {
     out.push_str("</table>\n");
 }
 
+/// A map kept as a list. The readers' maps hold a few dozen entries (styles, lists, parts); a
+/// hash map's code would add more to the reader module than all of them weigh.
+#[derive(Clone, Debug)]
+pub struct ListMap<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for ListMap<K, V> {
+    fn default() -> Self {
+        ListMap(Vec::new())
+    }
+}
+
+impl<K: PartialEq, V> ListMap<K, V> {
+    pub fn get<Q: PartialEq + ?Sized>(&self, k: &Q) -> Option<&V>
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        self.0.iter().find(|(key, _)| key.borrow() == k).map(|(_, v)| v)
+    }
+
+    /// Sets `k` to `v`, replacing an earlier value.
+    pub fn insert(&mut self, k: K, v: V) {
+        match self.0.iter_mut().find(|(key, _)| *key == k) {
+            Some(e) => e.1 = v,
+            None => self.0.push((k, v)),
+        }
+    }
+
+    /// Sets `k` to `v` unless it has a value already.
+    pub fn insert_first(&mut self, k: K, v: V) {
+        if !self.0.iter().any(|(key, _)| *key == k) {
+            self.0.push((k, v));
+        }
+    }
+
+    pub fn remove(&mut self, k: &K) -> Option<V> {
+        let i = self.0.iter().position(|(key, _)| key == k)?;
+        Some(self.0.swap_remove(i).1)
+    }
+
+    pub fn entry_or_default(&mut self, k: K) -> &mut V
+    where
+        V: Default,
+    {
+        let i = match self.0.iter().position(|(key, _)| *key == k) {
+            Some(i) => i,
+            None => {
+                self.0.push((k, V::default()));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[i].1
+    }
+}
+
 /// Joins a cell's paragraphs (already escaped HTML) with `<br>`.
 pub fn cell_html(paras: &[String]) -> String {
     let kept: Vec<&str> = paras.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
@@ -237,7 +291,7 @@ pub fn format_number(n: u32, fmt: &str) -> String {
         "upperRoman" | "lowerRoman" => {
             let s = roman(n);
             if fmt == "lowerRoman" {
-                s.to_lowercase()
+                s.to_ascii_lowercase()
             } else {
                 s
             }

@@ -92,7 +92,7 @@ fn chars(page: &Page, budget: &mut usize) -> Vec<Ch> {
         }
     }
     out.retain(|c| c.cx() > -5.0 && c.cy() > -5.0 && c.cx() < page.width + 5.0 && c.cy() < page.height + 5.0);
-    out.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    out.sort_unstable_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut kept: Vec<Ch> = Vec::with_capacity(out.len());
     for c in out {
         // The same character within a point of one already kept (looking back along the same
@@ -112,7 +112,7 @@ fn chars(page: &Page, budget: &mut usize) -> Vec<Ch> {
 /// Values closer than `tol` become one (their mean).
 fn snap(mut v: Vec<f32>, tol: f32) -> Vec<f32> {
     v.retain(|x| x.is_finite());
-    v.sort_by(f32::total_cmp);
+    v.sort_unstable_by(f32::total_cmp);
     let mut out: Vec<(f32, usize)> = Vec::new();
     for x in v {
         match out.last_mut() {
@@ -200,13 +200,12 @@ fn grids(page: &Page) -> Vec<Grid> {
             }
         }
     }
-    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for i in 0..n {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
-    }
+    // The groups: segment indices ordered by their group's root.
+    let mut order: Vec<(usize, usize)> = (0..n).map(|i| (find(&mut parent, i), i)).collect();
+    order.sort_unstable();
     let mut out = Vec::new();
-    for members in groups.values() {
+    for group in order.chunk_by(|a, b| a.0 == b.0) {
+        let members: Vec<usize> = group.iter().map(|&(_, i)| i).collect();
         let hs: Vec<Segment> = members.iter().filter(|&&i| all[i].1).map(|&i| all[i].0).collect();
         let vs: Vec<Segment> = members.iter().filter(|&&i| !all[i].1).map(|&i| all[i].0).collect();
         if hs.len() < 2 || vs.len() < 2 {
@@ -221,7 +220,7 @@ fn grids(page: &Page) -> Vec<Grid> {
             out.push(g);
         }
     }
-    out.sort_by(|a, b| a.top().total_cmp(&b.top()));
+    out.sort_unstable_by(|a, b| a.top().total_cmp(&b.top()));
     out
 }
 
@@ -254,16 +253,16 @@ fn grid(xs: Vec<f32>, ys: Vec<f32>, hs: &[Segment], vs: &[Segment]) -> Option<Gr
     }
     // Each group of slots becomes the cell of its bounding box (groups are rectangles in real
     // tables; a slot already inside an earlier cell's box joins that cell).
-    let mut bbox: std::collections::HashMap<usize, (usize, usize, usize, usize)> = Default::default();
+    let mut bbox: Vec<Option<(usize, usize, usize, usize)>> = vec![None; rows * cols];
     for r in 0..rows {
         for c in 0..cols {
             let root = find(&mut parent, r * cols + c);
-            let e = bbox.entry(root).or_insert((r, c, r, c));
+            let e = bbox[root].get_or_insert((r, c, r, c));
             *e = (e.0.min(r), e.1.min(c), e.2.max(r), e.3.max(c));
         }
     }
-    let mut boxes: Vec<(usize, usize, usize, usize)> = bbox.into_values().collect();
-    boxes.sort();
+    let mut boxes: Vec<(usize, usize, usize, usize)> = bbox.into_iter().flatten().collect();
+    boxes.sort_unstable();
     let mut owner = vec![usize::MAX; rows * cols];
     let mut cells = Vec::new();
     for (r0, c0, r1, c1) in boxes {
@@ -301,7 +300,7 @@ impl Line {
 /// Groups characters into lines: a character joins the line whose baseline is within a third of
 /// its size; lines are ordered top to bottom, characters left to right.
 fn lines(mut chars: Vec<Ch>) -> Vec<Line> {
-    chars.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    chars.sort_unstable_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut out: Vec<Line> = Vec::new();
     for c in chars {
         match out.last_mut() {
@@ -310,7 +309,7 @@ fn lines(mut chars: Vec<Ch>) -> Vec<Line> {
         }
     }
     for l in &mut out {
-        l.chars.sort_by(|a, b| a.x.total_cmp(&b.x));
+        l.chars.sort_unstable_by(|a, b| a.x.total_cmp(&b.x));
     }
     out
 }
@@ -465,7 +464,7 @@ impl Ruled {
         let count = |used: &[bool], from: usize, n: usize| {
             used.get(from..(from + n).min(used.len())).map_or(0, |u| u.iter().filter(|u| **u).count()).max(1)
         };
-        self.cells.sort_by_key(|c| (c.0, c.1));
+        self.cells.sort_unstable_by_key(|c| (c.0, c.1));
         let mut out: Vec<Vec<(String, usize, usize)>> = vec![Vec::new(); self.nrows];
         for (r, c, nr, nc, text) in self.cells {
             if let Some(row) = out.get_mut(r) {
@@ -562,7 +561,7 @@ fn page_blocks(page: &Page, budget: &mut usize) -> Vec<(f32, Block)> {
         ));
     }
     flush(&mut pending, &mut blocks);
-    blocks.sort_by(|a, b| a.0.total_cmp(&b.0));
+    blocks.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
     blocks
 }
 

@@ -67,11 +67,13 @@ impl fmt::Display for FileError {
             FileError::Corrupt(why) => {
                 write!(f, "文件已损坏或不完整（{why}），无法读取。请重新下载，或在 Word/WPS 中打开后另存一份再检查。")
             }
+            // Integer arithmetic: float formatting would add 10 KB to the reader module.
             FileError::TooLarge(size, limit) => write!(
                 f,
-                "文件太大（{:.1} MB），超过可读取的 {} MB。年报文档通常不到 5 MB，请确认选对了文件。",
-                *size as f64 / 1048576.0,
-                limit / 1048576
+                "文件太大（{}.{} MB），超过可读取的 {} MB。年报文档通常不到 5 MB，请确认选对了文件。",
+                size >> 20,
+                (size & 0xF_FFFF) * 10 >> 20,
+                limit >> 20
             ),
             FileError::NoText => write!(f, "文档中没有文字（可能只有图片），无法检查。{OPEN_REPORT}"),
             FileError::Scanned => write!(
