@@ -72,7 +72,7 @@ impl fmt::Display for FileError {
                 f,
                 "文件太大（{}.{} MB），超过可读取的 {} MB。年报文档通常不到 5 MB，请确认选对了文件。",
                 size >> 20,
-                (size & 0xF_FFFF) * 10 >> 20,
+                ((size & 0xF_FFFF) * 10) >> 20,
                 limit >> 20
             ),
             FileError::NoText => write!(f, "文档中没有文字（可能只有图片），无法检查。{OPEN_REPORT}"),
