@@ -642,7 +642,31 @@ pub fn layout(pages: &[Page]) -> Result<Extracted, FileError> {
     }
     end_para(&mut html, &mut para);
     close(&mut html, &mut open);
-    Ok(Extracted { kind: InputKind::Pdf, html, pages: starts })
+    let (html, pages) = mark_pages(&html, &starts);
+    Ok(Extracted { kind: InputKind::Pdf, html, pages })
+}
+
+/// Puts `<!--page N-->` where each page starts (the checker skips comments; the app counts them to
+/// say on which page a finding is) and returns the markers' offsets as the page starts.
+fn mark_pages(html: &str, starts: &[usize]) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(html.len() + starts.len() * 16);
+    let mut pages = Vec::with_capacity(starts.len());
+    let mut from = 0;
+    for (i, &at) in starts.iter().enumerate() {
+        let at = at.clamp(from, html.len());
+        out.push_str(&html[from..at]);
+        pages.push(out.len());
+        out.push_str(&format!("<!--page {}-->", i + 1));
+        from = at;
+    }
+    out.push_str(&html[from..]);
+    (out, pages)
+}
+
+/// Where the pages of a PDF read by `layout` start in its HTML (or in markup that contains it):
+/// the offsets of its page markers.
+pub fn page_marks(html: &str) -> Vec<usize> {
+    html.match_indices("<!--page ").map(|(i, _)| i).collect()
 }
 
 fn end_para(html: &mut String, para: &mut Option<(String, TextLine)>) {
@@ -978,6 +1002,9 @@ mod tests {
             "<table>\n<tr><td>一、本年新收</td><td>21</td><td>0</td></tr>\n</table>\n"
         );
         assert_eq!(layout(&pages).unwrap_err(), FileError::Scanned);
+        let (html, marks) = mark_pages("<p>a</p><p>b</p>", &[0, 8]);
+        assert_eq!(html, "<!--page 1--><p>a</p><!--page 2--><p>b</p>");
+        assert_eq!(marks, page_marks(&html));
         let garbled: Vec<TextItem> = (0..40).map(|i| item(0.0, 10.0 * i as f32, "\u{E001}\u{E002}")).collect();
         let pages = vec![Page { width: 600.0, height: 800.0, items: garbled, lines: vec![] }];
         assert_eq!(layout(&pages).unwrap_err(), FileError::Garbled);

@@ -80,6 +80,9 @@ async function main() {
       assert(!src.includes('<td') && !src.includes('<p>'), 'markup shown in the source view');
       const marked = await page.$$eval('#source-text mark', (l) => l.map((m) => m.textContent));
       assert(marked.includes('62'), `marks: ${marked.slice(0, 5)}`);
+      // A PDF's findings say on which page they are (LibreOffice put the end of T3 on page 2).
+      const where = await page.$$eval('#findings li[data-rule="T3-RESULT-SUM"] .page', (l) => l.map((e) => e.textContent));
+      assert(JSON.stringify(where) === JSON.stringify(ext === 'pdf' ? ['第 2 页'] : []), `pages: ${where}`);
     });
   }
 
