@@ -599,7 +599,7 @@ pub fn to_html(bytes: &[u8]) -> Result<String, FileError> {
 
     let mut out = String::new();
     let mut counters: ListMap<i32, Counters> = ListMap::default();
-    let mut used_lfos: Vec<usize> = Vec::new();
+    let mut used_lfos = vec![false; lists.lfos.len()];
     let mut rows: Vec<(Vec<Vec<String>>, Pap)> = Vec::new();
     let mut row: Vec<Vec<String>> = Vec::new();
     let mut cell: Vec<String> = Vec::new();
@@ -657,16 +657,13 @@ pub fn to_html(bytes: &[u8]) -> Result<String, FileError> {
     Ok(out)
 }
 
-fn list_number(pap: &Pap, lists: &Lists, counters: &mut ListMap<i32, Counters>, used: &mut Vec<usize>) -> String {
+fn list_number(pap: &Pap, lists: &Lists, counters: &mut ListMap<i32, Counters>, used: &mut [bool]) -> String {
     let Some(ilfo) = pap.ilfo.filter(|&i| i > 0) else { return String::new() };
     let idx = ilfo as usize - 1;
     let Some((lsid, overrides)) = lists.lfos.get(idx) else { return String::new() };
     let Some(levels) = lists.lists.get(lsid) else { return String::new() };
     let ilvl = pap.ilvl.unwrap_or(0) as usize;
-    let first = !used.contains(&idx);
-    if first {
-        used.push(idx);
-    }
+    let first = !std::mem::replace(&mut used[idx], true);
     let start = overrides.iter().find(|(l, _)| *l == ilvl).map(|&(_, s)| s).filter(|_| first);
     counters.entry_or_default(*lsid).next(levels, ilvl, start)
 }

@@ -33,7 +33,7 @@ fn read_text(zip: &Archive, name: &str) -> Result<Option<String>, FileError> {
 fn main_part(zip: &Archive) -> String {
     let from_rels = zip.read("_rels/.rels").ok().flatten().and_then(|r| {
         let r = String::from_utf8_lossy(&r).into_owned();
-        relationships(&r, "").remove(&"officeDocument".to_string())
+        relationships(&r, "").remove("officeDocument")
     });
     match from_rels {
         Some(p) if zip.has(p.trim_start_matches('/')) => p.trim_start_matches('/').to_string(),
@@ -353,7 +353,7 @@ struct Body<'a> {
     styles: &'a Styles,
     numbering: Numbering,
     counters: ListMap<u32, Counters>,
-    used_nums: Vec<u32>,
+    used_nums: ListMap<u32, ()>,
     out: String,
     paras: Vec<Para>,
     tables: Vec<Table>,
@@ -365,7 +365,7 @@ impl<'a> Body<'a> {
             styles,
             numbering,
             counters: ListMap::default(),
-            used_nums: Vec::new(),
+            used_nums: ListMap::default(),
             out: String::new(),
             paras: Vec::new(),
             tables: Vec::new(),
@@ -526,7 +526,7 @@ impl<'a> Body<'a> {
         let Some(levels) = self.numbering.abstracts.get(&abs_id) else { return String::new() };
         let first_use = !self.used_nums.contains(&num_id);
         if first_use {
-            self.used_nums.push(num_id);
+            self.used_nums.insert(num_id, ());
         }
         let start = overrides.iter().find(|(i, _)| *i == ilvl).map(|&(_, v)| v).filter(|_| first_use);
         self.counters.entry_or_default(abs_id).next(levels, ilvl, start)

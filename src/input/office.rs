@@ -107,7 +107,7 @@ pub struct RawRow {
 }
 
 /// At most this many grid columns per cell or row gap (a Word table has at most 63 columns).
-const MAX_SPAN: usize = 1000;
+const MAX_SPAN: usize = 64;
 
 /// Writes a table: a cell that starts a vertical merge gets the rowspan of the cells continuing
 /// it below (same grid column), which are left out; `before` becomes a blank cell spanning those
@@ -141,7 +141,7 @@ pub fn write_table(out: &mut String, rows: &[RawRow]) {
             let col = starts[r][c];
             let mut n = 1;
             for r2 in r + 1..rows.len() {
-                let below = starts[r2].iter().position(|&s| s == col);
+                let below = starts[r2].binary_search(&col).ok();
                 match below {
                     Some(c2) if rows[r2].cells[c2].vmerge == VMerge::Continue => {
                         absorbed[r2][c2] = true;
@@ -179,8 +179,9 @@ pub fn write_table(out: &mut String, rows: &[RawRow]) {
     out.push_str("</table>\n");
 }
 
-/// A map kept as a list. The readers' maps hold a few dozen entries (styles, lists, parts); a
-/// hash map's code would add more to the reader module than all of them weigh.
+/// A map kept as a sorted list (binary search). The readers' maps hold a few dozen entries
+/// (styles, lists, parts); a hash map's code would add more to the reader module than all of them
+/// weigh, and a hostile file with many entries still costs only log n per look-up.
 #[derive(Clone, Debug)]
 pub struct ListMap<K, V>(Vec<(K, V)>);
 
@@ -190,43 +191,60 @@ impl<K, V> Default for ListMap<K, V> {
     }
 }
 
-impl<K: PartialEq, V> ListMap<K, V> {
-    pub fn get<Q: PartialEq + ?Sized>(&self, k: &Q) -> Option<&V>
+impl<K: Ord, V> ListMap<K, V> {
+    fn find<Q: Ord + ?Sized>(&self, k: &Q) -> Result<usize, usize>
     where
         K: std::borrow::Borrow<Q>,
     {
-        self.0.iter().find(|(key, _)| key.borrow() == k).map(|(_, v)| v)
+        self.0.binary_search_by(|(key, _)| key.borrow().cmp(k))
+    }
+
+    pub fn get<Q: Ord + ?Sized>(&self, k: &Q) -> Option<&V>
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        self.find(k).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn contains<Q: Ord + ?Sized>(&self, k: &Q) -> bool
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        self.find(k).is_ok()
     }
 
     /// Sets `k` to `v`, replacing an earlier value.
     pub fn insert(&mut self, k: K, v: V) {
-        match self.0.iter_mut().find(|(key, _)| *key == k) {
-            Some(e) => e.1 = v,
-            None => self.0.push((k, v)),
+        match self.find(&k) {
+            Ok(i) => self.0[i].1 = v,
+            Err(i) => self.0.insert(i, (k, v)),
         }
     }
 
     /// Sets `k` to `v` unless it has a value already.
     pub fn insert_first(&mut self, k: K, v: V) {
-        if !self.0.iter().any(|(key, _)| *key == k) {
-            self.0.push((k, v));
+        if let Err(i) = self.find(&k) {
+            self.0.insert(i, (k, v));
         }
     }
 
-    pub fn remove(&mut self, k: &K) -> Option<V> {
-        let i = self.0.iter().position(|(key, _)| key == k)?;
-        Some(self.0.swap_remove(i).1)
+    pub fn remove<Q: Ord + ?Sized>(&mut self, k: &Q) -> Option<V>
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        let i = self.find(k).ok()?;
+        Some(self.0.remove(i).1)
     }
 
     pub fn entry_or_default(&mut self, k: K) -> &mut V
     where
         V: Default,
     {
-        let i = match self.0.iter().position(|(key, _)| *key == k) {
-            Some(i) => i,
-            None => {
-                self.0.push((k, V::default()));
-                self.0.len() - 1
+        let i = match self.find(&k) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0.insert(i, (k, V::default()));
+                i
             }
         };
         &mut self.0[i].1

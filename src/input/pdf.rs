@@ -3,7 +3,7 @@
 //! from the rules), other text as lines by baseline; rows of text separated by wide gaps become
 //! table rows too. Page numbers and headers/footers repeated on every page are left out.
 
-use super::office::{escape_into, Extracted, MAX_FILE};
+use super::office::{escape_into, Extracted};
 use super::sniff::FileError;
 use super::InputKind;
 use serde::Deserialize;
@@ -47,9 +47,13 @@ pub struct Page {
     pub lines: Vec<Segment>,
 }
 
-/// Limits against hostile input: characters per document and rules per page.
+/// Limits against hostile input: characters per document, rules per page (grouping them is
+/// quadratic) and per document, grid lines per table. Real reports draw a few hundred rules a page.
 const MAX_CHARS: usize = 4_000_000;
-const MAX_SEGMENTS: usize = 4000;
+const MAX_SEGMENTS: usize = 2000;
+const MAX_SEGMENTS_ALL: usize = 100_000;
+const MAX_COLS: usize = 100;
+const MAX_ROWS: usize = 300;
 
 /// One character with its box.
 #[derive(Clone, Copy, Debug)]
@@ -82,6 +86,8 @@ fn chars(page: &Page, budget: &mut usize) -> Vec<Ch> {
             continue;
         }
         if *budget < n {
+            // Over the limit: `layout` refuses the document (no silent cut).
+            *budget = 0;
             break;
         }
         *budget -= n;
@@ -92,16 +98,13 @@ fn chars(page: &Page, budget: &mut usize) -> Vec<Ch> {
         }
     }
     out.retain(|c| c.cx() > -5.0 && c.cy() > -5.0 && c.cx() < page.width + 5.0 && c.cy() < page.height + 5.0);
-    out.sort_unstable_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    // Duplicates: the same character on the same baseline (rounded to a point) within a point to
+    // the left. Sorting by (character, baseline, x) puts them side by side: O(n log n) however the
+    // page is made.
+    out.sort_unstable_by(|a, b| a.c.cmp(&b.c).then(a.y.round().total_cmp(&b.y.round())).then(a.x.total_cmp(&b.x)));
     let mut kept: Vec<Ch> = Vec::with_capacity(out.len());
     for c in out {
-        // The same character within a point of one already kept (looking back along the same
-        // baseline only).
-        let dup = kept
-            .iter()
-            .rev()
-            .take_while(|k| c.y - k.y < 1.0)
-            .any(|k| k.c == c.c && (k.x - c.x).abs() < 1.0 && (k.y - c.y).abs() < 1.0);
+        let dup = kept.last().is_some_and(|k| k.c == c.c && k.y.round() == c.y.round() && c.x - k.x < 1.0);
         if !dup {
             kept.push(c);
         }
@@ -180,7 +183,9 @@ fn rules(page: &Page) -> (Vec<Segment>, Vec<Segment>) {
 /// Groups rules that touch into tables and reads each table's grid.
 fn grids(page: &Page) -> Vec<Grid> {
     let (h, v) = rules(page);
-    let all: Vec<(Segment, bool)> = h.iter().map(|s| (*s, true)).chain(v.iter().map(|s| (*s, false))).collect();
+    let mut all: Vec<(Segment, bool)> = h.iter().map(|s| (*s, true)).chain(v.iter().map(|s| (*s, false))).collect();
+    // Sorted by left end: the rules that can touch one start before its right end (a sweep).
+    all.sort_unstable_by(|a, b| a.0.x0.total_cmp(&b.0.x0));
     let n = all.len();
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(p: &mut [usize], mut i: usize) -> usize {
@@ -194,6 +199,9 @@ fn grids(page: &Page) -> Vec<Grid> {
         |a: &Segment, b: &Segment| a.x0 <= b.x1 + TOL && b.x0 <= a.x1 + TOL && a.y0 <= b.y1 + TOL && b.y0 <= a.y1 + TOL;
     for i in 0..n {
         for j in i + 1..n {
+            if all[j].0.x0 > all[i].0.x1 + TOL {
+                break;
+            }
             if touch(&all[i].0, &all[j].0) {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                 parent[a] = b;
@@ -213,7 +221,7 @@ fn grids(page: &Page) -> Vec<Grid> {
         }
         let ys = snap(hs.iter().map(|s| s.y0).chain(vs.iter().flat_map(|s| [s.y0, s.y1])).collect(), TOL);
         let xs = snap(vs.iter().map(|s| s.x0).chain(hs.iter().flat_map(|s| [s.x0, s.x1])).collect(), TOL);
-        if xs.len() < 2 || ys.len() < 2 || xs.len() > 200 || ys.len() > 400 {
+        if xs.len() < 2 || ys.len() < 2 || xs.len() > MAX_COLS + 1 || ys.len() > MAX_ROWS + 1 {
             continue;
         }
         if let Some(g) = grid(xs, ys, &hs, &vs) {
@@ -227,8 +235,32 @@ fn grids(page: &Page) -> Vec<Grid> {
 /// The cells of a grid: neighbouring slots not separated by a rule are one cell.
 fn grid(xs: Vec<f32>, ys: Vec<f32>, hs: &[Segment], vs: &[Segment]) -> Option<Grid> {
     let (rows, cols) = (ys.len() - 1, xs.len() - 1);
-    let has_v = |x: f32, y: f32| vs.iter().any(|s| (s.x0 - x).abs() <= TOL && s.y0 - TOL <= y && y <= s.y1 + TOL);
-    let has_h = |y: f32, x: f32| hs.iter().any(|s| (s.y0 - y).abs() <= TOL && s.x0 - TOL <= x && x <= s.x1 + TOL);
+    // The rules on each grid line, so that a look-up scans only those.
+    let on_line = |lines: &[f32], at: &dyn Fn(&Segment) -> f32, segs: &[Segment]| -> Vec<Vec<(f32, f32)>> {
+        lines
+            .iter()
+            .map(|&l| segs.iter().filter(|s| (at(s) - l).abs() <= TOL).map(|s| (at_lo(s), at_hi(s))).collect())
+            .collect()
+    };
+    fn at_lo(s: &Segment) -> f32 {
+        if s.x0 == s.x1 {
+            s.y0
+        } else {
+            s.x0
+        }
+    }
+    fn at_hi(s: &Segment) -> f32 {
+        if s.x0 == s.x1 {
+            s.y1
+        } else {
+            s.x1
+        }
+    }
+    let v_on = on_line(&xs, &|s: &Segment| s.x0, vs);
+    let h_on = on_line(&ys, &|s: &Segment| s.y0, hs);
+    let covers = |spans: &[(f32, f32)], p: f32| spans.iter().any(|&(a, b)| a - TOL <= p && p <= b + TOL);
+    let has_v = |k: usize, y: f32| covers(&v_on[k], y);
+    let has_h = |k: usize, x: f32| covers(&h_on[k], x);
     let mut parent: Vec<usize> = (0..rows * cols).collect();
     fn find(p: &mut [usize], mut i: usize) -> usize {
         while p[i] != i {
@@ -241,11 +273,11 @@ fn grid(xs: Vec<f32>, ys: Vec<f32>, hs: &[Segment], vs: &[Segment]) -> Option<Gr
         let ym = (ys[r] + ys[r + 1]) / 2.0;
         for c in 0..cols {
             let xm = (xs[c] + xs[c + 1]) / 2.0;
-            if c + 1 < cols && !has_v(xs[c + 1], ym) {
+            if c + 1 < cols && !has_v(c + 1, ym) {
                 let (a, b) = (find(&mut parent, r * cols + c), find(&mut parent, r * cols + c + 1));
                 parent[a] = b;
             }
-            if r + 1 < rows && !has_h(ys[r + 1], xm) {
+            if r + 1 < rows && !has_h(r + 1, xm) {
                 let (a, b) = (find(&mut parent, r * cols + c), find(&mut parent, (r + 1) * cols + c));
                 parent[a] = b;
             }
@@ -493,10 +525,16 @@ fn cell_text(chars: &mut [Ch]) -> String {
     s
 }
 
-/// Lays out one page into blocks.
-fn page_blocks(page: &Page, budget: &mut usize) -> Vec<(f32, Block)> {
-    let all = chars(page, budget);
-    let grids = if page.lines.len() <= MAX_SEGMENTS { grids(page) } else { Vec::new() };
+/// Lays out one page into blocks. `budget`: characters and rules the document may still use.
+fn page_blocks(page: &Page, budget: &mut (usize, usize)) -> Vec<(f32, Block)> {
+    let all = chars(page, &mut budget.0);
+    let n = page.lines.len().min(MAX_SEGMENTS);
+    let grids = if n <= budget.1 {
+        budget.1 -= n;
+        grids(page)
+    } else {
+        Vec::new()
+    };
     let mut in_table: Vec<Vec<Ch>> = vec![Vec::new(); grids.len()];
     let mut free = Vec::new();
     for c in all {
@@ -567,10 +605,10 @@ fn page_blocks(page: &Page, budget: &mut usize) -> Vec<(f32, Block)> {
 
 /// Lays out a whole PDF. Fails for a PDF without text (scanned) or whose text is not readable.
 pub fn layout(pages: &[Page]) -> Result<Extracted, FileError> {
-    let mut budget = MAX_CHARS;
+    let mut budget = (MAX_CHARS, MAX_SEGMENTS_ALL);
     let mut per_page: Vec<Vec<(f32, Block)>> = pages.iter().map(|p| page_blocks(p, &mut budget)).collect();
-    if budget == 0 {
-        return Err(FileError::TooLarge(MAX_CHARS as u64, MAX_FILE as u64));
+    if budget.0 == 0 {
+        return Err(FileError::TooMuchText(MAX_CHARS));
     }
     drop_repeated(&mut per_page, pages);
     check_text(&per_page)?;
@@ -968,7 +1006,7 @@ mod tests {
     }
 
     fn layout_unchecked(pages: &[Page]) -> String {
-        let mut budget = MAX_CHARS;
+        let mut budget = (MAX_CHARS, MAX_SEGMENTS_ALL);
         let mut html = String::new();
         for b in pages.iter().flat_map(|p| page_blocks(p, &mut budget)) {
             match b.1 {
@@ -1037,5 +1075,35 @@ mod tests {
         assert_eq!(p.items[0], TextItem { x: 100.0, y: 100.0, w: 12.0, size: 12.0, text: "总".into(), upright: true });
         assert_eq!(p.items[1].text, "<");
         assert_eq!(p.lines, vec![seg(10.0, 20.0, 200.0, 20.0), seg(10.0, 30.0, 10.5, 90.0)]);
+    }
+}
+
+#[cfg(test)]
+mod limits {
+    use super::*;
+
+    /// Hostile shapes stay fast (no quadratic step over characters or rules) and too much text is
+    /// refused, not cut.
+    #[test]
+    fn many_characters_or_rules_on_one_page() {
+        let row = TextItem { x: 0.0, y: 100.0, w: 200_000.0, size: 10.0, text: "字".repeat(200_000), upright: true };
+        let page = Page { width: 600.0, height: 800.0, items: vec![row.clone(), row], lines: vec![] };
+        assert!(layout(&[page]).is_ok());
+        let lines: Vec<Segment> = (0..10_000)
+            .map(|i| {
+                if i % 2 == 0 {
+                    Segment { x0: 0.0, y0: i as f32 * 0.1, x1: 500.0, y1: i as f32 * 0.1 }
+                } else {
+                    Segment { x0: i as f32 * 0.05, y0: 0.0, x1: i as f32 * 0.05, y1: 700.0 }
+                }
+            })
+            .collect();
+        let items = vec![TextItem { x: 10.0, y: 10.0, w: 100.0, size: 10.0, text: "总计".repeat(20), upright: true }];
+        let pages: Vec<Page> =
+            (0..8).map(|_| Page { width: 600.0, height: 800.0, items: items.clone(), lines: lines.clone() }).collect();
+        let _ = layout(&pages);
+        let huge = TextItem { x: 0.0, y: 100.0, w: 1.0, size: 10.0, text: "a".repeat(MAX_CHARS + 1), upright: true };
+        let page = Page { width: 600.0, height: 800.0, items: vec![huge], lines: vec![] };
+        assert_eq!(layout(&[page]).unwrap_err(), FileError::TooMuchText(MAX_CHARS));
     }
 }

@@ -36,6 +36,8 @@ pub enum FileError {
     Corrupt(String),
     /// Larger than the reader accepts (bytes, limit).
     TooLarge(u64, u64),
+    /// A PDF with more characters than the layout takes (the limit).
+    TooMuchText(usize),
     /// A document without any text.
     NoText,
     /// A PDF without a text layer (scanned pages).
@@ -74,6 +76,11 @@ impl fmt::Display for FileError {
                 size >> 20,
                 ((size & 0xF_FFFF) * 10) >> 20,
                 limit >> 20
+            ),
+            FileError::TooMuchText(limit) => write!(
+                f,
+                "PDF 中的文字超过 {} 万字，远多于一份年度报告，没有读取。请确认选对了文件。",
+                limit / 10_000
             ),
             FileError::NoText => write!(f, "文档中没有文字（可能只有图片），无法检查。{OPEN_REPORT}"),
             FileError::Scanned => write!(
