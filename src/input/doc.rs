@@ -768,6 +768,20 @@ mod tests {
     }
 
     #[test]
+    fn huge_papx_reads_the_data_stream() {
+        // sprmPHugePapx points at offset 3 of the Data stream: cb = 6, then sprmPFInTable 1 and
+        // sprmPFTtp 1.
+        let data = [0, 0, 0, 6, 0, 0x16, 0x24, 1, 0x17, 0x24, 1];
+        let mut p = Pap::default();
+        p.apply(&[0x46, 0x66, 3, 0, 0, 0], &data, 0);
+        assert!(p.in_table && p.ttp);
+        // An offset past the stream reads nothing (no panic).
+        let mut q = Pap::default();
+        q.apply(&[0x46, 0x66, 0xFF, 0xFF, 0, 0], &data, 0);
+        assert!(!q.in_table);
+    }
+
+    #[test]
     fn sprm_operands() {
         // sprmPFInTable 1, sprmPItap 1, sprmTDefTable with 1 cell, then sprmPFTtp 1.
         let mut g = vec![0x16, 0x24, 1, 0x49, 0x66, 1, 0, 0, 0];

@@ -245,6 +245,24 @@ mod tests {
     }
 
     #[test]
+    fn compound_files_by_their_streams() {
+        use crate::input::cfb::tests::build;
+        let works = build(&[("MatOST", b"x"), ("CONTENTS", b"y")]);
+        assert_eq!(sniff(&works), FileKind::Unsupported(FileError::Works));
+        let encrypted = build(&[("EncryptionInfo", b"x"), ("EncryptedPackage", b"y")]);
+        assert_eq!(sniff(&encrypted), FileKind::Unsupported(FileError::Encrypted));
+        let xls = build(&[("Workbook", b"x")]);
+        assert!(matches!(sniff(&xls), FileKind::Unsupported(FileError::OtherFormat(w)) if w.contains("Excel")));
+        // A WordDocument stream too short for a FIB: damaged, not "unsupported".
+        let short = build(&[("WordDocument", b"\xEC\xA5")]);
+        assert!(matches!(sniff(&short), FileKind::Unsupported(FileError::Corrupt(_))));
+        let xlsx = crate::input::zip::tests::stored(&[("xl/workbook.xml", b"<x/>")]);
+        assert!(matches!(sniff(&xlsx), FileKind::Unsupported(FileError::OtherFormat(w)) if w.contains(".xlsx")));
+        let docx = crate::input::zip::tests::stored(&[("word/document.xml", b"<w:document/>")]);
+        assert_eq!(sniff(&docx), FileKind::Docx);
+    }
+
+    #[test]
     fn messages_say_what_to_do() {
         assert!(FileError::Rtf.to_string().contains("另存为 .docx"));
         assert!(FileError::Scanned.to_string().starts_with("这是扫描件/图片，无法读取文字"));
