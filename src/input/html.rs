@@ -38,6 +38,9 @@ pub struct Visible {
     runs: Vec<Run>,
     /// Every row of the data tables, as the table-forming algorithm laid it out, in text order.
     pub rows: Vec<GridRow>,
+    /// The visible text of every block element (div, section, td of a layout table …), for finding
+    /// the report's own region in a whole saved page.
+    pub blocks: Vec<Span>,
 }
 
 /// A table row of the visible text: its line, and one span per cell in column order (an empty span
@@ -555,6 +558,8 @@ pub fn to_visible(src: &str) -> Visible {
     let mut hidden_depth: Vec<Cow<str>> = Vec::new();
     let mut in_head = false;
     let mut tables_seen = 0;
+    // Open block elements: name and where their visible text starts.
+    let mut open: Vec<(Cow<str>, usize)> = Vec::new();
     for t in tokenize(src) {
         let t = &t;
         // The number of a table start tag among all of them.
@@ -634,10 +639,24 @@ pub fn to_visible(src: &str) -> Visible {
                     _ => {}
                 }
             }
-            Token::Start { name, at, .. } if is_block(name) => newline(&mut out, *at),
+            Token::Start { name, at, .. } if is_block(name) => {
+                newline(&mut out, *at);
+                if !is_void(name) {
+                    open.push((name.clone(), out.text.len()));
+                }
+            }
             Token::End { name } if is_block(name) => {
                 let at = src.len().min(position_hint(&out));
-                newline(&mut out, at)
+                newline(&mut out, at);
+                // Close it and whatever was left open inside it.
+                if let Some(i) = open.iter().rposition(|(n, _)| n == name) {
+                    let end = out.text.len();
+                    for (_, start) in open.drain(i..) {
+                        if end > start {
+                            out.blocks.push(Span::new(start, end));
+                        }
+                    }
+                }
             }
             Token::Text(at, s) => push_text(&mut out, *at, s),
             _ => {}
@@ -647,6 +666,10 @@ pub fn to_visible(src: &str) -> Visible {
         emit_table(&mut out, done);
     }
     out.trim_end_spaces();
+    let end = out.text.len();
+    out.blocks.extend(open.into_iter().map(|(_, start)| Span::new(start, end)).filter(|b| !b.is_empty()));
+    // The final newlines are dropped below: no block may end past the text.
+    let blocks = std::mem::take(&mut out.blocks);
     while out.text.ends_with('\n') {
         // Only synthetic newlines end the text here; drop them with their runs.
         out.text.pop();
@@ -654,6 +677,8 @@ pub fn to_visible(src: &str) -> Visible {
             out.runs.pop();
         }
     }
+    let len = out.text.len();
+    out.blocks = blocks.into_iter().map(|b| Span::new(b.start.min(len), b.end.min(len))).collect();
     out
 }
 
@@ -735,7 +760,7 @@ fn drop_leading_blank(v: Visible) -> Visible {
             }
         })
         .collect();
-    Visible { text: v.text[skip as usize..].to_string(), runs, rows: Vec::new() }
+    Visible { text: v.text[skip as usize..].to_string(), runs, ..Visible::default() }
 }
 
 fn is_value_like(s: &str) -> bool {

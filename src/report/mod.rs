@@ -3,6 +3,9 @@
 pub mod labels;
 pub mod meta;
 pub mod read;
+mod region;
+mod relines;
+pub mod runs;
 mod sections;
 mod tables;
 
@@ -214,8 +217,19 @@ pub struct TableInfo {
     pub found_cells: usize,
     /// Data rows the table has in the detected format (T4: its one row).
     pub expected_rows: usize,
-    /// Some row's figures arrived run together and could not be split in exactly one way.
-    pub unresolved: bool,
+    /// Why some rows' figures could not be placed in their columns, if they could not.
+    pub unplaced: Option<Unplaced>,
+    /// Some row's figures arrived run together and were cut into cells by the table's equalities.
+    pub recut: bool,
+}
+
+/// Why a table's figures could not be placed in their columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unplaced {
+    /// Figures run together ("801000081") that no one cut fits.
+    RunTogether,
+    /// Rows with fewer figures than columns: the copy dropped the blank cells.
+    BlanksLost,
 }
 
 /// Where the report year came from (rules.md §4.7 N-YEAR-DETECT).
@@ -277,11 +291,15 @@ impl<'a> Report<'a> {
     }
 
     /// The report of an HTML input's visible text, its table rows known from the markup.
+    /// A whole saved page is cut down to the report's own region first.
     pub fn build_visible(visible: &'a crate::input::html::Visible) -> Report<'a> {
-        Report::from_document(Document::parse_with_rows(&visible.text, &visible.rows))
+        let mut doc = Document::parse_with_rows(&visible.text, &visible.rows);
+        region::restrict(&mut doc, &visible.blocks);
+        Report::from_document(doc)
     }
 
-    pub fn from_document(doc: Document<'a>) -> Report<'a> {
+    pub fn from_document(mut doc: Document<'a>) -> Report<'a> {
+        relines::reline(&mut doc);
         // Every cell's label text, normalised once for all the dictionary lookups.
         // Labels are short: of a long prose line only the start is kept (anchors and headings are there).
         let label_of = |span: Span| {
@@ -391,6 +409,12 @@ impl<'a> Report<'a> {
 
     pub fn table(&self, id: TableId) -> Option<&TableInfo> {
         self.tables.iter().find(|t| t.id == id)
+    }
+
+    /// Where to point at a table as a whole: its first cell (caption, note or first label).
+    pub fn table_head(&self, t: &TableInfo) -> Span {
+        let cells = self.doc.lines.iter().filter(|l| l.span.end > t.span.start).flat_map(|l| &l.cells);
+        cells.map(|c| c.span).find(|c| !c.is_empty() && c.start >= t.span.start).unwrap_or(t.span)
     }
 
     /// How much of a table was read (see `read`).
