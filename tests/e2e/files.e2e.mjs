@@ -8,7 +8,8 @@
 //    .docx, .doc and .pdf (tests/fixtures/files/), opened through 打开文件: the T3 finding on that
 //    cell, at least 150 table cells read, the extracted text in 原文标注 with its marks.
 // 3. The same .docx dropped on the paste area; a real published PDF (洪泽 2023) gives both T4 totals.
-// 4. A scanned PDF and an RTF file: a notice styled as an error, the draft left as it was.
+// 4. A scanned PDF, an RTF file, a PDF with an open password: a notice styled as an error, the draft
+//    left as it was.
 // 5. The batch page reads a folder of mixed files (.docx, .doc, .pdf, .txt, a scan) in its workers.
 // 6. Every request after load goes to our own files (dist/readers/ and the pages' own), nothing else.
 //
@@ -114,12 +115,13 @@ async function main() {
     assert(n >= 150, `only ${n} table cells read`);
   });
 
-  await test('a scanned PDF and an RTF file get a notice styled as an error; the draft stays', async () => {
+  await test('a scanned PDF, an RTF file and a PDF with a password get a notice styled as an error; the draft stays', async () => {
     const before = await page.inputValue('#report-input');
-    for (const [name, says] of [['scanned.pdf', '这是扫描件/图片，无法读取文字'], ['note.rtf', '这是 RTF 格式的文件']]) {
+    const cases = [['scanned.pdf', '这是扫描件/图片，无法读取文字'], ['note.rtf', '这是 RTF 格式的文件'], ['encrypted.pdf', '文件设有打开密码']];
+    for (const [name, says] of cases) {
       await page.setInputFiles('#file-input', join(files, name));
+      await page.waitForFunction((name) => document.querySelector('#notice.error')?.textContent.includes(name), name, { timeout: 20000 });
       const notice = page.locator('#notice.error');
-      await notice.waitFor({ timeout: 20000 });
       const text = await notice.textContent();
       assert(text.includes(`无法打开 ${name}`) && text.includes(says), `notice: ${text}`);
       assert(await notice.getAttribute('role') === 'alert', 'error notice is not an alert');
