@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 secs=${1:-240}; shift || true
-targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(text html numbers decode check)
-[ -d corpus/check ] || ./seed.sh
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(text html numbers decode check files)
+[ -d corpus/files ] || ./seed.sh
 mkdir -p logs
 export RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$PWD/target"
 for t in "${targets[@]}"; do

@@ -15,4 +15,10 @@ for f in $files; do
     [ -n "$line" ] && printf '%s' "$line" > "corpus/numbers/line-$(printf '%s' "$line" | md5sum | cut -c1-12)"
   done < <(head -c 200000 "$f" | tr '\t' '\n' | awk 'length($0) < 80' | sort -u | head -200)
 done
-for t in text html decode check numbers; do echo "$t: $(ls corpus/$t | wc -l) seeds"; done
+# The file readers: the Word files of tests/fixtures/files (PDFs reach the layout step as pages,
+# which the target makes from any bytes).
+mkdir -p corpus/files
+for f in "$root"/tests/fixtures/files/*.docx "$root"/tests/fixtures/files/*.doc; do
+  cp "$f" "corpus/files/seed-$(basename "$f")"
+done
+for t in text html decode check numbers files; do echo "$t: $(ls corpus/$t | wc -l) seeds"; done

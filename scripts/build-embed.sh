@@ -4,8 +4,9 @@
 #   embed.js                                   the widget / loader for CMS pages (docs/embed.md)
 #   nianbao.d.ts                               types of the JS API
 #   demo-portal.html, empty-page.html, demo.css the example pages
-# and copies the batch page (www/batch/: index.html, batch.js, worker.js, batch.css) into dist/batch/,
-# next to dist/embed/ (its worker loads ../embed/nianbao_embed.js; docs/batch.md).
+# copies the batch page (www/batch/: index.html, batch.js, worker.js, batch.css) into dist/batch/,
+# next to dist/embed/ (its worker loads ../embed/nianbao_embed.js; docs/batch.md), and builds the file
+# readers into dist/readers/ (scripts/build-readers.sh).
 # Works offline with the tools ./x installs: wasm-bindgen (= the version in Cargo.lock) and wasm-opt
 # (binaryen 132) on PATH. Prints the gzip size of what the widget loads.
 #
@@ -57,3 +58,6 @@ for f in "$BATCH_OUT"/index.html "$BATCH_OUT"/batch.js "$BATCH_OUT"/worker.js "$
 done
 printf 'batch page: %s KB gzip -9 (its own files %s B, + wasm and nianbao_embed.js above; + ../style.css if present) in %s/\n' \
   $(((b + w + j + 1023) / 1024)) "$b" "$BATCH_OUT"
+
+# The file readers (Word/WPS, PDF) that the app and the batch page load when such a file is opened.
+OUT="$(dirname "$OUT")/readers" scripts/build-readers.sh

@@ -5,6 +5,7 @@
 //! `threads == 1` runs everything on the calling thread, which is what wasm32 without threads needs.
 
 use crate::diag::Severity;
+use crate::input::InputKind;
 use crate::{check, Checked, Options};
 use serde::Serialize;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -122,9 +123,41 @@ pub fn check_all<P>(texts: &[&str], options: &Options, auto_pair: bool, threads:
 where
     P: Fn(usize, usize) + Sync,
 {
+    let inputs: Vec<Input> = texts.iter().map(|t| Input::Text(t)).collect();
+    check_inputs(&inputs, options, auto_pair, threads, progress)
+}
+
+/// One input of a batch: text or HTML as given, or a file read as simple HTML.
+#[derive(Clone, Copy, Debug)]
+pub enum Input<'a> {
+    Text(&'a str),
+    Extracted(&'a str, InputKind),
+}
+
+impl Input<'_> {
+    pub fn check(&self, options: &Options) -> Checked {
+        match *self {
+            Input::Text(t) => check(t, options),
+            Input::Extracted(html, kind) => crate::check_extracted(html, kind, options),
+        }
+    }
+
+    /// What another report's check takes as its previous report (HTML is read as HTML).
+    fn as_previous(&self) -> String {
+        match *self {
+            Input::Text(t) | Input::Extracted(t, _) => t.to_string(),
+        }
+    }
+}
+
+/// `check_all` for inputs that may be files read as HTML.
+pub fn check_inputs<P>(texts: &[Input], options: &Options, auto_pair: bool, threads: usize, progress: P) -> Batch
+where
+    P: Fn(usize, usize) + Sync,
+{
     let n = texts.len();
     let mut outcomes: Vec<Outcome> =
-        par_map(texts, threads, |t| Outcome { checked: check(t, options), previous: None }, |done| progress(done, n));
+        par_map(texts, threads, |t| Outcome { checked: t.check(options), previous: None }, |done| progress(done, n));
     if !auto_pair || options.previous.is_some() {
         return Batch { outcomes, pairing: Pairing { previous: vec![None; n], ambiguous: Vec::new() } };
     }
@@ -137,7 +170,7 @@ where
     let rechecked = par_map(
         &jobs,
         threads,
-        |&(i, p)| check(texts[i], &Options { previous: Some(texts[p].to_string()), today: options.today }),
+        |&(i, p)| texts[i].check(&Options { previous: Some(texts[p].as_previous()), today: options.today }),
         |done| progress(n + done, total),
     );
     for (&(i, p), checked) in jobs.iter().zip(rechecked) {

@@ -136,14 +136,14 @@ fn folder_is_checked_in_order_and_pairs_consecutive_years() {
     // Another unit, and a report of the same unit two years back (not paired with 2024).
     let other = dir.write("a_other.txt", text.replace("滔溪镇", "青山镇"));
     let older = dir.write("2022/taoxi.md", shift_years(&text, -2));
-    dir.write("notes.docx", "not a report");
+    dir.write("notes.xlsx", "not a report");
 
     let o = run(&["check", "--format", "json", &dir.path()]);
     assert_eq!(code(&o), 1, "the word-for-word copy is an error; stderr: {}", stderr(&o));
     let v = json(&o);
     let files = v["files"].as_array().expect("files");
     let paths: Vec<&str> = files.iter().filter_map(|f| f["path"].as_str()).collect();
-    assert_eq!(paths, [older.as_str(), prev.as_str(), cur.as_str(), other.as_str()], "sorted paths, no .docx");
+    assert_eq!(paths, [older.as_str(), prev.as_str(), cur.as_str(), other.as_str()], "sorted paths, no .xlsx");
     let by_path = |p: &str| files.iter().find(|f| f["path"] == p).expect("file");
     assert_eq!(by_path(&cur)["previous"], prev.as_str());
     assert_eq!(by_path(&prev)["previous"], older.as_str());
@@ -196,6 +196,67 @@ fn gbk_file_is_decoded() {
     assert_eq!(v["files"][0]["report"]["year"], 2024);
     let cells = v["files"][0]["report"]["cells"].as_array().map_or(0, |c| c.len());
     assert!(cells > 150, "tables recognised: {cells} cells");
+}
+
+fn file_fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files").join(name).to_string_lossy().into_owned()
+}
+
+#[test]
+fn word_files_are_checked_like_text() {
+    for (ext, input) in [("docx", "docx"), ("doc", "doc")] {
+        let f = file_fixture(&format!("report_t3_wrong.{ext}"));
+        let o = run(&["check", &f]);
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        let out = stdout(&o);
+        // The finding shows its line of the extracted text, with the cell underlined.
+        assert!(out.contains("error[T3-BALANCE]"), "{out}");
+        assert!(out.contains("（七）总计    58    2    0    0    1    0    62"), "{out}");
+        let o = run(&["check", "--format", "json", &f]);
+        let v = json(&o);
+        let file = &v["files"][0];
+        assert_eq!(file["input"], input);
+        let text = file["text"].as_str().expect("text");
+        let f = file["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "T3-BALANCE").unwrap();
+        let (a, b) = (f["span"][0].as_u64().unwrap() as usize, f["span"][1].as_u64().unwrap() as usize);
+        assert_eq!(&text[a..b], "62");
+        // A .wps (Kingsoft) file is the same format: recognised by content, whatever its name.
+        let dir = TempDir::new(&format!("wps-{ext}"));
+        let wps = dir.write("报告.wps", std::fs::read(file_fixture(&format!("report_t3_wrong.{ext}"))).unwrap());
+        assert_eq!(code(&run(&["check", &wps])), 1);
+    }
+}
+
+#[test]
+fn pdf_locations_name_the_page() {
+    let o = run(&["check", &file_fixture("report_t3_wrong.pdf")]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("report_t3_wrong.pdf:") && out.contains("（第 2 页）"), "{out}");
+}
+
+#[test]
+fn folders_of_mixed_files_and_unreadable_ones() {
+    let dir = TempDir::new("mixed");
+    for name in ["report_t3_wrong.docx", "report_clean.doc", "report_clean.pdf", "scanned.pdf"] {
+        dir.write(&format!("sub/{name}"), std::fs::read(file_fixture(name)).unwrap());
+    }
+    // An RTF file saved under a .doc name (Word's "save as RTF" habit).
+    dir.write("sub/note.doc", std::fs::read(file_fixture("note.rtf")).unwrap());
+    dir.write("a.txt", base());
+    let o = run(&["check", "--format", "json", "--no-pair", &dir.path()]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let v = json(&o);
+    let inputs: Vec<&str> = v["files"].as_array().unwrap().iter().map(|f| f["input"].as_str().unwrap()).collect();
+    assert_eq!(inputs, ["text", "doc", "pdf", "docx"]);
+    // The scan and the RTF are skipped, each with its reason on one line.
+    let err = stderr(&o);
+    assert!(err.contains("scanned.pdf：这是扫描件/图片，无法读取文字"), "{err}");
+    assert!(err.contains("note.doc：这是 RTF 格式的文件"), "{err}");
+    // Named on the command line, an unreadable file stops the run with exit 2 and one line.
+    let o = run(&["check", &file_fixture("scanned.pdf")]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(stderr(&o).trim().lines().count(), 1, "{}", stderr(&o));
 }
 
 #[test]

@@ -252,3 +252,42 @@ fn windows_cover_the_text_in_order_whatever_its_lines() {
         }
     }
 }
+
+#[test]
+fn a_pdf_finding_names_its_page() {
+    // The PDF reader marks page starts with <!--page N--> (input::pdf::layout); the list counts them.
+    let html = fixture("tests/fixtures/files/report_t3_wrong.html");
+    let at = html.find("<p>三、收到和处理").expect("T3 heading");
+    let paged = format!("<!--page 1-->{}<!--page 2-->{}", &html[..at], &html[at..]);
+    let out = render::<FindingList>(list_props(shared(&paged), [true; 3], nianbao::web::state::PAGE));
+    let item = &out[out.find("data-rule=\"T3-BALANCE\"").expect("T3 finding")..];
+    assert!(item[..item.find("</li>").unwrap()].contains("第 2 页"), "{item}");
+    // Without marks (a Word file, text, HTML) no page is named.
+    let out = render::<FindingList>(list_props(shared(&html), [true; 3], nianbao::web::state::PAGE));
+    assert!(!out.contains("第 2 页"));
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_told_as_an_error() {
+    use nianbao::web::components::input::{InputPanel, InputPanelProps};
+    use nianbao::web::state::Keep;
+    let props = |notice: &str, error: bool| InputPanelProps {
+        value: String::new(),
+        keep: Keep::Saved,
+        notice: Some(notice.into()),
+        notice_error: error,
+        oninput: Callback::noop(),
+        onpaste: Callback::noop(),
+        onfile: Callback::noop(),
+        ondrop: Callback::noop(),
+        on_sample: Callback::noop(),
+        on_clear: Callback::noop(),
+        on_forget: Callback::noop(),
+    };
+    let out = render::<InputPanel>(props("无法打开 scan.pdf：这是扫描件/图片，无法读取文字", true));
+    assert!(out.contains("class=\"notice error\"") && out.contains("role=\"alert\""), "{out}");
+    let out = render::<InputPanel>(props("已读取 年报.docx", false));
+    assert!(out.contains("class=\"notice\"") && out.contains("role=\"status\""), "{out}");
+    // The file input offers the formats the readers know.
+    assert!(out.contains(".docx,.doc,.wps,.pdf"), "{out}");
+}

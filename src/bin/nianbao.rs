@@ -1,6 +1,7 @@
 //! `nianbao` — the command line of 年报体检 (contract.md §2).
 
 use nianbao::diag::Severity;
+use nianbao::input::file::Loaded;
 use nianbao::{batch, input, output, rules, Checked, Options};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -19,7 +20,8 @@ const USAGE: &str = "用法：
   nianbao rules [--format md|json]
   nianbao explain RULE-ID
 
-FILE 可以是 - （标准输入）或目录（检查目录中所有 .txt/.htm/.html/.md 报告）。
+FILE 可以是文本、网页、Word/WPS 文档或 PDF（按内容识别：.txt .htm .html .md .docx .doc .wps .pdf），
+也可以是 - （标准输入）或目录（检查目录中所有这些格式的报告）。读取 PDF 需要 MuPDF 的 mutool 程序。
 多个文件在所有处理器核心上并行检查（--jobs N 限定线程数），结果按参数顺序输出，汇总写到标准错误。
 未给 --previous 时，同一单位相邻两年的报告自动配对，以上年报告检查本年报告（--no-pair 关闭）；
 配对情况写到标准错误，JSON 输出中每个文件另有 \"previous\" 字段。
@@ -67,7 +69,8 @@ fn take_value(args: &[String], i: &mut usize, name: &str) -> Result<String, Stri
     args.get(*i).cloned().ok_or_else(|| format!("{name} 需要一个值"))
 }
 
-fn read_input(path: &str) -> Result<String, String> {
+/// Reads a report file: text and HTML decoded, Word/WPS files and PDFs read as simple HTML.
+fn read_input(path: &str) -> Result<Loaded, String> {
     let bytes = if path == "-" {
         let mut b = Vec::new();
         std::io::stdin().read_to_end(&mut b).map_err(|e| format!("无法读取标准输入：{e}"))?;
@@ -75,11 +78,36 @@ fn read_input(path: &str) -> Result<String, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("无法读取 {path}：{e}"))?
     };
-    let decoded = input::decode(&bytes);
-    if decoded.had_errors {
-        eprintln!("nianbao: 提示：{path} 中有无法按 {} 解码的字节，已替换为 �", decoded.encoding);
+    let loaded =
+        input::file::load(&bytes, (path != "-").then(|| Path::new(path))).map_err(|e| format!("{path}：{e}"))?;
+    if let Loaded::Text { had_errors: true, encoding, .. } = &loaded {
+        eprintln!("nianbao: 提示：{path} 中有无法按 {encoding} 解码的字节，已替换为 �");
     }
-    Ok(decoded.text)
+    Ok(loaded)
+}
+
+/// What the checker takes from a read file.
+fn as_input(l: &Loaded) -> batch::Input<'_> {
+    match l {
+        Loaded::Text { text, .. } => batch::Input::Text(text),
+        Loaded::File(x) => batch::Input::Extracted(&x.html, x.kind),
+    }
+}
+
+/// The text that a result's spans index: the file's text, or the text extracted from it.
+fn source_of<'a>(l: &'a Loaded, checked: &'a Checked) -> &'a str {
+    match l {
+        Loaded::Text { text, .. } => text,
+        Loaded::File(_) => checked.text.as_deref().unwrap_or(""),
+    }
+}
+
+/// Where a PDF's pages start in its extracted text (empty for other files).
+fn page_starts(l: &Loaded) -> Vec<usize> {
+    match l {
+        Loaded::File(x) if !x.pages.is_empty() => input::office::text_offsets(&x.html, &x.pages),
+        _ => Vec::new(),
+    }
 }
 
 /// Report files in a directory, recursively, sorted by path.
@@ -92,11 +120,9 @@ fn report_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     for p in entries {
         if p.is_dir() {
             report_files(&p, out)?;
-        } else if p
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "htm" | "html" | "md"))
-        {
+        } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            matches!(e.to_ascii_lowercase().as_str(), "txt" | "htm" | "html" | "md" | "docx" | "doc" | "wps" | "pdf")
+        }) {
             out.push(p);
         }
     }
@@ -208,23 +234,45 @@ impl Progress {
 fn check(args: &[String]) -> Result<ExitCode, String> {
     let started = Instant::now();
     let args = parse_check_args(args)?;
-    let mut files = Vec::new();
+    // (path, found in a folder): a file named on the command line that cannot be read stops the
+    // run (exit 2); one found in a folder is skipped with a message, and the rest are checked.
+    let mut named = Vec::new();
     for p in &args.paths {
         let path = Path::new(p);
         if p != "-" && path.is_dir() {
             let mut found = Vec::new();
             report_files(path, &mut found)?;
-            files.extend(found.into_iter().map(|f| f.to_string_lossy().into_owned()));
+            named.extend(found.into_iter().map(|f| (f.to_string_lossy().into_owned(), true)));
         } else {
-            files.push(p.clone());
+            named.push((p.clone(), false));
         }
     }
-    let options = Options { previous: args.previous.as_deref().map(read_input).transpose()?, today: None };
-    let texts: Vec<String> =
-        batch::par_map(&files, args.jobs, |f| read_input(f), |_| {}).into_iter().collect::<Result<_, _>>()?;
+    let previous = args.previous.as_deref().map(read_input).transpose()?.map(|l| match l {
+        Loaded::Text { text, .. } => text,
+        Loaded::File(x) => x.html,
+    });
+    let options = Options { previous, today: None };
+    let read = batch::par_map(&named, args.jobs, |(f, _)| read_input(f), |_| {});
+    let (mut files, mut loaded, mut skipped) = (Vec::new(), Vec::new(), 0);
+    for ((f, in_folder), r) in named.into_iter().zip(read) {
+        match r {
+            Ok(l) => {
+                files.push(f);
+                loaded.push(l);
+            }
+            Err(msg) if in_folder => {
+                eprintln!("nianbao: 已跳过 {msg}");
+                skipped += 1;
+            }
+            Err(msg) => return Err(msg),
+        }
+    }
+    if files.is_empty() && skipped > 0 {
+        return Err(format!("目录中的 {skipped} 个文件都无法读取，没有可以检查的报告"));
+    }
     let progress = Progress { on: std::io::stderr().is_terminal(), shown: AtomicUsize::new(0), started };
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let mut result = batch::check_all(&refs, &options, args.pair, args.jobs, |d, t| progress.update(d, t));
+    let inputs: Vec<batch::Input> = loaded.iter().map(as_input).collect();
+    let mut result = batch::check_inputs(&inputs, &options, args.pair, args.jobs, |d, t| progress.update(d, t));
     progress.clear();
     for (i, o) in result.outcomes.iter().enumerate() {
         if let Some(p) = o.previous {
@@ -253,8 +301,12 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
                 .outcomes
                 .iter()
                 .zip(&files)
-                .zip(&texts)
-                .map(|((o, f), t)| output::xlsx::Entry { path: f, source: t, checked: &o.checked })
+                .zip(&loaded)
+                .map(|((o, f), l)| output::xlsx::Entry {
+                    path: f,
+                    source: source_of(l, &o.checked),
+                    checked: &o.checked,
+                })
                 .collect();
             output::xlsx::workbook(&entries)
         }
@@ -270,15 +322,15 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
         "csv" => {
             let mut s = String::from(output::csv::HEADER);
             s.push('\n');
-            for ((o, f), t) in result.outcomes.iter().zip(&files).zip(&texts) {
-                s.push_str(&output::csv::rows(f, t, &o.checked));
+            for ((o, f), l) in result.outcomes.iter().zip(&files).zip(&loaded) {
+                s.push_str(&output::csv::rows(f, source_of(l, &o.checked), &o.checked));
             }
             s.into_bytes()
         }
         _ => {
             let mut s = String::new();
-            for ((o, f), t) in result.outcomes.iter().zip(&files).zip(&texts) {
-                s.push_str(&output::text::render(f, t, &o.checked));
+            for ((o, f), l) in result.outcomes.iter().zip(&files).zip(&loaded) {
+                s.push_str(&output::text::render_paged(f, source_of(l, &o.checked), &o.checked, &page_starts(l)));
             }
             for (o, f) in result.outcomes.iter().zip(&files) {
                 s.push_str(&output::text::summary(f, &o.checked));

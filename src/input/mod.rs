@@ -2,7 +2,19 @@
 //!
 //! The browser decodes files with its own `TextDecoder`; the CLI uses `decode` here.
 
+pub mod cfb;
+pub mod doc;
+pub mod docx;
+#[cfg(feature = "cli")]
+pub mod file;
 pub mod html;
+pub mod office;
+pub mod pdf;
+#[cfg(feature = "readers")]
+pub mod readers;
+pub mod sniff;
+pub mod xml;
+pub mod zip;
 
 /// What kind of text the checker was given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]

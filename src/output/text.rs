@@ -25,6 +25,12 @@ fn width(s: &str) -> usize {
 }
 
 pub fn render(path: &str, source: &str, checked: &Checked) -> String {
+    render_paged(path, source, checked, &[])
+}
+
+/// `render` for a PDF: `pages` are the offsets in `source` where pages 1, 2, … start, and each
+/// location names its page.
+pub fn render_paged(path: &str, source: &str, checked: &Checked, pages: &[usize]) -> String {
     let idx = LineIndex::new(source);
     let mut out = String::new();
     for f in &checked.findings {
@@ -34,7 +40,12 @@ pub fn render(path: &str, source: &str, checked: &Checked) -> String {
         let line = source[start..line_end].trim_end_matches('\r');
         let col = source[start..f.span.start.min(line_end).max(start)].chars().count() + 1;
         out.push_str(&format!("{}[{}] {}\n", f.severity.as_str(), f.rule, f.message));
-        out.push_str(&format!("  --> {path}:{line_no}:{col}\n"));
+        let page = pages.partition_point(|&p| p <= f.span.start);
+        if page > 0 {
+            out.push_str(&format!("  --> {path}:{line_no}:{col}（第 {page} 页）\n"));
+        } else {
+            out.push_str(&format!("  --> {path}:{line_no}:{col}\n"));
+        }
         // Show at most 80 characters of long lines, centred on the span.
         let chars: Vec<(usize, char)> = line.char_indices().collect();
         let rel_start = f.span.start.saturating_sub(start).min(line.len());

@@ -49,9 +49,12 @@ pub(crate) fn is_break(c: char) -> bool {
 
 /// The clause of `s` that contains byte `at` (between break characters).
 pub(crate) fn clause_around(s: &str, at: usize) -> &str {
-    let start = s[..at].rfind(is_break).map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
-    let end = s[at..].find(is_break).map_or(s.len(), |i| at + i);
-    &s[start..end]
+    &s[clause_start(s, at)..clause_end(s, at)]
+}
+
+/// Byte offset where the clause containing `at` starts (after the previous break character).
+pub(crate) fn clause_start(s: &str, at: usize) -> usize {
+    s[..at].rfind(is_break).map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8))
 }
 
 /// Byte offset where the clause containing `at` ends (the next break character or the end).
@@ -332,7 +335,9 @@ pub(crate) fn describe(c: &consistency::Checked) -> String {
 /// on the equality's total; every cell of every broken equality attached. A blank counted as 0 may
 /// be the real cause: then it is a warning that says so.
 pub(crate) fn fault_finding(rule: &'static Rule, r: &Report, fault: &consistency::Fault) -> Finding {
-    let all: Vec<CellKey> = fault.broken.iter().flat_map(|c| c.cells()).collect();
+    // The cell at fault (or the total of the one broken equality) first, then every other operand.
+    let primary = fault.cell.map(|(k, _)| k).unwrap_or(fault.broken[0].equation.right[0]);
+    let all: Vec<CellKey> = std::iter::once(primary).chain(fault.broken.iter().flat_map(|c| c.cells())).collect();
     let mut cells = Vec::with_capacity(all.len());
     for k in all {
         if !cells.contains(&k) {

@@ -40,18 +40,34 @@ pub struct AppProps {
     pub worker: bool,
 }
 
+/// What a file was, for the notice.
+fn kind_name(kind: &str) -> &'static str {
+    match kind {
+        "docx" => "Word 文档（.docx）",
+        "doc" => "Word/WPS 文档（.doc/.wps）",
+        "pdf" => "PDF",
+        _ => "文件",
+    }
+}
+
+/// Opens a file into the draft: text and HTML as they are; a Word/WPS document or PDF as the
+/// simple HTML its reader makes (tables with their merged cells), which is checked like pasted HTML
+/// and shown as its text. A file that cannot be read gets a notice styled as an error.
 fn load_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
     let name = file.name();
-    let lower = name.to_lowercase();
-    if ![".txt", ".htm", ".html", ".md", ".text", ".markdown"].iter().any(|e| lower.ends_with(e)) {
-        dispatch.dispatch(Action::Notice(Some(format!("不支持的文件类型：{name}（请使用 .txt、.htm、.html 或 .md）"))));
-        return;
-    }
-    dom::read_file(file, move |r| match r {
-        Ok((text, enc)) => {
+    dispatch.dispatch(Action::Notice(Some(format!("正在读取 {name}…"))));
+    dom::open_file(file, move |r| match r {
+        Ok(dom::Opened::Text(text, enc)) => {
             dispatch.dispatch(Action::Load { text, notice: Some(format!("已打开文件 {name}（{enc} 编码）")) })
         }
-        Err(e) => dispatch.dispatch(Action::Notice(Some(format!("{e}：{name}")))),
+        Ok(dom::Opened::File(html, kind)) => dispatch.dispatch(Action::Load {
+            text: html,
+            notice: Some(format!(
+                "已读取 {name}（{}）：检查的是从文件中提取的文字和表格，见“原文标注”。",
+                kind_name(&kind)
+            )),
+        }),
+        Err(e) => dispatch.dispatch(Action::Problem(format!("无法打开 {name}：{e}"))),
     });
 }
 
@@ -175,13 +191,17 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(f) = input.files().and_then(|l| l.get(0)) {
                 let name = f.name();
                 let d = d.clone();
-                dom::read_file(f, move |r| match r {
-                    Ok((text, enc)) => {
+                dom::open_file(f, move |r| match r {
+                    Ok(opened) => {
+                        let (text, how) = match opened {
+                            dom::Opened::Text(text, enc) => (text, format!("{enc} 编码")),
+                            dom::Opened::File(html, kind) => (html, kind_name(&kind).to_string()),
+                        };
                         d.dispatch(Action::Previous(text));
-                        d.dispatch(Action::Notice(Some(format!("已打开上年报告 {name}（{enc} 编码）"))));
+                        d.dispatch(Action::Notice(Some(format!("已打开上年报告 {name}（{how}）"))));
                         d.dispatch(Action::Recheck);
                     }
-                    Err(e) => d.dispatch(Action::Notice(Some(format!("{e}：{name}")))),
+                    Err(e) => d.dispatch(Action::Problem(format!("无法打开上年报告 {name}：{e}"))),
                 });
             }
             input.set_value("");
@@ -320,7 +340,7 @@ pub fn App(props: &AppProps) -> Html {
             </header>
             <div class="layout">
                 <div class="col-input">
-                    <InputPanel value={s.input.clone()} keep={s.keep} notice={s.notice.clone()}
+                    <InputPanel value={s.input.clone()} keep={s.keep} notice={s.notice.clone()} notice_error={s.notice_error}
                         {oninput} {onpaste} {onfile} {ondrop} {on_sample} {on_clear} {on_forget} />
                     <PreviousSlot value={s.previous.clone()} oninput={on_previous_input} onfile={on_previous_file}
                         on_clear={on_previous_clear} />

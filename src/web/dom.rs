@@ -77,15 +77,50 @@ pub fn decode(bytes: &mut [u8]) -> (String, &'static str) {
     (dec(label, false, bytes).unwrap_or_default(), name)
 }
 
-/// Reads a file and calls `done` with (text, encoding) or an error message.
-pub fn read_file(file: web_sys::File, done: impl FnOnce(Result<(String, &'static str), String>) + 'static) {
+/// A file as opened: text (with its encoding), or a Word/WPS document or PDF read as simple HTML.
+pub enum Opened {
+    Text(String, &'static str),
+    /// The reader's HTML and what the file was ("docx", "doc", "pdf").
+    File(String, String),
+}
+
+/// Whether a file's first bytes are those of a format only the file readers know: zip (.docx),
+/// compound file (.doc/.wps), PDF, RTF, images, archives, programs. The readers say what it is
+/// (or hand a text back); text and HTML never load them.
+pub fn needs_reader(bytes: &[u8]) -> bool {
+    const MAGIC: [&[u8]; 14] = [
+        b"PK\x03\x04",
+        b"PK\x05\x06",
+        b"\xD0\xCF\x11\xE0",
+        b"{\\rtf",
+        b"\x89PNG",
+        b"\xFF\xD8\xFF",
+        b"GIF8",
+        b"II*\0",
+        b"MM\0*",
+        b"Rar!",
+        b"7z\xBC\xAF",
+        b"\x1F\x8B",
+        b"\x7FELF",
+        b"\xDB\xA5",
+    ];
+    MAGIC.iter().any(|m| bytes.starts_with(m)) || bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-")
+}
+
+/// Opens a file: text is decoded here; a Word/WPS document or PDF goes to the file readers
+/// (dist/readers/reader-worker.js, a module worker loaded now, not with the page). `done` gets the
+/// result or a message for people.
+pub fn open_file(file: web_sys::File, done: impl FnOnce(Result<Opened, String>) + 'static) {
     let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
     let d2 = done.clone();
     let ok = Closure::<dyn FnMut(JsValue)>::once(move |buf: JsValue| {
         let mut bytes = js_sys::Uint8Array::new(&buf).to_vec();
-        if let Some(f) = done.borrow_mut().take() {
-            f(Ok(decode(&mut bytes)));
+        let Some(f) = done.borrow_mut().take() else { return };
+        if !needs_reader(&bytes) {
+            let (text, enc) = decode(&mut bytes);
+            return f(Ok(Opened::Text(text, enc)));
         }
+        read_with_readers(bytes, f);
     });
     let err = Closure::<dyn FnMut(JsValue)>::once(move |_e: JsValue| {
         if let Some(f) = d2.borrow_mut().take() {
@@ -93,9 +128,54 @@ pub fn read_file(file: web_sys::File, done: impl FnOnce(Result<(String, &'static
         }
     });
     let _ = file.array_buffer().then2(&ok, &err);
-    // One small pair per file opened; JS owns them from here.
     ok.forget();
     err.forget();
+}
+
+fn read_with_readers(bytes: Vec<u8>, done: impl FnOnce(Result<Opened, String>) + 'static) {
+    let opts = web_sys::WorkerOptions::new();
+    opts.set_type(web_sys::WorkerType::Module);
+    let worker = match web_sys::Worker::new_with_options("readers/reader-worker.js", &opts) {
+        Ok(w) => w,
+        Err(_) => return done(Err("无法启动文件读取器（浏览器不支持模块 Worker）".into())),
+    };
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let (d1, d2) = (done.clone(), done);
+    let (w1, w2) = (worker.clone(), worker.clone());
+    let kept = std::rc::Rc::new(std::cell::RefCell::new(Some(bytes.clone())));
+    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        w1.terminate();
+        let Some(f) = d1.borrow_mut().take() else { return };
+        let data = e.data();
+        let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).ok().and_then(|v| v.as_string());
+        f(match (get("error"), get("kind"), get("html")) {
+            (Some(message), ..) => Err(message),
+            (None, Some(kind), Some(html)) => Ok(Opened::File(html, kind)),
+            _ => match kept.borrow_mut().take() {
+                // The readers found text after all (a .doc that is HTML, a "BM…" text).
+                Some(mut b) => {
+                    let (text, enc) = decode(&mut b);
+                    Ok(Opened::Text(text, enc))
+                }
+                None => Err("文件读取器没有给出结果".into()),
+            },
+        });
+    });
+    let onerror = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+        e.prevent_default();
+        w2.terminate();
+        if let Some(f) = d2.borrow_mut().take() {
+            f(Err(format!("文件读取器载入失败（{}）", e.message())));
+        }
+    });
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    // The worker ends with the file; the two handlers go with it.
+    onmessage.forget();
+    onerror.forget();
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"bytes".into(), &js_sys::Uint8Array::from(&bytes[..]).buffer());
+    let _ = worker.post_message(&msg);
 }
 
 /// What the clipboard offers on paste.

@@ -295,6 +295,8 @@ pub struct State {
     pub today: Option<Date>,
     /// A one-line notice (file loaded, decoding used, export done …).
     pub notice: Option<String>,
+    /// The notice says something went wrong (a file that cannot be read): shown as an error.
+    pub notice_error: bool,
     /// The draft (with last year's report) is larger than `LIVE_LIMIT` and has not been checked
     /// since it changed.
     pub stale: bool,
@@ -321,6 +323,7 @@ impl Default for State {
             keep: Keep::Saved,
             today: None,
             notice: None,
+            notice_error: false,
             stale: false,
             busy: false,
             worker: false,
@@ -347,6 +350,8 @@ pub enum Action {
     Prev,
     Keep(Keep),
     Notice(Option<String>),
+    /// A notice that something went wrong (shown as an error; the draft stays as it was).
+    Problem(String),
     /// Last year's report changed (typed, pasted or opened): checked again after the debounce.
     Previous(String),
     /// Check the draft now whatever its size (the button shown for large drafts).
@@ -470,6 +475,7 @@ impl State {
             Action::Load { text, notice } => {
                 self.input = text;
                 self.notice = notice;
+                self.notice_error = false;
                 if self.keep == Keep::Off {
                     self.keep = Keep::Saved;
                 }
@@ -478,6 +484,7 @@ impl State {
             Action::Clear => {
                 self.input.clear();
                 self.notice = None;
+                self.notice_error = false;
                 self.rechecked()
             }
             Action::ToggleSeverity(s) => {
@@ -510,6 +517,12 @@ impl State {
             }
             Action::Notice(n) => {
                 self.notice = n;
+                self.notice_error = false;
+                self
+            }
+            Action::Problem(n) => {
+                self.notice = Some(n);
+                self.notice_error = true;
                 self
             }
             Action::Previous(text) => {

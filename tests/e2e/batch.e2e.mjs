@@ -154,8 +154,8 @@ export async function generate(dir) {
   for (const [rel, unit, year, fault, encoding = 'utf8', html = false] of v) {
     await put(rel, FAULTS[fault](variant(base, unit, year)), { encoding, html });
   }
-  // 3. Something that is not a report: skipped.
-  await writeFile(join(dir, 'variants/说明.pdf'), '%PDF-1.4 not a report');
+  // 3. Something that is not a report: skipped (Word/WPS files and PDFs are read: files.e2e.mjs).
+  await writeFile(join(dir, 'variants/说明.xlsx'), 'PK not a report');
   return out;
 }
 
@@ -259,7 +259,7 @@ async function main() {
   await page.goto(url + 'batch/index.html', { waitUntil: 'load' });
   await page.waitForSelector('#folder', { state: 'attached' });
 
-  await test(`a folder of ${n} reports (and one .pdf) loads through the folder input and is checked in a worker`, async () => {
+  await test(`a folder of ${n} reports (and one .xlsx) loads through the folder input and is checked in a worker`, async () => {
     assert(n >= 50, `only ${n} reports generated`);
     // Long tasks on the page's main thread while the worker checks: the page must stay responsive.
     await page.evaluate(() => {
@@ -418,7 +418,7 @@ async function main() {
   });
 
   await test('files dropped on the page are checked (folders are walked with webkitGetAsEntry)', async () => {
-    const files = [['a.txt', byRel.get('variants/青石镇_2023.txt').text], ['b.md', byRel.get('variants/青石镇_2024.txt').text], ['c.doc', 'x']];
+    const files = [['a.txt', byRel.get('variants/青石镇_2023.txt').text], ['b.md', byRel.get('variants/青石镇_2024.txt').text], ['c.xls', 'x']];
     await page.evaluate((files) => {
       const dt = new DataTransfer();
       for (const [name, text] of files) dt.items.add(new File([text], name, { type: 'text/plain' }));

@@ -5,7 +5,7 @@
 
 const DRAFT = 'nianbao.draft'; // the single-report app restores its draft from here (localStorage)
 const PREVIOUS = 'nianbao.previous'; // … and last year's report from here
-const EXT = /\.(txt|text|htm|html|md|markdown)$/i;
+const EXT = /\.(txt|text|htm|html|md|markdown|docx|doc|wps|pdf)$/i;
 const SEV = { error: '错误', warning: '警告', info: '提示' };
 
 const $ = (id) => document.getElementById(id);
@@ -253,7 +253,7 @@ function progress(done, total, text) {
 
 async function start(items, skipped = 0) {
   if (!items.length) {
-    note(skipped ? `没有可检查的文件（跳过 ${skipped} 个不支持的文件；支持 .txt、.htm、.html、.md）` : '没有可检查的报告', 'error');
+    note(skipped ? `没有可检查的文件（跳过 ${skipped} 个不支持的文件；支持 .txt、.htm、.html、.md、.docx、.doc、.wps、.pdf）` : '没有可检查的报告', 'error');
     return;
   }
   stopWorkers();
@@ -395,6 +395,7 @@ async function exportAs(kind) {
 
 // ------------------------------------------------------------------ the table
 function worstText(row) {
+  if (row.unreadable) return `无法读取：${row.unreadable}`;
   return row.worst ? `[${SEV[row.worst.severity]}] ${row.worst.rule} ${row.worst.message}` : '未发现问题';
 }
 
@@ -447,7 +448,7 @@ function render() {
     const tr = document.createElement('tr');
     tr.dataset.i = i;
     tr.tabIndex = 0;
-    tr.className = it.row.errors ? 'has-errors' : it.row.warnings ? 'has-warnings' : 'clean';
+    tr.className = it.row.unreadable ? 'unreadable' : it.row.errors ? 'has-errors' : it.row.warnings ? 'has-warnings' : 'clean';
     tr.title = '在单篇检查页中打开';
     const name = cell(tr, it.name, 'c-name');
     if (it.previous != null && state.items[it.previous]) {
@@ -468,7 +469,7 @@ function render() {
     cell(tr, it.row.format === 'unknown' ? '未识别' : it.row.format, 'c-format');
     cell(tr, it.row.errors, 'c-errors num');
     cell(tr, it.row.warnings, 'c-warnings num');
-    cell(tr, worstText(it.row), 'c-worst' + (it.row.worst ? ' sev-' + it.row.worst.severity : ''));
+    cell(tr, worstText(it.row), 'c-worst' + (it.row.unreadable ? ' sev-error' : it.row.worst ? ' sev-' + it.row.worst.severity : ''));
     frag.appendChild(tr);
   }
   tbody.replaceChildren(frag);
@@ -481,7 +482,9 @@ function render() {
   const w = items.reduce((s, it) => s + it.row.warnings, 0);
   const withErrors = items.filter((it) => it.row.errors > 0).length;
   const paired = items.filter((it) => it.previous != null).length;
+  const unreadable = items.filter((it) => it.row.unreadable).length;
   $('totals').textContent = `共 ${items.length} 份报告：错误 ${e} 个（${withErrors} 份有错误），警告 ${w} 个；` +
+    (unreadable ? `${unreadable} 份无法读取；` : '') +
     `自动配对上年报告 ${paired} 对` + (state.ms != null ? `；用时 ${(state.ms / 1000).toFixed(2)} 秒` : '');
   renderPairs();
 }

@@ -6,6 +6,9 @@
 //
 //   {type:'one', i, name, file?: File, text?: string, previous?: j, previousText?: string}
 //       → {type:'item', i, name, text, encoding, row, previous}   (text only when not a re-check)
+//     A Word/WPS document or PDF is read by ../readers/readers.js (loaded only then): its text is
+//     the reader's simple HTML, its encoding names the format; one that cannot be read gets a row
+//     with `unreadable` (the message for people) instead of a check.
 //   {type:'pair', ids:[{org, year}]}                  → {type:'pairs', previous:[j|null], ambiguous:[[i,[j…]]]}
 //   {type:'xlsx', entries:[{path, text, previous?}]}  → {type:'xlsx', bytes: Uint8Array}
 //   {type:'csv',  entries}                            → {type:'csv', text}   (CRLF, no BOM)
@@ -26,6 +29,36 @@ export function decode(bytes) {
   } catch {
     return [new TextDecoder('gb18030').decode(b), 'GB18030'];
   }
+}
+
+/** The first bytes of the formats only the file readers know (as src/web/dom.rs `needs_reader`). */
+const MAGIC = ['504b0304', '504b0506', 'd0cf11e0', '7b5c727466', '89504e47', 'ffd8ff', '47494638', '49492a00',
+  '4d4d002a', '52617221', '377abcaf', '1f8b', '7f454c46', 'dba5'];
+export function needsReader(bytes) {
+  const b = new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 1024));
+  const hex = [...b.subarray(0, 8)].map((x) => x.toString(16).padStart(2, '0')).join('');
+  if (MAGIC.some((m) => hex.startsWith(m))) return true;
+  for (let i = 0; i + 5 <= b.length; i++) {
+    if (b[i] === 0x25 && b[i + 1] === 0x50 && b[i + 2] === 0x44 && b[i + 3] === 0x46 && b[i + 4] === 0x2d) return true; // %PDF-
+  }
+  return false;
+}
+
+const FORMAT = { docx: 'Word 文档', doc: 'Word/WPS 文档', pdf: 'PDF' };
+
+/** A file's content for the checker: [text, encoding] or {unreadable: message}. */
+async function read(file) {
+  const bytes = await file.arrayBuffer();
+  if (needsReader(bytes)) {
+    const { readFile } = await import('../readers/readers.js');
+    try {
+      const r = await readFile(bytes);
+      if (r.kind !== 'text') return [r.html, FORMAT[r.kind]];
+    } catch (e) {
+      return { unreadable: String(e?.message ?? e) };
+    }
+  }
+  return decode(bytes);
 }
 
 const RANK = { error: 3, warning: 2, info: 1 };
@@ -55,12 +88,18 @@ async function one(m) {
   let text = m.text;
   let encoding = 'UTF-8';
   if (text == null) {
+    let got;
     try {
-      [text, encoding] = decode(await m.file.arrayBuffer());
+      got = await read(m.file);
     } catch {
-      text = '';
-      encoding = '无法读取';
+      got = { unreadable: '无法读取该文件' };
     }
+    if (got.unreadable) {
+      const row = { org: '', year: null, format: 'unknown', errors: 0, warnings: 0, infos: 0, rules: [], worst: null, unreadable: got.unreadable };
+      postMessage({ type: 'item', i: m.i, name: m.name, text: '', encoding: '无法读取', row, previous: null });
+      return;
+    }
+    [text, encoding] = got;
   }
   const options = m.previousText == null ? { path: m.name } : { path: m.name, previous: m.previousText };
   const row = summarise(check(text, options));

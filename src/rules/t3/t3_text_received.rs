@@ -1,7 +1,7 @@
 use crate::declare_rule;
-use crate::diag::Finding;
+use crate::diag::{Finding, Severity};
 use crate::report::{CellKey, T3Col, T3Row};
-use crate::rules::common::{clause_end, count_after, find_any, fmt_num, this_year_sentences};
+use crate::rules::common::{clause_end, clause_start, count_after, find_any, fmt_num, this_year_sentences};
 use crate::rules::Context;
 use crate::span::Span;
 
@@ -10,7 +10,9 @@ declare_rule! {
     /// 正文“共收到（新收、受理）政府信息公开申请 N 件”中的 N，等于第三部分表格“一、本年新收”总计；
     /// 句中写明“含上年结转”时，与“本年新收＋上年结转”比较。“受理”既可能只指本年新收，也可能包括上年结转，
     /// 句中把 N 分成本年新收和上年结转时也是如此：两种读法有一种相符就不报告。正文写“未收到政府信息公开
-    /// 申请”时，本年新收总计应为 0。
+    /// 申请”时，本年新收总计应为 0。“含上年结转”只看这个数所在的分句和紧跟其后的括号（“答复3050件（含上年
+    /// 结转34件）”说的是答复数）。句子说的是另一个主体（“区政府办代表区政府受理”“全区共受理”）时，表格的
+    /// 统计范围可能不同，只作警告。
     ///
     /// 只看第一部分和第三部分正文中第一处这样的说法；含“累计、历年、截至目前、同比、较上年”或提到其他年份的
     /// 句子不看；“10余件”之类约数不看；表格单元格空白或不是数字时不判断。
@@ -86,8 +88,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             // the sentence says the count includes last year's; 受理 (or a count broken down into new
             // and carried-over ones) may be either.
             let verb = &s[ks..ke];
-            let includes_carry = ["含上年", "包括上年", "含上一年", "包含上年"].iter().any(|w| s.contains(w));
-            let broken_down = s[cnt.unit_end..].contains("上年结转") || s[cnt.unit_end..].contains("结转");
+            let scope = count_scope(s, ks, cnt.unit_end);
+            let includes_carry = ["含上年", "包括上年", "含上一年", "包含上年"].iter().any(|w| scope.contains(w));
+            let broken_down = s[cnt.unit_end..].contains("结转");
             let mut readings: Vec<Reading> = Vec::new();
             if !includes_carry {
                 readings.push((r01, "“一、本年新收政府信息公开申请数量”总计", vec![new]));
@@ -105,9 +108,38 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     first.1,
                     fmt_num(first.0)
                 );
-                out.push(T3_TEXT_RECEIVED.finding(st.span_of(cnt.start, cnt.end), message).cells(first.2.clone()));
+                let mut f = T3_TEXT_RECEIVED.finding(st.span_of(cnt.start, cnt.end), message).cells(first.2.clone());
+                // Said of another body (区政府办代表区政府…, 全区…): the table may count other bodies.
+                let subject = &s[clause_start(s, ks)..ks];
+                if other_body(subject) {
+                    f = f
+                        .severity(Severity::Warning)
+                        .assume(format!("正文说的是“{subject}”的申请数，可能与表格的统计范围不同"));
+                }
+                out.push(f);
             }
             return;
         }
     }
+}
+
+/// What the count's own clause says: from the clause's start to the count, and a bracket right
+/// after the count ("3119件（含上年结转34件）"); a bracket after a later count is that count's.
+fn count_scope(s: &str, verb: usize, unit_end: usize) -> &str {
+    let start = clause_start(s, verb);
+    let rest = &s[unit_end..];
+    let end = match rest.chars().next() {
+        Some('(' | '（') => rest.find([')', '）']).map_or(s.len(), |i| unit_end + i),
+        _ => clause_end(s, unit_end),
+    };
+    &s[start..end]
+}
+
+/// A subject naming a body other than the report's own: one acting for it (代表), an office of it,
+/// or a whole area (全区、全市…).
+fn other_body(subject: &str) -> bool {
+    let own = subject.starts_with('我') || subject.starts_with('本');
+    subject.contains("代表")
+        || (!own && ["办公室", "政府办", "中心"].iter().any(|w| subject.contains(w)))
+        || ["全市", "全区", "全县", "全省", "全镇", "全乡", "全州", "全旗"].iter().any(|w| subject.contains(w))
 }

@@ -86,8 +86,12 @@ pub fn FindingList(props: &FindingListProps) -> Html {
         let on = props.on_export.clone();
         html! { <button type="button" class="btn small" id={format!("export-{kind}")} onclick={move |_| on.emit(kind)} disabled={c.findings.is_empty()}>{label}</button> }
     };
+    // A PDF's reader marks where its pages start: say on which page a finding is (spans index the
+    // markup, which holds the marks).
+    let pages = crate::input::pdf::page_marks(&a.text);
     let item = |i: usize| {
         let f = &c.findings[i];
+        let page = (!pages.is_empty()).then(|| pages.partition_point(|&p| p <= f.span.start)).filter(|&p| p > 0);
         let rule = rules::find(f.rule);
         let selected = props.selected == Some(i);
         let on = props.on_select.clone();
@@ -101,6 +105,7 @@ pub fn FindingList(props: &FindingListProps) -> Html {
                     if let Some(r) = rule { <span class="rule-title">{r.title}</span> }
                     <span class="message">{f.message.clone()}</span>
                     if let Some(l) = cells { <span class="where">{l}</span> }
+                    if let Some(p) = page { <span class="where page">{format!("第 {p} 页")}</span> }
                     if let Some(asm) = &f.assumption { <span class="assumption">{format!("假设：{asm}")}</span> }
                     if !f.help.is_empty() { <span class="help">{format!("建议：{}", f.help)}</span> }
                 </button>
