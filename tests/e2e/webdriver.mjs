@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, homedir } from 'node:os';
 import { join } from 'node:path';
 
-const ELEMENT = 'element-6066-11e4-a52f-4a4b5da8a0d0';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 async function freePort() {
