@@ -150,7 +150,7 @@ for (const path of walk(dist).sort()) {
   }
 }
 
-console.log(`baseline (V8 ${process.versions.v8}): ${wasmCount} wasm compiled, ${scriptCount} scripts parsed, ${failures.length} failed`);
+console.log(`baseline V8 ${process.versions.v8.replace(/-node.*/, '')} (Chromium 96): ${wasmCount} wasm compiled, ${scriptCount} scripts parsed, ${failures.length} failed`);
 if (!wasmCount || !scriptCount) {
   console.log(`FAIL nothing found in ${dist}/ (build first)`);
   process.exit(1);
