@@ -5,7 +5,7 @@
 //
 // Both work when double-clicked (file://) and make no request at all: every script and style is
 // inline and allowed by its sha256 in the page's CSP, which starts with connect-src 'none'. The JS is
-// the shipped files themselves: the part of boot.js, check-worker.js, batch.js and worker.js between
+// the shipped files themselves (from www/, with their comments): the part of boot.js, check-worker.js, batch.js and worker.js between
 // `// offline:begin` and `// offline:end` (their imports, file URLs and fetch) is swapped for the
 // one-file equivalent below, the wasm-bindgen glue is inlined (its `export`s dropped), and the page
 // and its worker run the same script (the worker is a blob of the script's own text).
@@ -101,8 +101,8 @@ const SELF_URL = URL.createObjectURL(new Blob([document.currentScript.textConten
 
 // ---------------------------------------------------------------- the app
 {
-  const page = withoutOnlinePart(read(join(dist, 'boot.js')), 'boot.js');
-  const worker = withoutOnlinePart(read(join(dist, 'check-worker.js')), 'check-worker.js');
+  const page = withoutOnlinePart(read(join(root, 'www/boot.js')), 'boot.js');
+  const worker = withoutOnlinePart(read(join(root, 'www/check-worker.js')), 'check-worker.js');
   const text = checkInline(`(function () {
 'use strict';
 ${glue(join(dist, 'nianbao-web.js'))}
@@ -142,8 +142,8 @@ ${page}
 {
   const embed = join(dist, 'embed');
   const batch = join(dist, 'batch');
-  const page = withoutOnlinePart(read(join(batch, 'batch.js')), 'batch.js');
-  const worker = withoutOnlinePart(read(join(batch, 'worker.js')), 'worker.js');
+  const page = withoutOnlinePart(read(join(root, 'www/batch/batch.js')), 'batch.js');
+  const worker = withoutOnlinePart(read(join(root, 'www/batch/worker.js')), 'worker.js');
   const text = checkInline(`(function () {
 'use strict';
 ${glue(join(embed, 'nianbao_embed.js'))}
