@@ -74,6 +74,34 @@ pub struct ReportView {
     pub format: report::Format,
     pub sections: Vec<SectionView>,
     pub cells: Vec<CellView>,
+    /// What was read: the parts found and the cells of each table (an addition to contract.md v1).
+    pub coverage: Coverage,
+    /// The input reads as an annual report (title, parts or tables); when it does not, nothing was
+    /// checked and no view may call it free of problems.
+    pub recognised: bool,
+}
+
+/// What the checker read of a report.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// Distinct parts of the six found.
+    pub sections: usize,
+    pub tables: TablesRead,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[allow(non_snake_case)]
+pub struct TablesRead {
+    pub T2: Cells,
+    pub T3: Cells,
+    pub T4: Cells,
+}
+
+/// Cells read of a table, and cells it has in the detected format.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Cells {
+    pub found: usize,
+    pub expected: usize,
 }
 
 /// The result of checking one input. Spans index the input as given (for HTML: the markup), or the
@@ -87,6 +115,9 @@ pub struct Checked {
     /// and HTML input, whose spans index the input itself.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// For HTML input: its visible text and the map from it to the markup (what the views show).
+    #[serde(skip)]
+    pub visible: Option<input::html::Visible>,
 }
 
 impl Checked {
@@ -109,25 +140,32 @@ pub fn check(input: &str, options: &Options) -> Checked {
 /// carries in `text` so that views can show it.
 pub fn check_extracted(html: &str, kind: InputKind, options: &Options) -> Checked {
     let visible = input::html::to_visible(html);
-    let mut checked = check_text(&visible.text, kind, options);
+    let mut checked = check_report(Report::build_visible(&visible), kind, options);
     checked.text = Some(visible.text);
     checked
 }
 
 fn check_html(markup: &str, kind: InputKind, options: &Options) -> Checked {
     let visible = input::html::to_visible(markup);
-    let mut checked = check_text(&visible.text, kind, options);
-    checked.to_source(&visible);
+    let mut checked = check_report(Report::build_visible(&visible), kind, options);
+    checked.map_to_source(&visible);
+    checked.visible = Some(visible);
     checked
 }
 
 /// Checks text; spans index `text`.
 fn check_text(text: &str, kind: InputKind, options: &Options) -> Checked {
-    let report = Report::build(text);
+    check_report(Report::build(text), kind, options)
+}
+
+fn check_report(report: Report, kind: InputKind, options: &Options) -> Checked {
     let prev_visible =
         options.previous.as_deref().filter(|p| InputKind::detect(p) == InputKind::Html).map(input::html::to_visible);
-    let prev_text = prev_visible.as_ref().map(|v| v.text.as_str()).or(options.previous.as_deref());
-    let previous = prev_text.map(Report::build);
+    let previous = match (&prev_visible, options.previous.as_deref()) {
+        (Some(v), _) => Some(Report::build_visible(v)),
+        (None, Some(p)) => Some(Report::build(p)),
+        (None, None) => None,
+    };
     let ctx = rules::Context { report: &report, previous: previous.as_ref(), today: options.today };
     let mut findings = rules::run_all(&ctx);
     let view = ReportView {
@@ -157,18 +195,29 @@ fn check_text(text: &str, kind: InputKind, options: &Options) -> Checked {
                 span: c.span,
             })
             .collect(),
+        coverage: coverage(&report),
+        recognised: report.recognised(),
     };
     if let Some(v) = &prev_visible {
         for r in findings.iter_mut().flat_map(|f| f.related.iter_mut()) {
             r.previous = v.to_source(r.previous);
         }
     }
-    Checked { input: kind, report: view, findings, text: None }
+    Checked { input: kind, report: view, findings, text: None, visible: None }
+}
+
+fn coverage(r: &Report) -> Coverage {
+    let cells = |id| {
+        let read = r.read(id);
+        Cells { found: read.found, expected: read.expected }
+    };
+    use report::TableId::{T2, T3, T4};
+    Coverage { sections: r.parts_found(), tables: TablesRead { T2: cells(T2), T3: cells(T3), T4: cells(T4) } }
 }
 
 impl Checked {
     /// Maps every span from the visible text of an HTML input to its markup.
-    fn to_source(&mut self, v: &input::html::Visible) {
+    fn map_to_source(&mut self, v: &input::html::Visible) {
         for f in &mut self.findings {
             f.span = v.to_source(f.span);
             for r in &mut f.related {

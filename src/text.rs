@@ -3,6 +3,8 @@
 
 use crate::span::Span;
 
+mod radicals;
+
 /// Characters that carry no meaning and are dropped everywhere: zero-width, BOM, bidi controls, soft hyphen.
 pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
@@ -19,9 +21,11 @@ pub fn is_space(c: char) -> bool {
     }
 }
 
-/// The width fold of NFKC for the characters reports use: full-width ASCII → ASCII.
+/// The width fold of NFKC for the characters reports use: full-width ASCII → ASCII, and the
+/// radical and compatibility code points of PDF and OCR text → the ordinary ideographs.
 pub fn fold_width(c: char) -> char {
     match c {
+        '\u{2E80}'..='\u{2FD5}' | '\u{F900}'..='\u{FAD9}' => radicals::ideograph(c).unwrap_or(c),
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' | '\u{00A0}' => ' ',
         // Dashes and minus signs that stand for "-" in numbers and placeholders.
@@ -112,6 +116,10 @@ impl Norm {
                 continue;
             }
             if mode == Mode::Label && matches!(f, '"' | '\'' | '“' | '”' | '「' | '」' | '‘' | '’') {
+                continue;
+            }
+            // Markdown emphasis (**bold**), as converters and writing assistants leave it.
+            if f == '*' {
                 continue;
             }
             if let Some(space) = pending_space.take() {
@@ -284,7 +292,7 @@ pub fn label_cow(s: &str) -> std::borrow::Cow<'_, str> {
             continue;
         }
         let f = fold_width(c);
-        if !is_space(f) && !matches!(f, '"' | '\'' | '“' | '”' | '「' | '」' | '‘' | '’') {
+        if !is_space(f) && !matches!(f, '"' | '\'' | '“' | '”' | '「' | '」' | '‘' | '’' | '*') {
             t.push(f);
         }
     }
@@ -610,6 +618,9 @@ mod tests {
                     continue;
                 }
                 if mode == Mode::Label && matches!(f, '"' | '\'' | '“' | '”' | '「' | '」' | '‘' | '’') {
+                    continue;
+                }
+                if f == '*' {
                     continue;
                 }
                 if let Some(at) = pending_space.take() {

@@ -197,3 +197,31 @@ fn gbk_file_is_decoded() {
     let cells = v["files"][0]["report"]["cells"].as_array().map_or(0, |c| c.len());
     assert!(cells > 150, "tables recognised: {cells} cells");
 }
+
+#[test]
+fn what_was_read_is_said_and_a_non_report_is_not_called_clean() {
+    let dir = TempDir::new("coverage");
+    let report = dir.write("report.txt", base());
+    let o = run(&["check", &report]);
+    assert!(stdout(&o).contains("读取：6/6 部分，表二 10/10、表三 175/175、表四 15/15 个单元格"), "{}", stdout(&o));
+    let o = run(&["check", "--format", "json", &report]);
+    let v = json(&o);
+    let cov = &v["files"][0]["report"]["coverage"];
+    assert_eq!(cov["sections"], 6);
+    assert_eq!(cov["tables"]["T3"]["found"], 175);
+    assert_eq!(cov["tables"]["T3"]["expected"], 175);
+    assert_eq!(v["files"][0]["report"]["recognised"], true);
+
+    // An unrelated notice: said to be no annual report, with no finding and no "clean" verdict.
+    let notice = dir.write(
+        "notice.txt",
+        "关于做好2024年度政府信息公开工作年度报告编制发布工作的通知\n各乡镇人民政府、县直各单位：\n请于2025年1月31日前报送。\n",
+    );
+    let o = run(&["check", &notice]);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).contains("未识别为政府信息公开工作年度报告"), "{}", stdout(&o));
+    assert!(!stdout(&o).contains("0 个错误"), "{}", stdout(&o));
+    let v = json(&run(&["check", "--format", "json", &notice]));
+    assert_eq!(v["files"][0]["report"]["recognised"], false);
+    assert_eq!(v["files"][0]["findings"].as_array().map(Vec::len), Some(0));
+}

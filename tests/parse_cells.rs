@@ -127,3 +127,64 @@ fn rows_are_found_whatever_the_layout() {
         assert_eq!(get(&m, "T3", "R02", "C1"), "1", "{input}");
     }
 }
+
+/// The HTML fixture with some cells emptied: `<td></td>` and `<td>&nbsp;</td>` at the end of a row
+/// and two all-blank rows.
+fn html_with_blanks() -> String {
+    let base = include_str!("fixtures/_html/t3_wrong_total.html");
+    base.lines()
+        .map(|l| {
+            if l.contains("2.没有现成信息") || l.contains("3.要求提供公开出版物") {
+                l.replace("<td>0</td>", "<td></td>")
+            } else if l.contains("（四）无法提供") {
+                // The last cell of the row blank.
+                let at = l.rfind("<td>").unwrap_or(0);
+                format!("{}<td>&nbsp;</td></tr>", &l[..at])
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn html_blank_cells_and_blank_rows_are_cells() {
+    let input = html_with_blanks();
+    let checked = check(&input, &Options::default());
+    let m = cells(&input, &checked);
+    assert_eq!(m.len(), 25 * 7, "every cell of T3 read, blank or not");
+    for (r, c) in [("R14", "C1"), ("R14", "C7"), ("R18", "C4"), ("R13", "C7")] {
+        let cell = checked.report.cells.iter().find(|x| x.row == r && x.col == c).expect("cell");
+        assert_eq!(cell.value, None, "{r} {c} is blank");
+    }
+    // Blank cells are not missing cells: no row-width or rows-present finding.
+    for rule in ["TBL-ROW-WIDTH", "T3-ROWS-PRESENT"] {
+        assert!(!checked.findings.iter().any(|f| f.rule == rule), "{rule}: {:?}", checked.findings);
+    }
+    assert!(checked.findings.iter().any(|f| f.rule == "TBL-CELL-EMPTY"));
+}
+
+#[test]
+fn hidden_html_content_is_not_read() {
+    let input = "<p>一、总体情况</p><p hidden>2019年，本局共收到申请99件。</p>\
+                 <div aria-hidden=\"true\">2018年12月30日</div><span style=\"display: none\">隐藏</span><p>可见</p>";
+    let checked = check(input, &Options::default());
+    let visible = checked.visible.as_ref().expect("HTML input keeps its visible text");
+    assert_eq!(visible.text, "一、总体情况\n可见");
+}
+
+#[test]
+fn markdown_headings_bold_and_radicals() {
+    // A PDF→Markdown conversion: ATX headings, bold table cells, Kangxi radicals (⼀ ⼆ ⽂ ⾏).
+    let input = "# 某县民政局2024年政府信息公开⼯作年度报告\n\n## ⼀、总体情况\n\n2024年，我局…\n\n## ⼆、主动公开政府信息情况\n\n\
+                 ### 三、收到和处理政府信息公开申请情况\n\n| 一、本年新收政府信息公开申请数量 | **3** | 0 | 0 | 0 | 0 | 1 | **4** |\n";
+    let checked = check(input, &Options::default());
+    let titles: Vec<u8> = checked.report.sections.iter().map(|s| s.canonical).collect();
+    assert_eq!(titles, vec![1, 2, 3]);
+    assert_eq!(checked.report.year, Some(2024));
+    let m = cells(input, &checked);
+    assert_eq!(get(&m, "T3", "R01", "C1"), "3", "the span leaves the emphasis out");
+    let c7 = checked.report.cells.iter().find(|c| c.row == "R01" && c.col == "C7").expect("C7");
+    assert_eq!(c7.value, Some(4.0));
+}

@@ -57,6 +57,23 @@ fn summary_names_year_format_and_verdict() {
 }
 
 #[test]
+fn summary_says_what_was_read() {
+    let out = render::<Summary>(SummaryProps { result: shared(SAMPLE) });
+    let read = text_of(&out, "fact-coverage");
+    assert!(read.contains("6/6 个部分") && read.contains("表三 161/161"), "{read}");
+}
+
+#[test]
+fn a_text_that_is_no_report_is_never_called_clean() {
+    let out = render::<Summary>(SummaryProps {
+        result: shared("关于召开春季运动会的通知\n请各单位按时参加。\n")
+    });
+    let verdict = text_of(&out, "verdict");
+    assert!(verdict.starts_with("未识别为政府信息公开工作年度报告"), "{verdict}");
+    assert!(!out.contains("未发现问题"), "{out}");
+}
+
+#[test]
 fn summary_verdict_counts_t3_balance_error() {
     let text = fixture("tests/fixtures/T3-BALANCE/invalid_web_tabs.txt");
     let out = render::<Summary>(SummaryProps { result: shared(&text) });

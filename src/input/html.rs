@@ -36,6 +36,19 @@ impl Run {
 pub struct Visible {
     pub text: String,
     runs: Vec<Run>,
+    /// Every row of the data tables, as the table-forming algorithm laid it out, in text order.
+    pub rows: Vec<GridRow>,
+    /// The visible text of every block element (div, section, td of a layout table …), for finding
+    /// the report's own region in a whole saved page.
+    pub blocks: Vec<Span>,
+}
+
+/// A table row of the visible text: its line, and one span per cell in column order (an empty span
+/// at the cell's place for a blank cell), so that blank cells and all-blank rows are kept exactly.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GridRow {
+    pub line: Span,
+    pub cells: Vec<Span>,
 }
 
 impl Visible {
@@ -69,6 +82,22 @@ impl Visible {
         let base = self.text.len() as u32;
         self.text.push_str(&other.text);
         self.runs.extend(other.runs.iter().map(|r| Run { vis: r.vis + base, ..*r }));
+    }
+
+    /// The smallest visible offset whose source offset is at or after `src` (the map is monotone).
+    pub fn from_source(&self, src: usize) -> usize {
+        let text = &self.text;
+        let (mut lo, mut hi) = (0usize, text.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let m = crate::span::floor_char_boundary(text, mid);
+            if self.to_source(Span::new(m, m)).start >= src {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        crate::span::floor_char_boundary(text, lo)
     }
 
     fn ends_with_space(&self) -> bool {
@@ -285,9 +314,61 @@ fn attr_number(attrs: &str, name: &str) -> usize {
     n.parse::<usize>().unwrap_or(1).clamp(1, 1000)
 }
 
+/// The attributes of a start tag as (lower-case name, value without quotes).
+fn attributes(attrs: &str) -> impl Iterator<Item = (String, &str)> {
+    let b = attrs.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'/') {
+            i += 1;
+        }
+        let name = attrs[start..i].to_ascii_lowercase();
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if j >= b.len() || b[j] != b'=' {
+            return Some((name, ""));
+        }
+        j += 1;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        let value = match b.get(j) {
+            Some(&q @ (b'"' | b'\'')) => {
+                let end = attrs[j + 1..].find(q as char).map_or(b.len(), |p| j + 1 + p);
+                i = (end + 1).min(b.len());
+                &attrs[j + 1..end]
+            }
+            _ => {
+                let end = attrs[j..].find(|c: char| c.is_ascii_whitespace()).map_or(b.len(), |p| j + p);
+                i = end;
+                &attrs[j..end]
+            }
+        };
+        Some((name, value))
+    })
+}
+
+/// Content a reader does not see: the `hidden` attribute, `aria-hidden="true"`, or a style with
+/// `display:none` / `visibility:hidden`.
 fn is_hidden(attrs: &str) -> bool {
-    let lower: String = attrs.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
-    lower.contains("display:none") || lower.contains("visibility:hidden") || lower.contains(" hidden")
+    attributes(attrs).any(|(name, value)| match name.as_str() {
+        "hidden" => true,
+        "aria-hidden" => value.eq_ignore_ascii_case("true"),
+        "style" => {
+            let v: String = value.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+            v.contains("display:none") || v.contains("visibility:hidden")
+        }
+        _ => false,
+    })
 }
 
 fn is_block(name: &str) -> bool {
@@ -477,6 +558,8 @@ pub fn to_visible(src: &str) -> Visible {
     let mut hidden_depth: Vec<Cow<str>> = Vec::new();
     let mut in_head = false;
     let mut tables_seen = 0;
+    // Open block elements: name and where their visible text starts.
+    let mut open: Vec<(Cow<str>, usize)> = Vec::new();
     for t in tokenize(src) {
         let t = &t;
         // The number of a table start tag among all of them.
@@ -556,10 +639,24 @@ pub fn to_visible(src: &str) -> Visible {
                     _ => {}
                 }
             }
-            Token::Start { name, at, .. } if is_block(name) => newline(&mut out, *at),
+            Token::Start { name, at, .. } if is_block(name) => {
+                newline(&mut out, *at);
+                if !is_void(name) {
+                    open.push((name.clone(), out.text.len()));
+                }
+            }
             Token::End { name } if is_block(name) => {
                 let at = src.len().min(position_hint(&out));
-                newline(&mut out, at)
+                newline(&mut out, at);
+                // Close it and whatever was left open inside it.
+                if let Some(i) = open.iter().rposition(|(n, _)| n == name) {
+                    let end = out.text.len();
+                    for (_, start) in open.drain(i..) {
+                        if end > start {
+                            out.blocks.push(Span::new(start, end));
+                        }
+                    }
+                }
             }
             Token::Text(at, s) => push_text(&mut out, *at, s),
             _ => {}
@@ -569,6 +666,10 @@ pub fn to_visible(src: &str) -> Visible {
         emit_table(&mut out, done);
     }
     out.trim_end_spaces();
+    let end = out.text.len();
+    out.blocks.extend(open.into_iter().map(|(_, start)| Span::new(start, end)).filter(|b| !b.is_empty()));
+    // The final newlines are dropped below: no block may end past the text.
+    let blocks = std::mem::take(&mut out.blocks);
     while out.text.ends_with('\n') {
         // Only synthetic newlines end the text here; drop them with their runs.
         out.text.pop();
@@ -576,6 +677,8 @@ pub fn to_visible(src: &str) -> Visible {
             out.runs.pop();
         }
     }
+    let len = out.text.len();
+    out.blocks = blocks.into_iter().map(|b| Span::new(b.start.min(len), b.end.min(len))).collect();
     out
 }
 
@@ -588,14 +691,16 @@ fn position_hint(out: &Visible) -> usize {
     out.runs.last().map_or(0, Run::src_end)
 }
 
-/// Lays the collected cells on a slot grid (rowspan/colspan) and writes one line per row.
-/// A cell continued from a row above by rowspan is repeated in the lower rows only when it holds a
-/// value (a number or placeholder shared by several rows); a spanning label is written once.
+/// Lays the collected cells on a slot grid (rowspan/colspan) and writes one line per row, its
+/// cells separated by tabs, recording each row's cells in `out.rows`. A cell continued from a row
+/// above by rowspan is repeated in the lower rows only when it holds a value (a number or
+/// placeholder shared by several rows); a spanning label is written once. Blank cells and all-blank
+/// rows are kept: they are the table as drawn.
 fn emit_table(out: &mut Visible, table: TableBuf) {
     let grid = form_grid(&table.rows);
     for (r, slots) in grid.iter().enumerate() {
         let mut line = Visible::default();
-        let mut first = true;
+        let mut cells = Vec::new();
         let mut last_cell = None;
         for slot in slots {
             let Some((cr, cc)) = *slot else { continue };
@@ -610,44 +715,52 @@ fn emit_table(out: &mut Visible, table: TableBuf) {
             if cr != r && !is_value_like(v.text.trim()) {
                 continue;
             }
-            if !first {
+            if !cells.is_empty() {
                 line.push_run("\t", cell.at, 0, false);
             }
-            first = false;
-            // Drop the leading blank that collapsing may leave.
-            if v.text.starts_with(' ') {
-                let mut w = Visible::default();
-                let skip = 1u32;
-                w.text = v.text[skip as usize..].to_string();
-                w.runs = v
-                    .runs
-                    .iter()
-                    .filter(|run| run.vis + run.vis_len > skip)
-                    .map(|run| {
-                        if run.vis < skip {
-                            Run {
-                                vis: 0,
-                                vis_len: run.vis_len - skip,
-                                src: run.src + if run.verbatim { skip } else { 0 },
-                                src_len: if run.verbatim { run.src_len - skip } else { run.src_len },
-                                verbatim: run.verbatim,
-                            }
-                        } else {
-                            Run { vis: run.vis - skip, ..*run }
-                        }
-                    })
-                    .collect();
-                v = w;
-            }
+            let v = drop_leading_blank(v);
+            let at = line.text.len();
             line.append(&v);
+            cells.push(Span::new(at, line.text.len()));
         }
-        if line.text.trim().is_empty() {
+        // A row of one blank cell carries nothing (and would be an empty line).
+        if line.text.is_empty() {
             continue;
         }
         newline(out, line.runs.first().map_or(0, |r| r.src as usize));
+        let base = out.text.len();
         out.append(&line);
+        let shift = |s: Span| Span::new(base + s.start, base + s.end);
+        out.rows.push(GridRow { line: Span::new(base, out.text.len()), cells: cells.into_iter().map(shift).collect() });
         newline(out, position_hint(out));
     }
+}
+
+/// The cell text without the leading blank that white-space collapsing may leave.
+fn drop_leading_blank(v: Visible) -> Visible {
+    if !v.text.starts_with(' ') {
+        return v;
+    }
+    let skip = 1u32;
+    let runs = v
+        .runs
+        .iter()
+        .filter(|run| run.vis + run.vis_len > skip)
+        .map(|run| {
+            if run.vis < skip {
+                Run {
+                    vis: 0,
+                    vis_len: run.vis_len - skip,
+                    src: run.src + if run.verbatim { skip } else { 0 },
+                    src_len: if run.verbatim { run.src_len - skip } else { run.src_len },
+                    verbatim: run.verbatim,
+                }
+            } else {
+                Run { vis: run.vis - skip, ..*run }
+            }
+        })
+        .collect();
+    Visible { text: v.text[skip as usize..].to_string(), runs, ..Visible::default() }
 }
 
 fn is_value_like(s: &str) -> bool {

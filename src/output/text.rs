@@ -71,16 +71,28 @@ pub fn render(path: &str, source: &str, checked: &Checked) -> String {
     out
 }
 
-/// "滔溪镇人民政府 2024年 2021格式：2 个错误、3 个警告、1 条提示"
+/// "滔溪镇人民政府 2024年度 2021格式 — 2 个错误、3 个警告、1 条提示；读取：6/6 部分，表二 10/10、表三
+/// 175/175、表四 15/15 个单元格", or that the input is not an annual report.
 pub fn summary(path: &str, checked: &Checked) -> String {
     let r = &checked.report;
+    if !r.recognised {
+        return format!("{path}: 未识别为政府信息公开工作年度报告（没有找到年报标题、六个部分或统计表），未作检查\n");
+    }
+    let t = &r.coverage.tables;
     format!(
-        "{path}: {} {} {}格式 — {} 个错误、{} 个警告、{} 条提示\n",
+        "{path}: {} {} {}格式 — {} 个错误、{} 个警告、{} 条提示；读取：{}/6 部分，表二 {}/{}、表三 {}/{}、表四 {}/{} 个单元格\n",
         r.org.as_deref().unwrap_or("（未识别单位）"),
         r.year.map_or("（年度未识别）".to_string(), |y| format!("{y}年度")),
         r.format.as_str(),
         checked.count(Severity::Error),
         checked.count(Severity::Warning),
-        checked.count(Severity::Info)
+        checked.count(Severity::Info),
+        r.coverage.sections,
+        t.T2.found,
+        t.T2.expected,
+        t.T3.found,
+        t.T3.expected,
+        t.T4.found,
+        t.T4.expected,
     )
 }

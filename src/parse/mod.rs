@@ -7,6 +7,7 @@
 
 pub mod numbers;
 
+use crate::input::html::GridRow;
 use crate::span::Span;
 pub use numbers::{parse_value, Value};
 
@@ -39,12 +40,24 @@ pub struct Document<'a> {
 
 impl<'a> Document<'a> {
     pub fn parse(src: &'a str) -> Document<'a> {
+        Document::parse_with_rows(src, &[])
+    }
+
+    /// Parses text whose table rows are known from its structure (HTML and the files read as HTML):
+    /// those lines take their cells from `rows` exactly — blank cells and all-blank rows included —
+    /// instead of being split again; every other line is split by the text heuristics.
+    pub fn parse_with_rows(src: &'a str, rows: &[GridRow]) -> Document<'a> {
         let mut lines = Vec::new();
         let mut start = 0;
+        let mut next_row = rows.iter().peekable();
         for piece in src.split_inclusive('\n') {
             let end = start + piece.len();
-            let body_end = start + piece.trim_end_matches(['\n', '\r']).len();
-            lines.push(split_line(src, Span::new(start, body_end)));
+            let body = Span::new(start, start + piece.trim_end_matches(['\n', '\r']).len());
+            while next_row.next_if(|r| r.line.start < body.start).is_some() {}
+            match next_row.next_if(|r| r.line == body) {
+                Some(row) => lines.push(grid_line(src, row)),
+                None => lines.push(split_line(src, body)),
+            }
             start = end;
         }
         Document { src, lines }
@@ -64,6 +77,29 @@ fn is_blank(c: char) -> bool {
     crate::text::is_space(c) || crate::text::is_invisible(c)
 }
 
+/// A cell's text without Markdown markup around it: an ATX heading's `#` marks (`## 一、总体情况`),
+/// closing `#`s, and emphasis (`**（七）总计**`), as converters and writing assistants write them.
+fn trim_markup(src: &str, span: Span) -> Span {
+    let mut span = trim_span(src, span);
+    let s = &src[span.range()];
+    let hashes = s.len() - s.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) && s.len() > hashes {
+        span = trim_span(src, Span::new(span.start + hashes, span.end));
+        let s = &src[span.range()];
+        let closing = s.trim_end_matches('#');
+        if closing.len() < s.len() && closing.ends_with(is_blank) {
+            span = trim_span(src, Span::new(span.start, span.start + closing.len()));
+        }
+    }
+    for mark in ["**", "__"] {
+        let s = &src[span.range()];
+        if s.len() > 2 * mark.len() && s.starts_with(mark) && s.ends_with(mark) {
+            span = trim_span(src, Span::new(span.start + mark.len(), span.end - mark.len()));
+        }
+    }
+    span
+}
+
 /// Trims blanks (incl. full-width and invisible) from a span.
 pub fn trim_span(src: &str, span: Span) -> Span {
     let s = &src[span.range()];
@@ -75,6 +111,24 @@ pub fn trim_span(src: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.end - trail)
 }
 
+/// A table row known from the structure: one cell per grid cell, trimmed.
+fn grid_line(src: &str, row: &GridRow) -> Line {
+    let cells: Vec<Cell> = row.cells.iter().map(|c| Cell { span: trim_span(src, *c) }).collect();
+    let content = cells.iter().filter(|c| !c.span.is_empty()).count();
+    Line {
+        span: row.line,
+        multi: cells.len() > 1,
+        tabular: cells.len() > 1,
+        noise: false,
+        empty: false,
+        cells: if content == 0 && cells.len() <= 1 {
+            vec![Cell { span: Span::new(row.line.start, row.line.start) }]
+        } else {
+            cells
+        },
+    }
+}
+
 /// Splits a line into cells. Most lines are one cell: their `cells` are allocated for exactly one
 /// (a `Vec` grown by `push` holds four), which keeps a large document's lines small.
 fn split_line(src: &str, span: Span) -> Line {
@@ -83,7 +137,7 @@ fn split_line(src: &str, span: Span) -> Line {
     if s.is_empty() {
         return line;
     }
-    let content = trim_span(src, span);
+    let content = trim_markup(src, span);
     if content.is_empty() {
         // A tab- or space-only line: an empty cell in a Word copy.
         line.cells = vec![Cell { span: Span::new(span.start, span.start) }];
@@ -99,7 +153,7 @@ fn split_line(src: &str, span: Span) -> Line {
         line.tabular = true;
         let mut at = content.start;
         for part in text.split('\t') {
-            line.cells.push(Cell { span: trim_span(src, Span::new(at, at + part.len())) });
+            line.cells.push(Cell { span: trim_markup(src, Span::new(at, at + part.len())) });
             at += part.len() + 1;
         }
         return line;
@@ -112,7 +166,7 @@ fn split_line(src: &str, span: Span) -> Line {
         let inner = inner.strip_suffix('|').unwrap_or(inner);
         let mut at = inner_start;
         for part in inner.split('|') {
-            line.cells.push(Cell { span: trim_span(src, Span::new(at, at + part.len())) });
+            line.cells.push(Cell { span: trim_markup(src, Span::new(at, at + part.len())) });
             at += part.len() + 1;
         }
         line.multi = line.cells.len() > 1;

@@ -29,7 +29,7 @@ const PLACEHOLDERS: [&str; 12] = ["/", "／", "-", "--", "—", "——", "–",
 
 /// Normalised cell text: width-folded, no blanks or invisible characters.
 fn clean(raw: &str) -> String {
-    raw.chars().filter(|c| !is_invisible(*c)).map(fold_width).filter(|c| !is_space(*c)).collect()
+    raw.chars().filter(|c| !is_invisible(*c) && *c != '*').map(fold_width).filter(|c| !is_space(*c)).collect()
 }
 
 pub fn parse_value(raw: &str) -> Value {

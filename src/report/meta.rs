@@ -155,7 +155,7 @@ fn mentioned_year(doc: &Document) -> Option<(i32, Span)> {
     None
 }
 
-fn is_title_text(norm: &str) -> bool {
+pub(super) fn is_title_text(norm: &str) -> bool {
     let report_word = ["年度报告", "工作报告", "工作年报", "年报", "工作总结"]
         .iter()
         .any(|w| norm.ends_with(w) || norm.ends_with(&format!("{w}(全文)")));
@@ -276,9 +276,12 @@ fn org_from_first_sentence(r: &Report) -> Option<String> {
     (name.chars().count() >= 2 && !name.starts_with(['我', '本'])).then(|| name.to_string())
 }
 
-/// A trailing signature date line, or an explicit 发布日期/成文日期.
+/// An explicit 发布日期/成文日期, the 时间/日期 a web page shows next to the title (before the first
+/// part), or a trailing signature date line.
 fn pub_date(doc: &Document) -> Option<(Date, Span)> {
-    for line in &doc.lines {
+    let first_part = (0..doc.lines.len()).find(|&i| super::region::part_heading(doc, i).is_some());
+    for (i, line) in doc.lines.iter().enumerate().filter(|(_, l)| !l.noise) {
+        let near_title = first_part.is_none_or(|p| i < p) && line.span.len() <= 240;
         for cell in &line.cells {
             let raw = doc.text(cell.span);
             if !raw.contains(['期', '间']) {
@@ -288,8 +291,14 @@ fn pub_date(doc: &Document) -> Option<(Date, Span)> {
             // Normalise only around the cue: a cell may be a whole page pasted as one line.
             let from = raw[..cue_at].char_indices().rev().nth(5).map_or(0, |(i, _)| i);
             let to = raw[cue_at..].char_indices().nth(40).map_or(raw.len(), |(i, _)| cue_at + i);
-            let norm = Norm::new(&raw[from..to], cell.span.start + from, Mode::Label);
-            for cue in ["发布日期:", "发布时间:", "成文日期:", "发文日期:"] {
+            // Prose mode keeps the blank in "2022-02-08 16:34", which ends the day.
+            let norm = Norm::new(&raw[from..to], cell.span.start + from, Mode::Prose);
+            let cues: &[&str] = if near_title {
+                &["发布日期:", "发布时间:", "成文日期:", "发文日期:", "时间:", "日期:"]
+            } else {
+                &["发布日期:", "发布时间:", "成文日期:", "发文日期:"]
+            };
+            for cue in cues {
                 if let Some(at) = norm.text.find(cue) {
                     if let Some((d, s, e)) = parse_date(&norm.text[at + cue.len()..]) {
                         let off = at + cue.len();

@@ -2,6 +2,8 @@
 
 pub mod labels;
 pub mod meta;
+pub mod read;
+mod region;
 mod sections;
 mod tables;
 
@@ -211,6 +213,10 @@ pub struct TableInfo {
     /// Cells the table should have in the detected format, and how many were found.
     pub expected_cells: usize,
     pub found_cells: usize,
+    /// Data rows the table has in the detected format (T4: its one row).
+    pub expected_rows: usize,
+    /// Some row's figures arrived run together and could not be split in exactly one way.
+    pub unresolved: bool,
 }
 
 /// Where the report year came from (rules.md §4.7 N-YEAR-DETECT).
@@ -262,11 +268,24 @@ pub struct Report<'a> {
     cell_index: HashMap<&'static str, Vec<(&'static str, &'static str, usize)>, KeyHasher>,
     /// The publication or signature date and where it is written.
     pub pub_date: Option<(Date, Span)>,
+    /// How much of T2, T3 and T4 was read.
+    reads: [read::TableRead; 3],
 }
 
 impl<'a> Report<'a> {
     pub fn build(src: &'a str) -> Report<'a> {
-        let doc = Document::parse(src);
+        Report::from_document(Document::parse(src))
+    }
+
+    /// The report of an HTML input's visible text, its table rows known from the markup.
+    /// A whole saved page is cut down to the report's own region first.
+    pub fn build_visible(visible: &'a crate::input::html::Visible) -> Report<'a> {
+        let mut doc = Document::parse_with_rows(&visible.text, &visible.rows);
+        region::restrict(&mut doc, &visible.blocks);
+        Report::from_document(doc)
+    }
+
+    pub fn from_document(doc: Document<'a>) -> Report<'a> {
         // Every cell's label text, normalised once for all the dictionary lookups.
         // Labels are short: of a long prose line only the start is kept (anchors and headings are there).
         let label_of = |span: Span| {
@@ -299,10 +318,12 @@ impl<'a> Report<'a> {
             cell_index: HashMap::default(),
             cells,
             pub_date: None,
+            reads: [read::TableRead { found: 0, expected: 0, state: read::ReadState::Absent }; 3],
         };
         report.line_prose = report.normalise_lines();
         meta::fill(&mut report);
         report.prose_sentences = report.split_prose();
+        report.reads = read::assess(&report);
         // The first cell of a key wins, as a linear search would find it.
         for (i, c) in report.cells.iter().enumerate() {
             report.cell_index.entry(c.key.row).or_default().push((c.key.table, c.key.col, i));
@@ -374,6 +395,50 @@ impl<'a> Report<'a> {
 
     pub fn table(&self, id: TableId) -> Option<&TableInfo> {
         self.tables.iter().find(|t| t.id == id)
+    }
+
+    /// Where to point at a table as a whole: its first cell (caption, note or first label).
+    pub fn table_head(&self, t: &TableInfo) -> Span {
+        let cells = self.doc.lines.iter().filter(|l| l.span.end > t.span.start).flat_map(|l| &l.cells);
+        cells.map(|c| c.span).find(|c| !c.is_empty() && c.start >= t.span.start).unwrap_or(t.span)
+    }
+
+    /// How much of a table was read (see `read`).
+    pub fn read(&self, id: TableId) -> read::TableRead {
+        self.reads[id as usize]
+    }
+
+    /// The canonical parts (1..=6) found, each once.
+    pub fn parts_found(&self) -> usize {
+        (1..=6u8).filter(|c| self.section(*c).is_some()).count()
+    }
+
+    /// The text reads as an annual report: a report title, a reporting-period sentence (统计期限…),
+    /// at least two of the six parts, a table of the format, or one part in a text dated by its opening
+    /// sentence (an excerpt). Anything else (a notice, an unrelated page) is not checked as one.
+    pub fn recognised(&self) -> bool {
+        let parts = self.parts_found();
+        let ev = &self.year_evidence;
+        self.title.is_some()
+            || ev.period.is_some()
+            || parts >= 2
+            || (parts == 1 && ev.first_sentence.is_some())
+            || self.tables.iter().any(|t| t.found_cells >= 10)
+    }
+
+    /// The text ends at `at` as far as the report goes: no part heading and no table after it, and
+    /// nothing after it but blanks and page noise, or at least no signature date (an excerpt cut
+    /// off there, not a report that left something out).
+    pub fn ends_within(&self, at: usize) -> bool {
+        if self.sections.iter().any(|s| s.span.start >= at) || self.tables.iter().any(|t| t.span.start >= at) {
+            return false;
+        }
+        let nothing_after = self.doc.lines.iter().filter(|l| l.span.start >= at).all(|l| {
+            l.noise
+                || l.empty
+                || self.text(l.span).chars().all(|c| crate::text::is_space(c) || crate::text::is_invisible(c))
+        });
+        nothing_after || self.pub_date.as_ref().is_none_or(|(_, s)| s.start < at)
     }
 
     pub fn cell(&self, table: TableId, row: &str, col: &str) -> Option<&TableCell> {

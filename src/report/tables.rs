@@ -489,6 +489,8 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         unknown_rows: unknown,
         expected_cells,
         found_cells,
+        expected_rows: order.len(),
+        unresolved: false,
     };
     (info, cells)
 }
@@ -616,6 +618,7 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
     }
     let span = table_span(&collected, &rows);
     let expected_cells = if v2019 { 22 } else { 10 };
+    let expected_rows = if v2019 { 8 } else { 6 };
     let found_cells = cells.len();
     let info = TableInfo {
         id: TableId::T2,
@@ -626,6 +629,8 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         unknown_rows: unknown,
         expected_cells,
         found_cells,
+        expected_rows,
+        unresolved: false,
     };
     (info, cells)
 }
@@ -694,6 +699,8 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
         unknown_rows: Vec::new(),
         expected_cells: 15,
         found_cells: cells.len(),
+        expected_rows: 1,
+        unresolved: false,
     };
     (info, cells)
 }

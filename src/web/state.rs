@@ -140,15 +140,16 @@ pub fn analyse_on(text: &str, today: Option<Date>) -> Analysis {
 /// Checks `text` against last year's report `previous` (empty: none) for the year-over-year rules.
 pub fn analyse_with(text: &str, today: Option<Date>, previous: &str) -> Analysis {
     let given = (!previous.trim().is_empty()).then(|| previous.to_string());
-    let checked = check(text, &Options { today, previous: given });
-    // What the source view shows: the text, or for HTML its visible text (never markup).
-    let visible = (checked.input == InputKind::Html).then(|| html::to_visible(text));
+    let mut checked = check(text, &Options { today, previous: given });
+    // What the source view shows: the text, or for HTML its visible text (never markup), which the
+    // check made and hands over.
+    let visible = checked.visible.take();
     let display_spans = checked
         .findings
         .iter()
         .map(|f| match &visible {
             Some(v) => {
-                let s = Span::new(vis_of(v, f.span.start), vis_of(v, f.span.end));
+                let s = Span::new(v.from_source(f.span.start), v.from_source(f.span.end));
                 widen(&v.text, Span::new(s.start, s.end.max(s.start)))
             }
             None => widen(text, clamp(text, f.span)),
@@ -204,7 +205,7 @@ pub fn analyse_with(text: &str, today: Option<Date>, previous: &str) -> Analysis
 fn shown_text(source: &str, visible: Option<&html::Visible>, s: Span) -> String {
     match visible {
         Some(v) => {
-            let (a, b) = (vis_of(v, s.start), vis_of(v, s.end));
+            let (a, b) = (v.from_source(s.start), v.from_source(s.end));
             v.text[a..b.max(a)].to_string()
         }
         None => source[clamp(source, s).range()].to_string(),
@@ -247,22 +248,6 @@ fn widen(text: &str, s: Span) -> Span {
         Some(c) if c != '\n' && c != '\r' => Span::new(s.start, s.start + c.len_utf8()),
         _ => s,
     }
-}
-
-/// The smallest visible offset whose source offset is at or after `src` (the map is monotone).
-fn vis_of(visible: &html::Visible, src: usize) -> usize {
-    let text = &visible.text;
-    let (mut lo, mut hi) = (0usize, text.len());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let m = floor_char_boundary(text, mid);
-        if visible.to_source(Span::new(m, m)).start >= src {
-            hi = mid;
-        } else {
-            lo = mid + 1;
-        }
-    }
-    floor_char_boundary(text, lo)
 }
 
 /// A shared, cheaply compared analysis (props compare by pointer).
@@ -637,7 +622,7 @@ mod tests {
 
     #[test]
     fn findings_are_listed_a_page_at_a_time_and_selection_extends_the_list() {
-        let text = "2024年工作报告\n".to_string() + &"问提。".repeat(PAGE * 2 + 10);
+        let text = "某局2024年政府信息公开工作年度报告\n".to_string() + &"问提。".repeat(PAGE * 2 + 10);
         let mut s = State::new(text);
         let n = s.visible().len();
         assert!(n > PAGE * 2, "{n} findings");
@@ -669,7 +654,7 @@ mod tests {
         let src = "<table><tr><td>总计</td><td>6&nbsp;1</td></tr></table><p>第二段</p>";
         let v = html::to_visible(src);
         let at = src.find("第二段").unwrap_or(0);
-        let vis = vis_of(&v, at);
+        let vis = v.from_source(at);
         assert!(v.text[vis..].starts_with("第二段"), "{:?}", &v.text[vis..]);
     }
 

@@ -10,7 +10,7 @@ use crate::input::InputKind;
 use crate::report::Format;
 use crate::span::Span;
 use crate::web::state::{Analysis, Key, KeyMap};
-use crate::{CellView, Checked, ReportView, SectionView};
+use crate::{CellView, Cells, Checked, Coverage, ReportView, SectionView, TablesRead};
 
 struct Writer(Vec<u8>);
 
@@ -172,6 +172,11 @@ pub fn encode(a: &Analysis) -> Vec<u8> {
         }
         w.span(cell.span);
     }
+    w.n(usize::from(r.recognised));
+    let t = &r.coverage.tables;
+    for n in [r.coverage.sections, t.T2.found, t.T2.expected, t.T3.found, t.T3.expected, t.T4.found, t.T4.expected] {
+        w.n(n);
+    }
     w.n(c.findings.len());
     for f in &c.findings {
         w.s(f.rule);
@@ -253,6 +258,11 @@ pub fn decode(bytes: &[u8], text: String) -> Option<Analysis> {
         };
         Some(CellView { table, row, col, raw, value, span: r.span()? })
     })?;
+    let recognised = r.n()? == 1;
+    let sections_read = r.n()?;
+    let mut cells_read = || Some(Cells { found: r.n()?, expected: r.n()? });
+    let tables = TablesRead { T2: cells_read()?, T3: cells_read()?, T4: cells_read()? };
+    let coverage = Coverage { sections: sections_read, tables };
     let findings = r.list(|r| {
         let rule = intern(&r.s()?);
         let severity = severity_of(r.n()?)?;
@@ -282,8 +292,13 @@ pub fn decode(bytes: &[u8], text: String) -> Option<Analysis> {
     if r.at != bytes.len() || !display_spans.iter().all(fits) {
         return None;
     }
-    let checked =
-        Checked { input, report: ReportView { title, org, year, format, sections, cells }, findings, text: None };
+    let checked = Checked {
+        input,
+        report: ReportView { title, org, year, format, sections, cells, coverage, recognised },
+        findings,
+        text: None,
+        visible: None,
+    };
     let cells = KeyMap::last_wins(checked.report.cells.iter().enumerate().map(|(i, c)| ((c.table, c.row, c.col), i)));
     let cell_findings = KeyMap::grouped(involved);
     Some(Analysis { text, checked, display, display_spans, section_of, target, cells, cell_findings, related })
@@ -299,6 +314,7 @@ mod tests {
         assert_eq!(a.checked.input, b.checked.input);
         let (x, y) = (&a.checked.report, &b.checked.report);
         assert_eq!((&x.title, &x.org, x.year, x.format), (&y.title, &y.org, y.year, y.format));
+        assert_eq!((&x.coverage, x.recognised), (&y.coverage, y.recognised));
         assert_eq!(x.sections.len(), y.sections.len());
         for (s, t) in x.sections.iter().zip(&y.sections) {
             assert_eq!((&s.ordinal, &s.title, s.canonical, s.span), (&t.ordinal, &t.title, t.canonical, t.span));

@@ -1,8 +1,6 @@
-use super::infofee::{amount, says_none};
+use super::infofee::{amount, fee_year, says_none, says_nothing};
 use crate::declare_rule;
 use crate::diag::{Finding, Severity};
-use crate::report::Format;
-use crate::rules::year::util::report_year;
 use crate::rules::year::util::{has_any, section_sentences, sentences};
 use crate::rules::Context;
 
@@ -32,11 +30,8 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let applies = match report_year(r) {
-        Some(y) => y >= 2021,
-        None => r.format == Format::V2021,
-    };
-    if !applies {
+    // A 六 that says only "无" is C6-NONEMPTY's one finding.
+    if !fee_year(r) || says_nothing(r).is_some() {
         return;
     }
     let Some(sec) = r.section(6) else { return };

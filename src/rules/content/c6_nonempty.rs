@@ -1,8 +1,7 @@
+use super::infofee::{fee_year, says_nothing};
 use crate::declare_rule;
 use crate::diag::Finding;
-use crate::rules::year::util::section_paragraph_spans;
 use crate::rules::Context;
-use crate::text::{Mode, Norm};
 
 declare_rule! {
     /// ## 检查内容
@@ -27,22 +26,13 @@ declare_rule! {
     }
 }
 
-/// What a "nothing to report" 六 says once punctuation and filler are gone.
-const NOTHING: [&str; 8] =
-    ["无", "暂无", "没有", "无其他需要报告的事项", "无其他需要报告事项", "无需要报告的事项", "本年度无", "无其他事项"];
-
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let Some(_) = r.section(6) else { return };
-    let spans = section_paragraph_spans(r, 6);
-    if spans.is_empty() {
+    // Before 2021 there was no fee to report: "无其他需要报告的事项" was a complete answer.
+    if !fee_year(r) {
         return;
     }
-    let span = spans[0].cover(spans[spans.len() - 1]);
-    let text: String = spans.iter().map(|s| Norm::new(r.text(*s), 0, Mode::Prose).text).collect();
-    let core: String = text.chars().filter(|c| crate::text::is_hanzi(*c)).collect();
-    let core = core.strip_prefix("本单位").or(core.strip_prefix("本机关")).unwrap_or(&core);
-    if NOTHING.contains(&core) {
+    if let Some(span) = says_nothing(r) {
         let message = format!("第六部分只写了“{}”；应至少报告信息处理费收取情况", r.text(span).trim());
         out.push(Finding::new(&C6_NONEMPTY, span, message));
     }

@@ -1,11 +1,39 @@
 //! Statements about the 信息处理费 in prose.
 
-use crate::rules::year::util::{find_all, has_any, Sent};
+use crate::report::{Format, Report};
+use crate::rules::year::util::{find_all, has_any, report_year, section_paragraph_spans, Sent};
 use crate::span::Span;
-use crate::text::scan_number;
+use crate::text::{scan_number, Mode, Norm};
 
-pub(super) const NEGATION: [&str; 12] = [
+/// The report is for 2021 or later, when the 信息处理费 办法 took effect and 六 must report the fee.
+pub(super) fn fee_year(r: &Report) -> bool {
+    match report_year(r) {
+        Some(y) => y >= 2021,
+        None => r.format == Format::V2021,
+    }
+}
+
+/// What a "nothing to report" 六 says once punctuation and filler are gone.
+const NOTHING: [&str; 8] =
+    ["无", "暂无", "没有", "无其他需要报告的事项", "无其他需要报告事项", "无需要报告的事项", "本年度无", "无其他事项"];
+
+/// 六 says only that there is nothing to report ("无。"): the span of what it says.
+pub(super) fn says_nothing(r: &Report) -> Option<Span> {
+    r.section(6)?;
+    let spans = section_paragraph_spans(r, 6);
+    let span = spans.first()?.cover(*spans.last()?);
+    let text: String = spans.iter().map(|s| Norm::new(r.text(*s), 0, Mode::Prose).text).collect();
+    let core: String = text.chars().filter(|c| crate::text::is_hanzi(*c)).collect();
+    let core = core.strip_prefix("本单位").or(core.strip_prefix("本机关")).unwrap_or(&core);
+    NOTHING.contains(&core).then_some(span)
+}
+
+pub(super) const NEGATION: [&str; 16] = [
     "未收取",
+    "无收取",
+    "未有收取",
+    "没有产生",
+    "不存在收取",
     "没有收取",
     "不收取",
     "未收",

@@ -38,7 +38,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if let Some(t) = r.tables.iter().min_by_key(|t| t.span.start) {
             let f = Finding::new(
                 &STRUCT_SECTIONS_PRESENT,
-                t.span,
+                r.table_head(t),
                 "未识别到任何一级部分标题（如“一、总体情况”），但文中有统计表格；请确认六个部分的标题是否齐全",
             )
             .severity(crate::diag::Severity::Warning);

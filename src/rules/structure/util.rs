@@ -51,16 +51,6 @@ pub(crate) fn title_span(r: &Report, s: &Section) -> Span {
     }
 }
 
-/// Nothing but blanks and page noise after `at`: the text ends there (it may have been cut off).
-pub(crate) fn nothing_after(r: &Report, at: usize) -> bool {
-    r.doc.lines.iter().filter(|l| l.span.end > at && l.span.start >= at).all(|l| {
-        l.noise || l.empty || {
-            let t = r.text(l.span);
-            t.chars().all(|c| crate::text::is_space(c) || crate::text::is_invisible(c))
-        }
-    })
-}
-
 /// Level-1 section numbers as Chinese words, for messages.
 pub(crate) fn hanzi(n: u32) -> &'static str {
     ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"].get(n as usize).copied().unwrap_or("?")

@@ -51,7 +51,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
     let Some(t) = r.table(TableId::T2) else { return };
     if let Some((h, span)) = t.headers.iter().find(|(h, _)| t2_col(h) == Some("amount")) {
-        let cut = crate::rules::table::util::nothing_after(r, span.end);
+        let cut = r.ends_within(span.end);
         if !h.contains('万') && !cut {
             out.push(Finding::new(
                 &T2_FEE_UNIT,

@@ -3,7 +3,6 @@ use crate::declare_rule;
 use crate::diag::Finding;
 use crate::report::labels::t2_row_name;
 use crate::report::TableId;
-use crate::rules::table::util::table_cut_off;
 use crate::rules::Context;
 
 declare_rule! {
@@ -35,6 +34,10 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
+    // A table read to less than 90 % is not judged (TBL-UNREAD says so).
+    if !r.read(TableId::T2).sure() {
+        return;
+    }
     let Some(t) = r.table(TableId::T2) else { return };
     if t.rows.is_empty() {
         return;
@@ -55,7 +58,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     };
     let pos = |k: &str| order.iter().position(|o| *o == k);
     let last_found = t.rows.iter().filter_map(|x| pos(x.key)).max().unwrap_or(0);
-    let cut = table_cut_off(r, t.span.end);
+    let cut = r.ends_within(t.span.end);
     let sub_table = |k: &str| -> (&'static str, &'static [&'static str]) {
         match k {
             "regulations" | "normative_docs" => ("第二十条第(一)", &["regulations", "normative_docs"]),

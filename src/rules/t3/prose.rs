@@ -2,7 +2,7 @@
 //! from a short one, and finding "N件" counts in the prose (rules.md §5.5: conservative).
 
 use crate::parse::Value;
-use crate::report::{Report, TableId, TableInfo};
+use crate::report::{Report, TableId};
 use crate::span::Span;
 use crate::text::{chinese_number, is_hanzi_digit, scan_number};
 
@@ -27,13 +27,6 @@ pub(crate) fn other_rows(r: &Report) -> &'static [&'static str] {
     } else {
         &["R21", "R22", "R23"]
     }
-}
-
-/// The table runs to the end of the input: no section heading and no other table after it.
-/// A pasted excerpt cut inside the table then lacks its last rows through no fault of the author.
-pub(crate) fn runs_to_end(r: &Report, t: &TableInfo) -> bool {
-    let end = t.span.end;
-    !r.sections.iter().any(|s| s.span.start >= end) && !r.tables.iter().any(|o| o.span.start >= end && o.id != t.id)
 }
 
 /// A prose sentence, normalised for matching (made once by the report).

@@ -38,6 +38,10 @@ const ROWS: [&str; 18] = [
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
+    // A table read to less than 90 % is not judged (TBL-UNREAD says so).
+    if !r.read(TableId::T3).sure() {
+        return;
+    }
     for col in T3_COLS {
         let keys: Vec<(&'static str, &'static str)> = ROWS.iter().chain(other_rows(r)).map(|row| (*row, col)).collect();
         let (Some(parts), Some(total)) = (operands(r, TableId::T3, &keys), operands(r, TableId::T3, &[("R24", col)]))

@@ -2,7 +2,6 @@ use crate::declare_rule;
 use crate::diag::{Finding, Severity};
 use crate::report::labels::{t3_row_name, T3_ROWS, T3_ROWS_2019};
 use crate::report::TableId;
-use crate::rules::t3::prose::runs_to_end;
 use crate::rules::Context;
 
 declare_rule! {
@@ -35,6 +34,10 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
+    // A table read to less than 90 % is not judged (TBL-UNREAD says so).
+    if !r.read(TableId::T3).sure() {
+        return;
+    }
     let Some(t) = r.table(TableId::T3) else { return };
     // Fewer than 3 recognised rows: the table was not read (an image, a cut header, a layout the
     // parser does not know); listing every row as missing would only be noise.
@@ -46,7 +49,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let order: &[&str] = if single_other { &T3_ROWS_2019 } else { &T3_ROWS };
     let found = |k: &str| t.rows.iter().find(|x| x.key == k);
     let last_found = order.iter().rposition(|k| found(k).is_some()).unwrap_or(0);
-    let limit = if runs_to_end(r, t) { last_found } else { order.len() };
+    let limit = if r.ends_within(t.span.end) { last_found } else { order.len() };
     let unknown = t.unknown_rows.len();
     let mut i = 0;
     while i < limit {

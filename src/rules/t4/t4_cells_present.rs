@@ -2,7 +2,6 @@ use crate::declare_rule;
 use crate::diag::Finding;
 use crate::report::labels::{t4_col_name, T4_COLS};
 use crate::report::TableId;
-use crate::rules::t3::prose::runs_to_end;
 use crate::rules::Context;
 
 declare_rule! {
@@ -33,8 +32,12 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
+    // A table read to less than 90 % is not judged (TBL-UNREAD says so).
+    if !r.read(TableId::T4).sure() {
+        return;
+    }
     let Some(t) = r.table(TableId::T4) else { return };
-    if t.found_cells == 0 || t.found_cells >= 15 || runs_to_end(r, t) {
+    if t.found_cells == 0 || t.found_cells >= 15 || r.ends_within(t.span.end) {
         return;
     }
     let missing: Vec<String> = T4_COLS[t.found_cells.min(15)..].iter().map(|k| t4_col_name(k)).collect();

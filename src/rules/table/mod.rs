@@ -11,6 +11,7 @@ mod tbl_cell_placeholder;
 mod tbl_header_deviation;
 mod tbl_row_width;
 mod tbl_split_digits;
+mod tbl_unread;
 
 pub(crate) static RULES: &[&Rule] = &[
     &tbl_cell_numeric::TBL_CELL_NUMERIC,
@@ -20,4 +21,5 @@ pub(crate) static RULES: &[&Rule] = &[
     &tbl_row_width::TBL_ROW_WIDTH,
     &tbl_split_digits::TBL_SPLIT_DIGITS,
     &tbl_header_deviation::TBL_HEADER_DEVIATION,
+    &tbl_unread::TBL_UNREAD,
 ];

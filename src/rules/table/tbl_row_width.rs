@@ -1,4 +1,3 @@
-use super::util::table_cut_off;
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::report::{Report, RowInfo, TableInfo};
@@ -45,7 +44,11 @@ pub(super) fn row_point(row: &RowInfo) -> Span {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     for t in &r.tables {
-        let cut = table_cut_off(r, t.span.end);
+        // A table read to less than 90 % is not judged (TBL-UNREAD says so).
+        if !r.read(t.id).sure() {
+            continue;
+        }
+        let cut = r.ends_within(t.span.end);
         for (i, row) in t.rows.iter().enumerate() {
             let last = i + 1 == t.rows.len();
             if !row.extra.is_empty() {

@@ -46,23 +46,6 @@ pub(crate) fn county_or_below(r: &Report) -> Option<String> {
     ["县", "区", "旗", "乡", "镇", "街道"].iter().any(|w| cleaned.contains(w)).then_some(name)
 }
 
-/// Nothing but blanks and page noise after `at`: the text ends there (it may have been cut off).
-pub(crate) fn nothing_after(r: &Report, at: usize) -> bool {
-    r.doc.lines.iter().filter(|l| l.span.start >= at).all(|l| {
-        l.noise || l.empty || r.text(l.span).chars().all(|c| crate::text::is_space(c) || crate::text::is_invisible(c))
-    })
-}
-
-/// The table is the last thing in the text, or is followed only by label fragments of itself
-/// (a cut-off table): no later part heading and no prose after it.
-pub(crate) fn table_cut_off(r: &Report, table_end: usize) -> bool {
-    let later_section = r.sections.iter().any(|s| s.span.start >= table_end);
-    if later_section {
-        return false;
-    }
-    nothing_after(r, table_end) || r.pub_date.as_ref().is_none_or(|(_, s)| s.start < table_end)
-}
-
 /// A "row" that is really a header line the parser took for a row (the 总计 column header read as
 /// the （七）总计 row): its line also holds T3 column words. Its cells are not trusted.
 pub(crate) fn suspect_row(r: &Report, c: &TableCell) -> bool {

@@ -12,8 +12,12 @@ pub struct SummaryProps {
     pub result: Shared,
 }
 
-/// "发现 3 个错误、2 个警告" — or that nothing was found.
-pub fn verdict(errors: usize, warnings: usize, infos: usize) -> String {
+/// "发现 3 个错误、2 个警告" — or that nothing was found, or that the text is not an annual report
+/// (then nothing was checked, and it must never read as a clean result).
+pub fn verdict(recognised: bool, errors: usize, warnings: usize, infos: usize) -> String {
+    if !recognised {
+        return "未识别为政府信息公开工作年度报告：没有找到年报标题、六个部分或统计表，未作检查".to_string();
+    }
     let mut parts = Vec::new();
     if errors > 0 {
         parts.push(format!("{errors} 个错误"));
@@ -39,13 +43,33 @@ pub fn format_name(f: Format) -> &'static str {
     }
 }
 
+fn input_name(kind: InputKind) -> &'static str {
+    match kind {
+        InputKind::Html => "网页（HTML，已转为文字检查）",
+        InputKind::Text => "文字",
+        InputKind::Docx => "Word 文档（.docx）",
+        InputKind::Doc => "Word/WPS 文档（.doc/.wps）",
+        InputKind::Pdf => "PDF 文件",
+    }
+}
+
+/// "6/6 个部分；表二 10/10、表三 175/175、表四 15/15 个单元格"
+pub fn coverage(c: &crate::Coverage) -> String {
+    let t = &c.tables;
+    format!(
+        "{}/6 个部分；表二 {}/{}、表三 {}/{}、表四 {}/{} 个单元格",
+        c.sections, t.T2.found, t.T2.expected, t.T3.found, t.T3.expected, t.T4.found, t.T4.expected
+    )
+}
+
 #[function_component]
 pub fn Summary(props: &SummaryProps) -> Html {
     let c = &props.result.checked;
     let (e, w, i) = (c.count(Severity::Error), c.count(Severity::Warning), c.count(Severity::Info));
+    let recognised = c.report.recognised;
     let class = if e > 0 {
         "verdict sev-error"
-    } else if w > 0 {
+    } else if w > 0 || !recognised {
         "verdict sev-warning"
     } else {
         "verdict ok"
@@ -54,18 +78,18 @@ pub fn Summary(props: &SummaryProps) -> Html {
     html! {
         <section class="summary" aria-labelledby="summary-h">
             <h2 id="summary-h">{"检查结果"}</h2>
-            <p class={class} id="verdict" role="status">{verdict(e, w, i)}</p>
+            <p class={class} id="verdict" role="status">{verdict(recognised, e, w, i)}</p>
             <dl class="facts">
                 <div><dt>{"单位"}</dt><dd id="fact-org">{c.report.org.clone().map_or_else(unknown, Html::from)}</dd></div>
                 <div><dt>{"年度"}</dt><dd id="fact-year">{c.report.year.map_or_else(unknown, |y| html!{ format!("{y} 年") })}</dd></div>
                 <div><dt>{"格式"}</dt><dd id="fact-format">{format_name(c.report.format)}</dd></div>
-                <div><dt>{"输入"}</dt><dd>{if c.input == InputKind::Html { "网页（HTML，已转为文字检查）" } else { "文字" }}</dd></div>
+                <div><dt>{"输入"}</dt><dd>{input_name(c.input)}</dd></div>
+                <div><dt>{"读取"}</dt><dd id="fact-coverage">{coverage(&c.report.coverage)}</dd></div>
             </dl>
             <ul class="counts">
                 <li class="sev-error"><b>{e}</b>{" 错误"}</li>
                 <li class="sev-warning"><b>{w}</b>{" 警告"}</li>
                 <li class="sev-info"><b>{i}</b>{" 提示"}</li>
-                <li class="cells"><b>{c.report.cells.len()}</b>{" 个表格数值已识别"}</li>
             </ul>
         </section>
     }
