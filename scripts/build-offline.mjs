@@ -40,14 +40,28 @@ function withoutOnlinePart(src, name) {
     .replace(/^export (function|const|let|class|async function) /gm, '$1 ');
 }
 
-/** wasm-bindgen's --target web glue as plain statements: no exports, no import.meta. */
+/**
+ * wasm-bindgen's --target web glue as plain statements: no exports, no import.meta. It may be minified
+ * (scripts/minify-js.mjs): its export list then renames local names, which become constants here
+ * (`default` is `__wbg_init`, as wasm-bindgen calls it).
+ */
 function glue(path) {
   let s = read(path);
-  s = once(s, /^export \{[^}]*\};?\n/m, '', `${path}: export list`);
-  s = s.replace(/^export (function|class|const|let) /gm, '$1 ');
+  let names = '';
+  s = once(s, /(^|[;}\s])export\s*\{([^}]*)\};?/m, (_, before, list) => {
+    for (const item of list.split(',').map((x) => x.trim()).filter(Boolean)) {
+      const [local, exported = local] = item.split(/\s+as\s+/);
+      const name = exported === 'default' ? '__wbg_init' : exported;
+      if (name !== local) names += `const ${name} = ${local};\n`;
+    }
+    return before;
+  }, `${path}: export list`);
+  s = s.replace(/(^|[;}\s])export (function|class|const|let|async function) /gm, '$1$2 ');
   s = s.replace(/import\.meta\.url/g, 'location.href'); // only the default wasm URL, never used here
-  if (/^\s*(import|export)\b/m.test(s)) fail(`${path}: imports or exports left (snippets?)`);
-  return s;
+  if (/(^|[;}\s])(import|export)[\s{*]/m.test(s.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '""'))) {
+    fail(`${path}: imports or exports left (snippets?)`);
+  }
+  return `${s}\n${names}`;
 }
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
