@@ -60,6 +60,9 @@ impl<'a> Document<'a> {
             }
             start = end;
         }
+        if rows.is_empty() {
+            lines = word_rows(src, lines);
+        }
         Document { src, lines }
     }
 
@@ -109,6 +112,49 @@ pub fn trim_span(src: &str, span: Span) -> Span {
         return Span::new(span.start, span.start);
     }
     Span::new(span.start + lead, span.end - trail)
+}
+
+/// A Word/WPS table copied as text puts every cell on a line of its own, indented by a tab, and
+/// separates the rows by an empty line: `\t（二）部分公开…\n\t0\n…\n\n`. Each such block of two or
+/// more cell lines becomes one row of cells, so that blank cells (`\t` alone) keep their place — a
+/// row whose first cells are blank is not shifted. Blocks of prose (long lines, sentences) are left
+/// alone, and so are copies that put an empty line after every cell (no rows to see).
+fn word_rows(src: &str, lines: Vec<Line>) -> Vec<Line> {
+    let is_cell = |l: &Line| {
+        let raw = &src[l.span.range()];
+        raw.starts_with('\t') && !l.noise && raw.chars().count() <= 80 && !raw.trim_end().ends_with('。')
+    };
+    if lines.iter().filter(|l| is_cell(l)).count() < 10 {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let run = lines[i..].iter().take_while(|l| is_cell(l) && l.cells.len() == 1).count();
+        let bounded = |at: usize| lines.get(at).is_none_or(|l| l.empty || !src[l.span.range()].starts_with('\t'));
+        let values = lines[i..i + run].iter().any(|l| is_value_cell(&src[l.cells[0].span.range()]));
+        if run >= 2 && values && (i == 0 || bounded(i - 1)) && bounded(i + run) {
+            let block = &lines[i..i + run];
+            out.push(Line {
+                span: Span::new(block[0].span.start, block[run - 1].span.end),
+                cells: block.iter().map(|l| l.cells[0]).collect(),
+                empty: false,
+                multi: true,
+                tabular: true,
+                noise: false,
+            });
+            i += run;
+        } else {
+            out.push(lines[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A number, a placeholder or nothing: what a table's value cell holds.
+fn is_value_cell(text: &str) -> bool {
+    text.trim().is_empty() || matches!(parse_value(text), Value::Number { .. } | Value::Placeholder)
 }
 
 /// A table row known from the structure: one cell per grid cell, trimmed.
@@ -220,8 +266,24 @@ fn space_tokens(text: &str, base: usize) -> Vec<Span> {
     out
 }
 
+/// "Page 8 - …", "Page 8 of 12", "P. 8 …": a page marker opening a line of at most 80 characters.
+fn page_header(text: &str) -> bool {
+    let lower = text.trim_start().to_ascii_lowercase();
+    let Some(rest) = lower.strip_prefix("page").or_else(|| lower.strip_prefix("p.")) else { return false };
+    let rest = rest.trim_start();
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = rest[digits..].trim_start();
+    digits > 0
+        && text.chars().count() <= 80
+        && (after.is_empty() || after.starts_with(['-', '–', '—', '/', '|']) || after.starts_with("of"))
+}
+
 /// Page footers ("— 3 —", "- 3 -", "第3页 共9页", "Page 9 - …", "P. 9") and Markdown table rules.
 fn is_noise(text: &str) -> bool {
+    // A PDF viewer's running header: "Page 8 - 某局2022年政府信息公开工作年度报告".
+    if page_header(text) {
+        return true;
+    }
     // Footers and rules are short, or made of pipes and dashes only.
     if text.len() > 60 && !text.starts_with('|') {
         return false;

@@ -66,6 +66,11 @@ pub const T3_ROWS_2019: [&str; 23] = [
 
 pub const T3_COLS: [&str; 7] = ["C1", "C2", "C3", "C4", "C5", "C6", "C7"];
 
+/// The outcome rows of T3 that add up to （七）总计: （一）…（六）, 其他处理 as one row in 2019.
+pub fn is_result_row(key: &str) -> bool {
+    matches!(key, "R03" | "R04" | "R21_23") || (key > "R04" && key < "R24" && key.len() == 3)
+}
+
 /// Official labels of T3 rows, for messages.
 pub fn t3_row_name(key: &str) -> &'static str {
     match key {

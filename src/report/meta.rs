@@ -119,7 +119,8 @@ fn find_title(doc: &Document) -> Option<Title> {
 }
 
 /// Navigation words and separators that web pages put before the title.
-const NAV_CUTS: [&str; 12] = [">", "》", "】", "»", "|", "打印", "专版", "专栏", "年报", "首页", ")", "---"];
+const NAV_CUTS: [&str; 14] =
+    [">", "》", "】", "»", "|", "打印", "专版", "专栏", "年报", "首页", ")", "---", "标题:", "题目:"];
 
 fn strip_navigation(norm: &str) -> String {
     let year_at = find_years(norm).first().map_or(norm.len(), |y| y.start);

@@ -4,6 +4,8 @@ pub mod labels;
 pub mod meta;
 pub mod read;
 mod region;
+mod relines;
+pub mod runs;
 mod sections;
 mod tables;
 
@@ -215,8 +217,19 @@ pub struct TableInfo {
     pub found_cells: usize,
     /// Data rows the table has in the detected format (T4: its one row).
     pub expected_rows: usize,
-    /// Some row's figures arrived run together and could not be split in exactly one way.
-    pub unresolved: bool,
+    /// Why some rows' figures could not be placed in their columns, if they could not.
+    pub unplaced: Option<Unplaced>,
+    /// Some row's figures arrived run together and were cut into cells by the table's equalities.
+    pub recut: bool,
+}
+
+/// Why a table's figures could not be placed in their columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unplaced {
+    /// Figures run together ("801000081") that no one cut fits.
+    RunTogether,
+    /// Rows with fewer figures than columns: the copy dropped the blank cells.
+    BlanksLost,
 }
 
 /// Where the report year came from (rules.md §4.7 N-YEAR-DETECT).
@@ -285,7 +298,8 @@ impl<'a> Report<'a> {
         Report::from_document(doc)
     }
 
-    pub fn from_document(doc: Document<'a>) -> Report<'a> {
+    pub fn from_document(mut doc: Document<'a>) -> Report<'a> {
+        relines::reline(&mut doc);
         // Every cell's label text, normalised once for all the dictionary lookups.
         // Labels are short: of a long prose line only the start is kept (anchors and headings are there).
         let label_of = |span: Span| {

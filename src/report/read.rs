@@ -86,7 +86,7 @@ pub(super) fn assess(r: &Report) -> [TableRead; 3] {
 /// row of 15 cells (two of its three groups at least).
 fn structure_read(t: &TableInfo) -> bool {
     let rows = t.rows.iter().filter(|row| row.found > 0).count();
-    !t.unresolved
+    t.unplaced.is_none()
         && match t.id {
             TableId::T2 => rows + 1 >= t.expected_rows,
             TableId::T3 => rows * 10 >= t.expected_rows * 9,

@@ -85,6 +85,7 @@ pub(super) fn find(doc: &Document, in_table: &dyn Fn(Span) -> bool) -> (Vec<Sect
         }
         paragraphs.push(Paragraph { span, section: sections.len().checked_sub(1), heading: is_heading, line: li });
     }
+    infer_unnamed_parts(doc, &mut sections, &mut headings, &mut paragraphs);
     // Section bodies run to the next section heading.
     let end = doc.src.len();
     let starts: Vec<usize> = sections.iter().map(|s| s.span.start).collect();
@@ -93,4 +94,66 @@ pub(super) fn find(doc: &Document, in_table: &dyn Fn(Span) -> bool) -> (Vec<Sect
         s.body = Span::new(s.span.end, next.max(s.span.end));
     }
     (sections, headings, paragraphs)
+}
+
+/// A part whose title the dictionary does not know ("一、工作基本情况") still stands where its
+/// ordinal says: a level-1 heading numbered k, with a title-like text, between parts k−1 and k+1 (or
+/// before part 2 for k = 1) is part k, recognised through a variant. Sections are then renumbered and
+/// every heading and paragraph points at its section again.
+fn infer_unnamed_parts(
+    doc: &Document,
+    sections: &mut Vec<Section>,
+    headings: &mut [Heading],
+    paragraphs: &mut [Paragraph],
+) {
+    let mut added = false;
+    for k in 1..=6u8 {
+        if sections.iter().any(|s| s.canonical == k) {
+            continue;
+        }
+        let after = sections.iter().filter(|s| s.canonical < k).map(|s| s.span.end).max().unwrap_or(0);
+        let before = sections.iter().filter(|s| s.canonical > k).map(|s| s.span.start).min();
+        // Only a slot between known parts (or before the second one): never past the last part.
+        let Some(before) = before else { continue };
+        let candidate = headings.iter().find(|h| {
+            h.ordinal.style == crate::text::OrdinalStyle::Hanzi
+                && h.ordinal.number == u32::from(k)
+                && h.span.start >= after
+                && h.span.end <= before
+                && title_like(&h.body)
+                && !sections.iter().any(|s| s.span == h.span)
+        });
+        let Some(h) = candidate else { continue };
+        let raw = doc.text(h.span);
+        sections.push(Section {
+            canonical: k,
+            ordinal: doc.text(h.ordinal_span).trim().to_string(),
+            ordinal_parsed: Some(h.ordinal),
+            title: raw[h.ordinal_span.end - h.span.start..].trim().to_string(),
+            variant: true,
+            span: h.span,
+            body: Span::new(h.span.end, h.span.end),
+        });
+        added = true;
+    }
+    if !added {
+        return;
+    }
+    sections.sort_by_key(|s| s.span.start);
+    let starts: Vec<usize> = sections.iter().map(|s| s.span.start).collect();
+    let section_at = |at: usize| starts.partition_point(|&s| s <= at).checked_sub(1);
+    for h in headings.iter_mut() {
+        h.section = section_at(h.span.start);
+    }
+    for p in paragraphs.iter_mut() {
+        p.section = section_at(p.span.start);
+        p.heading |= starts.contains(&p.span.start);
+    }
+}
+
+/// A heading text that names a part ("工作基本情况", "存在问题和下一步打算"), not a sentence.
+fn title_like(body: &str) -> bool {
+    body.chars().count() <= 24
+        && !body.contains(['。', ',', '，'])
+        && (["情况", "事项", "措施", "概况", "概述", "打算"].iter().any(|e| body.ends_with(e)) || body.contains("问题"))
 }

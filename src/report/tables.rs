@@ -7,7 +7,8 @@
 //! rows between the rows that were recognised.
 
 use super::labels::{self, T3_ROWS, T3_ROWS_2019};
-use super::{Format, RowInfo, TableCell, TableId, TableInfo};
+use super::runs::{self, Equality, RowIn};
+use super::{Format, RowInfo, TableCell, TableId, TableInfo, Unplaced};
 use crate::diag::CellRef;
 use crate::parse::{parse_value, Document, Value};
 use crate::span::Span;
@@ -178,13 +179,16 @@ impl Collector<'_> {
                     }
                 }
                 let Some(first_val) = first_val.or_else(|| {
-                    // A labelled row whose cells are all blank.
-                    let has_blank_after = line.cells.iter().skip(1).any(|c| c.span.is_empty());
-                    let header_row = texts.iter().any(|(_, t, _)| (self.is_header)(t));
-                    (key.is_some() && has_blank_after && !header_row).then(|| {
-                        let last_label = line.cells.iter().rposition(|c| !c.span.is_empty()).unwrap_or(0);
-                        last_label + 1
-                    })
+                    // A labelled row whose cells are all blank. One group label ("（三）不予公开")
+                    // before the row's own label is no header; several header words are (自然人 |
+                    // 法人或其他组织 | 总计), and so is a lone header word with fewer blanks than a
+                    // row has cells (a lone 2019 “（六）其他处理” with its blanks is a row).
+                    let last_label = line.cells.iter().rposition(|c| !c.span.is_empty()).unwrap_or(0);
+                    let blanks_after = line.cells.len() - last_label - 1;
+                    let headers = texts.iter().filter(|(_, t, _)| (self.is_header)(t)).count();
+                    let header_row = headers >= 2
+                        || (headers == texts.len() && blanks_after < (self.width)(key.map(|k| k.0), caption));
+                    (key.is_some() && blanks_after > 0 && !header_row).then_some(last_label + 1)
                 }) else {
                     // Header or caption row.
                     for (_, t, s) in &texts {
@@ -204,7 +208,16 @@ impl Collector<'_> {
                 // Values start after the last label cell before the first value.
                 let last_label = line.cells[..first_val].iter().rposition(|c| !c.span.is_empty());
                 let values_from = text_values_from.unwrap_or(last_label.map_or(0, |i| i + 1));
-                let values: Vec<Span> = line.cells[values_from..].iter().map(|c| c.span).collect();
+                let mut values: Vec<Span> = line.cells[values_from..].iter().map(|c| c.span).collect();
+                // More cells than the row has: blank ones around the figures are the label's
+                // colspan written out (Markdown converters) or a trailing border ("| … |||").
+                let width = (self.width)(key.map(|k| k.0), caption);
+                while values.len() > width && values.first().is_some_and(Span::is_empty) {
+                    values.remove(0);
+                }
+                while values.len() > width && values.last().is_some_and(Span::is_empty) {
+                    values.pop();
+                }
                 let (strong, weak, label_span) = match key {
                     Some((k, s)) => (Some(k), None, Some(s)),
                     None if !inline.is_empty() => {
@@ -447,11 +460,27 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         labels::T3_COLS.to_vec()
     };
 
+    // The data rows: the first row of each key.
+    let mut data: Vec<(usize, &'static str)> = Vec::new();
+    for (i, key) in assigned.iter().enumerate() {
+        if let Some(k) = key.filter(|k| !data.iter().any(|(_, d)| d == k)) {
+            data.push((i, k));
+        }
+    }
+    let recut = if width == 7 {
+        let keys: Vec<&str> = data.iter().map(|(_, k)| *k).collect();
+        let values: Vec<(Vec<Span>, usize)> =
+            data.iter().map(|(i, _)| (collected.rows[*i].values.clone(), width)).collect();
+        recut(doc, &values, &t3_equalities(&keys), Relax::PerRow, 3)
+    } else {
+        Recut::none(data.len())
+    };
+
     let mut cells = Vec::new();
     let mut rows = Vec::new();
     let mut unknown = Vec::new();
     let mut seen_keys: Vec<&str> = Vec::new();
-    for (row, key) in collected.rows.iter().zip(&assigned) {
+    for (i, (row, key)) in collected.rows.iter().zip(&assigned).enumerate() {
         let Some(key) = key else {
             if row.values.iter().any(|v| !v.is_empty()) && row.values.len() * 2 >= width {
                 unknown.push((row.label.map(|s| doc.text(s).to_string()).unwrap_or_default(), row.span));
@@ -463,15 +492,21 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
             continue;
         }
         seen_keys.push(key);
-        for (v, col) in row.values.iter().zip(&cols) {
+        let d = data.iter().position(|(r, _)| *r == i);
+        let values = match d.map(|d| &recut.rows[d]) {
+            Some(RowCut::Cut(v)) => v.clone(),
+            Some(RowCut::Unread) => Vec::new(),
+            _ => row.values.clone(),
+        };
+        for (v, col) in values.iter().zip(&cols) {
             cells.push(make_cell(doc, TableId::T3, key, col, *v, row.label));
         }
-        let extra = row.values.iter().skip(width).filter(|s| !s.is_empty()).copied().collect();
+        let extra = values.iter().skip(width).filter(|s| !s.is_empty()).copied().collect();
         rows.push(RowInfo {
             key,
             label: row.label,
             span: row.span,
-            found: row.values.len().min(width),
+            found: values.len().min(width),
             expected: width,
             extra,
         });
@@ -490,7 +525,8 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         expected_cells,
         found_cells,
         expected_rows: order.len(),
-        unresolved: false,
+        unplaced: recut.unplaced,
+        recut: recut.cut,
     };
     (info, cells)
 }
@@ -582,40 +618,44 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
             _ => &[],
         }
     };
-    let mut cells = Vec::new();
-    let mut rows: Vec<RowInfo> = Vec::new();
+    // The rows' keys and columns first, then their figures (cut or placed together).
+    let mut keyed: Vec<(&RawRow, &'static str, Vec<&'static str>)> = Vec::new();
     let mut unknown = Vec::new();
-    let taken = |rows: &Vec<RowInfo>, k: &str| rows.iter().any(|r| r.key == k);
+    let taken = |keyed: &[(&RawRow, &'static str, Vec<&'static str>)], k: &str| keyed.iter().any(|r| r.1 == k);
     for (i, row) in collected.rows.iter().enumerate() {
-        let key = row.strong.or(row.weak).filter(|k| !taken(&rows, k)).or_else(|| {
+        let key = row.strong.or(row.weak).filter(|k| !taken(&keyed, k)).or_else(|| {
             // A row whose label is blank: the first row of its caption not yet found, if the next
             // labelled row of that caption is a later one.
             let next_labelled = collected.rows[i + 1..].iter().find_map(|r| r.strong);
-            caption_rows(row.caption).iter().copied().find(|k| !taken(&rows, k) && Some(*k) != next_labelled)
+            caption_rows(row.caption).iter().copied().find(|k| !taken(&keyed, k) && Some(*k) != next_labelled)
         });
-        let Some(key) = key else {
-            unknown.push((row.label.map(|s| doc.text(s).to_string()).unwrap_or_default(), row.span));
-            continue;
-        };
-        if taken(&rows, key) {
-            unknown.push((row.label.map(|s| doc.text(s).to_string()).unwrap_or_default(), row.span));
-            continue;
+        match key {
+            Some(key) if !taken(&keyed, key) => {
+                keyed.push((row, key, columns_for(doc, &collected.headers, row, key, v2019)));
+            }
+            _ => unknown.push((row.label.map(|s| doc.text(s).to_string()).unwrap_or_default(), row.span)),
         }
-        let cols = columns_for(doc, &collected.headers, row, key, v2019);
+    }
+    // T2 states no equality: figures run together are cut only where one cut is possible.
+    let figures: Vec<(Vec<Span>, usize)> =
+        keyed.iter().map(|(row, _, cols)| (row.values.clone(), cols.len())).collect();
+    let recut = recut(doc, &figures, &[], Relax::EachRow, 2);
+    let mut cells = Vec::new();
+    let mut rows: Vec<RowInfo> = Vec::new();
+    for ((row, key, cols), cut) in keyed.iter().zip(&recut.rows) {
         let w = cols.len();
-        for (v, col) in row.values.iter().zip(cols.iter()) {
+        let values = match cut {
+            RowCut::Cut(v) => v.clone(),
+            RowCut::Unread => Vec::new(),
+            RowCut::AsRead => row.values.clone(),
+        };
+        for (v, col) in values.iter().zip(cols.iter()) {
             cells.push(make_cell(doc, TableId::T2, key, col, *v, row.label));
         }
-        let extra = row.values.iter().skip(w).filter(|s| !s.is_empty()).copied().collect();
-        rows.push(RowInfo {
-            key,
-            label: row.label,
-            span: row.span,
-            found: row.values.len().min(w),
-            expected: w,
-            extra,
-        });
+        let extra = values.iter().skip(w).filter(|s| !s.is_empty()).copied().collect();
+        rows.push(RowInfo { key, label: row.label, span: row.span, found: values.len().min(w), expected: w, extra });
     }
+    let (unplaced, recovered) = (recut.unplaced, recut.cut);
     let span = table_span(&collected, &rows);
     let expected_cells = if v2019 { 22 } else { 10 };
     let expected_rows = if v2019 { 8 } else { 6 };
@@ -630,7 +670,8 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         expected_cells,
         found_cells,
         expected_rows,
-        unresolved: false,
+        unplaced,
+        recut: recovered,
     };
     (info, cells)
 }
@@ -678,7 +719,15 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
     let w = |_: Option<&str>, _: u8| 15;
     let collector = Collector { classify: &classify, is_header: &is_header, width: &w };
     let collected = collector.collect(region);
-    let values: Vec<Span> = collected.rows.iter().flat_map(|r| r.values.iter().copied()).take(15).collect();
+    let read: Vec<Span> = collected.rows.iter().flat_map(|r| r.values.iter().copied()).take(15).collect();
+    // Fewer than two of its three groups, not run together: the copy lost the blank cells' places.
+    let min_short = if read.len() < 10 { 1 } else { 2 };
+    let recut = recut(doc, &[(read.clone(), 15)], &T4_EQUALITIES.map(|g| g.to_vec()), Relax::DropOne, min_short);
+    let values = match recut.rows.first() {
+        Some(RowCut::Cut(v)) => v.clone(),
+        Some(RowCut::Unread) => Vec::new(),
+        _ => read,
+    };
     let row_span = collected.rows.iter().map(|r| r.span).reduce(|a, b| a.cover(b)).unwrap_or_default();
     let mut cells = Vec::new();
     for (v, col) in values.iter().zip(labels::T4_COLS) {
@@ -700,7 +749,187 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
         expected_cells: 15,
         found_cells: cells.len(),
         expected_rows: 1,
-        unresolved: false,
+        unplaced: recut.unplaced,
+        recut: recut.cut,
     };
     (info, cells)
 }
+
+// Figures that arrived run together (see `super::runs`).
+
+/// What became of a row's figures.
+#[derive(Clone, Debug)]
+enum RowCut {
+    /// Read as they are.
+    AsRead,
+    /// Cut from runs of digits, one cell each.
+    Cut(Vec<Span>),
+    /// Runs that could not be cut in exactly one way: no cells.
+    Unread,
+}
+
+struct Recut {
+    rows: Vec<RowCut>,
+    /// Some rows could not be placed: the table is not trusted.
+    unplaced: Option<Unplaced>,
+    /// Some run was cut.
+    cut: bool,
+}
+
+impl Recut {
+    fn none(n: usize) -> Recut {
+        Recut { rows: vec![RowCut::AsRead; n], unplaced: None, cut: false }
+    }
+}
+
+/// How to go on when no one cut satisfies every equality (the author's own mistake may break one):
+/// every row with its own equalities only (T3), each row on its own (T2, whose rows are
+/// independent), or with one equality left out at a time (T4).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Relax {
+    PerRow,
+    EachRow,
+    DropOne,
+}
+
+/// Rows with fewer figures than cells, in a table where at least `min_short` rows are so and they
+/// do not all lack exactly one (a missing column): a copy that dropped its blank cells (PDF
+/// viewers do), so no figure can be placed in its column. Those rows get no cells, and the table is
+/// not trusted. A row or two short of a cell is the author's (TBL-ROW-WIDTH says so).
+fn unplaced(rows: &[(Vec<Span>, usize)], min_short: usize) -> Recut {
+    let short: Vec<usize> = (0..rows.len()).filter(|&i| !rows[i].0.is_empty() && rows[i].0.len() < rows[i].1).collect();
+    let missing = |i: usize| rows[i].1 - rows[i].0.len();
+    let one_column = short.len() == rows.len() && short.iter().all(|&i| missing(i) == 1);
+    if short.len() < min_short || one_column {
+        return Recut::none(rows.len());
+    }
+    Recut {
+        rows: (0..rows.len()).map(|r| if short.contains(&r) { RowCut::Unread } else { RowCut::AsRead }).collect(),
+        unplaced: Some(Unplaced::BlanksLost),
+        cut: false,
+    }
+}
+
+/// A row whose figures arrived run together: fewer values than cells but digits enough for all, and
+/// either at most half as many values as cells or a value with a leading zero ("0000000"), which no
+/// number has. (A row that merely lacks a cell or two is the author's, and TBL-ROW-WIDTH's.)
+fn is_run(doc: &Document, values: &[Span], width: usize) -> bool {
+    let texts: Vec<&str> = values.iter().map(|v| doc.text(*v)).collect();
+    let digits: usize = texts.iter().map(|t| t.bytes().filter(u8::is_ascii_digit).count()).sum();
+    let leading_zero = texts.iter().any(|t| t.len() > 1 && t.starts_with('0') && t.bytes().all(|b| b.is_ascii_digit()));
+    values.len() < width && digits >= width && (values.len() * 2 <= width || leading_zero)
+}
+
+/// Cuts the runs of the rows `(values, width)` by the equalities over (row, column).
+fn recut(
+    doc: &Document,
+    rows: &[(Vec<Span>, usize)],
+    equalities: &[Equality],
+    relax: Relax,
+    min_short: usize,
+) -> Recut {
+    let runs: Vec<usize> = (0..rows.len()).filter(|&i| is_run(doc, &rows[i].0, rows[i].1)).collect();
+    if runs.is_empty() {
+        return unplaced(rows, min_short);
+    }
+    let input: Vec<RowIn> = rows
+        .iter()
+        .map(|(values, width)| RowIn {
+            tokens: values.iter().map(|v| (*v, doc.text(*v).to_string())).collect(),
+            width: *width,
+        })
+        .collect();
+    let whole = runs::solve(&input, equalities);
+    // Each run row alone with its own equalities (a fault between rows, such as a wrong column
+    // total, then stays for the table rules to report).
+    let alone = |r: usize| {
+        let own: Vec<Equality> = equalities
+            .iter()
+            .filter(|e| e.iter().all(|(row, _, _)| *row == r))
+            .map(|e| e.iter().map(|&(_, c, k)| (0, c, k)).collect())
+            .collect();
+        runs::solve(std::slice::from_ref(&input[r]), &own).and_then(|mut c| c.pop())
+    };
+    let mut cuts: Vec<Option<Vec<(u64, Span)>>> = match whole {
+        Some(all) => all.into_iter().map(Some).collect(),
+        None => match relax {
+            // T3: every run row must be cut on its own, or none is trusted.
+            Relax::PerRow => {
+                let each: Vec<_> = (0..rows.len()).map(|r| runs.contains(&r).then(|| alone(r)).flatten()).collect();
+                if runs.iter().all(|&r| each[r].is_some()) {
+                    each
+                } else {
+                    vec![None; rows.len()]
+                }
+            }
+            // T2: rows are independent; each keeps its one cut if it has one.
+            Relax::EachRow => (0..rows.len()).map(|r| runs.contains(&r).then(|| alone(r)).flatten()).collect(),
+            // T4: exactly one equality left out gives one cut (that equality is the author's mistake).
+            Relax::DropOne => {
+                let found: Vec<Vec<Vec<(u64, Span)>>> = (0..equalities.len())
+                    .filter_map(|skip| {
+                        let rest: Vec<Equality> =
+                            equalities.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, e)| e.clone()).collect();
+                        runs::solve(&input, &rest)
+                    })
+                    .collect();
+                match <[_; 1]>::try_from(found) {
+                    Ok([one]) => one.into_iter().map(Some).collect(),
+                    Err(_) => vec![None; rows.len()],
+                }
+            }
+        },
+    };
+    // The rows that were not runs may still have lost their blank cells.
+    let rest: Vec<(Vec<Span>, usize)> = rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| if runs.contains(&r) { (Vec::new(), row.1) } else { row.clone() })
+        .collect();
+    let mut out = unplaced(&rest, min_short);
+    for &r in &runs {
+        out.rows[r] = match cuts[r].take() {
+            Some(cut) => {
+                out.cut = true;
+                RowCut::Cut(cut.iter().map(|c| c.1).collect())
+            }
+            None => {
+                out.unplaced = Some(Unplaced::RunTogether);
+                RowCut::Unread
+            }
+        };
+    }
+    out
+}
+
+/// The equalities of T3 (7 columns) over the rows present, by their keys: each row's total, each
+/// column's outcome sum and balance (rules.md §1.4).
+fn t3_equalities(keys: &[&str]) -> Vec<Equality> {
+    let at = |k: &str| keys.iter().position(|x| *x == k);
+    let mut out = Vec::new();
+    for r in 0..keys.len() {
+        let mut e: Equality = (0..6).map(|c| (r, c, 1)).collect();
+        e.push((r, 6, -1));
+        out.push(e);
+    }
+    let results: Vec<usize> =
+        keys.iter().enumerate().filter(|(_, k)| labels::is_result_row(k)).map(|(i, _)| i).collect();
+    for c in 0..7 {
+        if let Some(total) = at("R24") {
+            let mut e: Equality = results.iter().map(|&r| (r, c, 1)).collect();
+            e.push((total, c, -1));
+            out.push(e);
+        }
+        if let (Some(a), Some(b), Some(t), Some(d)) = (at("R01"), at("R02"), at("R24"), at("R25")) {
+            out.push(vec![(a, c, 1), (b, c, 1), (t, c, -1), (d, c, -1)]);
+        }
+    }
+    out
+}
+
+/// T4's one row: 维持 + 纠正 + 其他 + 未结 = 总计 in each of its three groups.
+const T4_EQUALITIES: [[(usize, usize, i64); 5]; 3] = [
+    [(0, 0, 1), (0, 1, 1), (0, 2, 1), (0, 3, 1), (0, 4, -1)],
+    [(0, 5, 1), (0, 6, 1), (0, 7, 1), (0, 8, 1), (0, 9, -1)],
+    [(0, 10, 1), (0, 11, 1), (0, 12, 1), (0, 13, 1), (0, 14, -1)],
+];

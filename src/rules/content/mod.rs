@@ -1,4 +1,4 @@
-//! C — content of 一, 五, 六 (rules.md §4.6).
+//! C — content of 一, 五, 六 (rules.md §4.6), and figures of the prose that must add up.
 
 use crate::rules::Rule;
 
@@ -14,6 +14,7 @@ mod c6_infofee;
 mod c6_infofee_consistent;
 mod c6_items;
 mod c6_nonempty;
+mod n_prose_sum;
 
 pub(crate) static RULES: &[&Rule] = &[
     &c1_aspects::C1_ASPECTS,
@@ -26,4 +27,5 @@ pub(crate) static RULES: &[&Rule] = &[
     &c6_infofee::C6_INFOFEE,
     &c6_infofee_consistent::C6_INFOFEE_CONSISTENT,
     &c6_items::C6_ITEMS,
+    &n_prose_sum::N_PROSE_SUM,
 ];

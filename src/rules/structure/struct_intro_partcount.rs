@@ -59,7 +59,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // “政府信息公开行政复议、行政诉讼情况” holds a 、 itself, so only quotes can tell). Normalising
     // dropped the quotes around the list's ends: count the opening quotes inside, plus the first.
     let list_span = norm.span(ns - list.len(), ns);
-    let first_quoted = r.text(Span::new(list_span.start.saturating_sub('“'.len_utf8()), list_span.start)) == "“";
+    let first_quoted = r.src()[..list_span.start].ends_with('“');
     let quoted = r.text(list_span).matches('“').count() + usize::from(first_quoted);
     if quoted > n as usize && quoted >= 4 {
         out.push(Finding::new(

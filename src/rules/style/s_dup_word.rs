@@ -6,7 +6,7 @@ use crate::text::{is_hanzi, is_hanzi_digit};
 
 declare_rule! {
     /// ## 检查内容
-    /// 同一个词（2～8个汉字）紧挨着重复出现（“资金资金”“规定规定”），叠词（常常、一一）除外；
+    /// 同一个词（2～8个汉字）或同一个短语（9～40个字）紧挨着重复出现（“资金资金”“规定规定”），叠词（常常、一一）除外；
     /// 以及同一分句中“共”出现两次（“全年共收到依申请公开共9件”）。
     ///
     /// ## 为什么是问题
@@ -54,6 +54,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     hit = Some(n);
                     break;
                 }
+            }
+            // A longer phrase written twice ("聚焦新中国成立 70 周年平潭专场新闻发布会" twice over).
+            if hit.is_none() {
+                hit = (9..=40).find(|&n| {
+                    k + 2 * n <= chars.len()
+                        && chars[k].1 == chars[k + n].1
+                        && is_hanzi(chars[k].1)
+                        && chars[k..k + n].iter().filter(|x| is_hanzi(x.1)).count() >= 6
+                        && chars[k..k + n].iter().zip(&chars[k + n..k + 2 * n]).all(|(x, y)| x.1 == y.1)
+                });
             }
             if let Some(n) = hit {
                 let start = chars[k].0;

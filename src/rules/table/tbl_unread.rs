@@ -2,7 +2,7 @@ use super::util::table_name;
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::report::read::ReadState;
-use crate::report::TableId;
+use crate::report::{TableId, Unplaced};
 use crate::rules::Context;
 use crate::span::Span;
 
@@ -36,12 +36,15 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     for id in [TableId::T2, TableId::T3, TableId::T4] {
         let read = r.read(id);
-        let advice = match read.state {
-            ReadState::Absent | ReadState::Read => continue,
-            ReadState::Truncated => "文本在表格中途结束，请粘贴完整的报告后再检查",
-            ReadState::Unread => {
-                "可能是单元格的数字连在一起无法唯一拆分、表格是图片或文字提取错乱；请从原网页复制表格（保留单元格之间的分隔），或直接打开原文件"
+        const PASTE: &str = "请从原网页复制表格（保留单元格之间的分隔），或直接打开原 Word/PDF 文件";
+        let advice = match (read.state, r.table(id).and_then(|t| t.unplaced)) {
+            (ReadState::Absent | ReadState::Read, _) => continue,
+            (ReadState::Truncated, _) => "文本在表格中途结束，请粘贴完整的报告后再检查".to_string(),
+            (_, Some(Unplaced::RunTogether)) => format!("单元格的数字连在一起，无法唯一拆分到各列；{PASTE}"),
+            (_, Some(Unplaced::BlanksLost)) => {
+                format!("多行的数字少于列数（复制时空白单元格丢失了），无法判断每个数字属于哪一列；{PASTE}")
             }
+            _ => format!("可能是表格为图片、行名无法识别或文字提取错乱；{PASTE}"),
         };
         let name = table_name(id.as_str());
         let message = if read.found == 0 {

@@ -1,0 +1,226 @@
+//! Figures that arrived run together: `一、本年新收政府信息公开申请数量801000081` for 80|1|0|0|0|0|81.
+//!
+//! Crawler dumps and some text extractions drop the separators between a row's cells. A run of
+//! digits can be cut into a row's cells in many ways; the table's own equalities (row totals, column
+//! sums, the T3 balance, the T4 group totals) decide. The cells are recovered only when exactly one
+//! way of cutting every run satisfies every equality; otherwise nothing is guessed and the table
+//! counts as unread.
+
+use crate::span::Span;
+
+/// A row of a table: the values read as they are (one token each), or runs of digits to be cut.
+#[derive(Clone, Debug)]
+pub struct RowIn {
+    /// The tokens in order: `(span, text)`. A token of ASCII digits may hold several cells.
+    pub tokens: Vec<(Span, String)>,
+    /// Cells the row must have.
+    pub width: usize,
+}
+
+/// A linear equality over cells: Σ coef · cell = 0, cells as (row, column).
+pub type Equality = Vec<(usize, usize, i64)>;
+
+/// Cells explored at most; beyond it the table is not guessed (it counts as unread).
+const BUDGET: usize = 200_000;
+
+/// One way of cutting a row: the cells' values and spans.
+type Cut = Vec<(u64, Span)>;
+
+/// Every way to cut a row's tokens into exactly `width` cells: each token into one or more
+/// consecutive numbers, without leading zeros (a lone "0" is a number), at most `limit` of them.
+fn cuts(row: &RowIn, limit: usize) -> Vec<Cut> {
+    let mut out = Vec::new();
+    let mut cur: Cut = Vec::new();
+    fn go(tokens: &[(Span, String)], width: usize, limit: usize, cur: &mut Cut, out: &mut Vec<Cut>) {
+        if out.len() > limit {
+            return;
+        }
+        let Some(((span, text), rest)) = tokens.split_first() else {
+            if cur.len() == width {
+                out.push(cur.clone());
+            }
+            return;
+        };
+        // Cells the remaining tokens need at least (one each).
+        let room = width.saturating_sub(cur.len() + rest.len());
+        let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+        if !digits || text.len() == 1 {
+            cur.push((number(text), *span));
+            go(rest, width, limit, cur, out);
+            cur.pop();
+            return;
+        }
+        cut_token(text, span.start, 0, room, &mut |parts| {
+            let n = parts.len();
+            cur.extend_from_slice(parts);
+            go(rest, width, limit, cur, out);
+            cur.truncate(cur.len() - n);
+        });
+    }
+    go(&row.tokens, row.width, limit, &mut cur, &mut out);
+    out
+}
+
+/// What receives each cut of a token.
+type Emit<'f> = dyn FnMut(&[(u64, Span)]) + 'f;
+
+/// Calls `f` with every cut of the digit string `s` (at byte offset `base`) into 1..=`max` numbers.
+fn cut_token(s: &str, base: usize, from: usize, max: usize, f: &mut Emit) {
+    let mut parts: Vec<(u64, Span)> = Vec::new();
+    fn go(s: &str, base: usize, at: usize, max: usize, parts: &mut Vec<(u64, Span)>, f: &mut Emit) {
+        if at == s.len() {
+            f(parts);
+            return;
+        }
+        if parts.len() == max {
+            return;
+        }
+        let b = s.as_bytes();
+        // A zero is a number of its own; any other digit starts a number of up to 9 digits.
+        let longest = if b[at] == b'0' { 1 } else { (s.len() - at).min(9) };
+        for len in 1..=longest {
+            let Ok(v) = s[at..at + len].parse::<u64>() else { break };
+            parts.push((v, Span::new(base + at, base + at + len)));
+            go(s, base, at + len, max, parts, f);
+            parts.pop();
+        }
+    }
+    go(s, base, from, max, &mut parts, f);
+}
+
+/// A value written as one token. Anything but a whole number (an amount with decimals, a placeholder)
+/// is `NOT_COUNTED`: the equalities it is part of do not apply.
+fn number(text: &str) -> u64 {
+    text.parse::<u64>().unwrap_or(NOT_COUNTED)
+}
+
+const NOT_COUNTED: u64 = u64::MAX;
+
+/// The cells of every row, when exactly one cut of all runs satisfies every equality; `None` when
+/// none or several do (or the search is too large to be sure).
+pub fn solve(rows: &[RowIn], equalities: &[Equality]) -> Option<Vec<Cut>> {
+    // Equalities within one row prune each row's cuts before the rows are combined.
+    let (local, across): (Vec<&Equality>, Vec<&Equality>) =
+        equalities.iter().partition(|e| e.iter().all(|(r, _, _)| Some(*r) == e.first().map(|x| x.0)));
+    let mut options: Vec<Vec<Cut>> = Vec::with_capacity(rows.len());
+    for (i, row) in rows.iter().enumerate() {
+        let mut c = cuts(row, 4096);
+        if c.len() > 4096 {
+            return None;
+        }
+        c.retain(|cut| local.iter().filter(|e| e[0].0 == i).all(|e| holds(e, |_, col| cut.get(col).map(|x| x.0))));
+        if c.is_empty() {
+            return None;
+        }
+        options.push(c);
+    }
+    // Rows with fewest choices first.
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_key(|&i| options[i].len());
+    let mut chosen: Vec<Option<usize>> = vec![None; rows.len()];
+    let mut found: Vec<Vec<usize>> = Vec::new();
+    let mut budget = BUDGET;
+    search(&order, 0, &options, &across, &mut chosen, &mut found, &mut budget);
+    if found.len() != 1 || budget == 0 {
+        return None;
+    }
+    Some(found[0].iter().enumerate().map(|(r, &k)| options[r][k].clone()).collect())
+}
+
+fn holds(e: &Equality, value: impl Fn(usize, usize) -> Option<u64>) -> bool {
+    let mut sum: i128 = 0;
+    for &(r, c, coef) in e {
+        match value(r, c) {
+            Some(v) if v != NOT_COUNTED => sum += i128::from(coef) * i128::from(v),
+            // A decimal amount or a missing cell: this equality does not apply.
+            _ => return true,
+        }
+    }
+    sum == 0
+}
+
+fn search(
+    order: &[usize],
+    depth: usize,
+    options: &[Vec<Cut>],
+    across: &[&Equality],
+    chosen: &mut Vec<Option<usize>>,
+    found: &mut Vec<Vec<usize>>,
+    budget: &mut usize,
+) {
+    if found.len() > 1 || *budget == 0 {
+        return;
+    }
+    let Some(&row) = order.get(depth) else {
+        found.push(chosen.iter().map(|c| c.unwrap_or(0)).collect());
+        return;
+    };
+    for k in 0..options[row].len() {
+        *budget = budget.saturating_sub(1);
+        chosen[row] = Some(k);
+        let value = |r: usize, c: usize| chosen[r].and_then(|k| options[r][k].get(c)).map(|x| x.0);
+        // Every equality whose rows are all chosen must hold.
+        let ok = across.iter().all(|e| e.iter().any(|(r, _, _)| chosen[*r].is_none()) || holds(e, value));
+        if ok {
+            search(order, depth + 1, options, across, chosen, found, budget);
+        }
+        chosen[row] = None;
+        if found.len() > 1 || *budget == 0 {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(text: &str, width: usize) -> RowIn {
+        let mut tokens = Vec::new();
+        let mut at = 0;
+        for t in text.split(' ') {
+            tokens.push((Span::new(at, at + t.len()), t.to_string()));
+            at += t.len() + 1;
+        }
+        RowIn { tokens, width }
+    }
+
+    /// Row total: C7 = C1 + … + C6.
+    fn row_total(r: usize) -> Equality {
+        let mut e: Equality = (0..6).map(|c| (r, c, 1)).collect();
+        e.push((r, 6, -1));
+        e
+    }
+
+    #[test]
+    fn a_row_total_decides_a_run() {
+        let rows = [row("801000081", 7)];
+        let cells = solve(&rows, &[row_total(0)]).expect("one cut");
+        let values: Vec<u64> = cells[0].iter().map(|c| c.0).collect();
+        assert_eq!(values, vec![80, 1, 0, 0, 0, 0, 81]);
+        // Spans slice the digits of each cell.
+        let spans: Vec<(usize, usize)> = cells[0].iter().map(|c| (c.1.start, c.1.end)).collect();
+        assert_eq!(spans, vec![(0, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 9)]);
+    }
+
+    #[test]
+    fn several_cuts_are_not_guessed() {
+        // 693665 into three cells with nothing to check against: 69|3|665, 6|93|665, 69|36|65 …
+        assert!(solve(&[row("693665", 3)], &[]).is_none());
+        // 000 can only be 0|0|0.
+        let cells = solve(&[row("000", 3)], &[]).expect("forced");
+        assert_eq!(cells[0].len(), 3);
+    }
+
+    #[test]
+    fn spaces_are_cell_boundaries_and_columns_decide_across_rows() {
+        // 5|0|0|0|0|0|5 from "500000 5"; two rows whose sum is checked by a column equality.
+        let rows = [row("500000 5", 7), row("1111", 4), row("1111", 4)];
+        let total = |r: usize| -> Equality { vec![(r, 0, 1), (r, 1, 1), (r, 2, 1), (r, 3, -1)] };
+        let cells = solve(&rows, &[row_total(0), total(1), total(2)]);
+        // 1|1|1|1 breaks 1+1+1 = 1: no cut fits the last two rows.
+        assert!(cells.is_none());
+        let cells = solve(&rows[..1], &[row_total(0)]).expect("one cut");
+        assert_eq!(cells[0].iter().map(|c| c.0).collect::<Vec<_>>(), vec![5, 0, 0, 0, 0, 0, 5]);
+    }
+}
