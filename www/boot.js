@@ -1,22 +1,30 @@
 // Loads the app without an inline script, so the Content-Security-Policy can forbid inline code.
+// offline:begin — scripts/build-offline.mjs swaps this part for the one-file build (no files, no fetch).
 import init from './nianbao-web.js';
 
-/** After the .wasm is in, forbid every connection: policies only ever add up, so this one sticks. */
-function lockDown() {
-  const meta = document.createElement('meta');
-  meta.httpEquiv = 'Content-Security-Policy';
-  meta.content = "connect-src 'none'";
-  document.head.appendChild(meta);
-}
+const newWorker = () => new Worker(new URL('./check-worker.js', import.meta.url), { type: 'module' });
 
 /** Compiles the app's wasm once: the page instantiates it, and the check worker gets the same module. */
-async function compile(url) {
-  const res = await fetch(url);
+async function compile() {
+  const res = await fetch(new URL('./nianbao-web_bg.wasm', import.meta.url));
   if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
   if (WebAssembly.compileStreaming && res.headers.get('content-type') === 'application/wasm') {
     return WebAssembly.compileStreaming(res);
   }
   return WebAssembly.compile(await res.arrayBuffer());
+}
+// offline:end
+
+/**
+ * After the .wasm is in, forbid every connection, and eval where compat.js could not (Chromium 96,
+ * Safari 15: they ignore 'wasm-unsafe-eval', so this also stops any later wasm compile there).
+ * Policies only ever add up, so this one sticks.
+ */
+function lockDown() {
+  const meta = document.createElement('meta');
+  meta.httpEquiv = 'Content-Security-Policy';
+  meta.content = "connect-src 'none'; script-src 'self' 'wasm-unsafe-eval'";
+  document.head.appendChild(meta);
 }
 
 /**
@@ -29,7 +37,7 @@ async function compile(url) {
 function startWorker() {
   let worker;
   try {
-    worker = new Worker(new URL('./check-worker.js', import.meta.url), { type: 'module' });
+    worker = newWorker();
   } catch {
     return () => {};
   }
@@ -66,15 +74,18 @@ function startWorker() {
   return (module) => worker.postMessage({ module });
 }
 
-const giveModule = startWorker();
-compile(new URL('./nianbao-web_bg.wasm', import.meta.url))
-  .then((module) => {
-    giveModule(module);
-    return init({ module_or_path: module });
-  })
-  .then(lockDown)
-  .catch((e) => {
-    lockDown();
-    const app = document.getElementById('app');
-    if (app) app.textContent = '检查器载入失败：' + e;
-  });
+// Unless compat.js found the browser below the support matrix (and said so on the page).
+if (!document.documentElement.hasAttribute('data-unsupported')) {
+  const giveModule = startWorker();
+  compile()
+    .then((module) => {
+      giveModule(module);
+      return init({ module_or_path: module });
+    })
+    .then(lockDown)
+    .catch((e) => {
+      lockDown();
+      const app = document.getElementById('app');
+      if (app) app.textContent = '检查器载入失败：' + e;
+    });
+}

@@ -310,7 +310,7 @@ async function main() {
     assert(requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:') && !u.startsWith(url)).length === 0,
       `requests: ${requests.join(', ')}`);
     // The reload fetched the app itself again; anything else is a leak.
-    const other = requests.filter((u) => !/\/(index\.html|boot\.js|check-worker\.js|nianbao-web\.js|nianbao-web_bg\.wasm|style\.css)?$/.test(new URL(u).pathname));
+    const other = requests.filter((u) => !/\/(index\.html|compat\.js|boot\.js|check-worker\.js|nianbao-web\.js|nianbao-web_bg\.wasm|style\.css)?$/.test(new URL(u).pathname));
     assert(other.length === 0, `unexpected requests: ${other.join(', ')}`);
     assert(errors.length === 0, `page errors: ${errors.join(' | ')}`);
     // And the page could not connect anywhere if it tried: the CSP is locked to connect-src 'none'.

@@ -10,6 +10,11 @@ const SEV = { error: '错误', warning: '警告', info: '提示' };
 
 const $ = (id) => document.getElementById(id);
 
+// offline:begin — the one-file build (scripts/build-offline.mjs) swaps this part: blob workers, its own file.
+const newWorker = () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+const SINGLE_PAGE = '../index.html'; // the single-report app
+// offline:end
+
 /** After load, forbid every connection (as ../boot.js does); policies only add up. */
 function lockDown() {
   const meta = document.createElement('meta');
@@ -209,9 +214,6 @@ const POOL = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4));
 let pool = [];
 let run = 0; // the current batch; results of a cancelled one are dropped
 
-function newWorker() {
-  return new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-}
 
 /** Hands `jobs` to the pool, a few in flight per worker (so none waits for the page), calling
  *  `onResult` for each answer. */
@@ -534,7 +536,7 @@ async function openReport(i) {
     return;
   }
   await saving; // leaving aborts a write still under way
-  location.href = '../index.html?from=batch';
+  location.href = `${SINGLE_PAGE}?from=batch`;
 }
 
 // ------------------------------------------------------------------ wiring

@@ -14,9 +14,12 @@
 //   {type:'csv',  entries}                            → {type:'csv', text}   (CRLF, no BOM)
 // Errors: {type:'error', i?, message}.
 
+// offline:begin — the one-file build (scripts/build-offline.mjs) has the glue inline and gets the
+// module compiled by the page instead.
 import init, { check, pair, workbook, csv } from '../embed/nianbao_embed.js';
 
 const ready = init({ module_or_path: new URL('../embed/nianbao_embed_bg.wasm', import.meta.url) });
+// offline:end
 
 /** File bytes → text like the app (src/web/dom.rs): BOM first, then strict UTF-8, else GB18030. */
 export function decode(bytes) {

@@ -80,13 +80,13 @@ pub fn InputPanel(p: &InputPanelProps) -> Html {
             <div class="input-head">
                 <h2 id="input-h">{"粘贴或打开年报"}</h2>
                 <div class="actions">
-                    <label class="btn" for="file-input">{"打开文件…"}</label>
                     <input type="file" id="file-input" class="visually-hidden" accept=".txt,.htm,.html,.md,.docx,.doc,.wps,.pdf,text/plain,text/html,text/markdown,application/pdf" onchange={p.onfile.clone()} />
+                    <label class="btn" for="file-input">{"打开文件…"}</label>
                     <button type="button" class="btn" id="sample" onclick={sample}>{"示例报告"}</button>
                     <button type="button" class="btn" id="clear" onclick={clear} disabled={p.value.is_empty()}>{"清空"}</button>
                 </div>
             </div>
-            <textarea id="report-input" class="paste" spellcheck="false" aria-describedby="keep-note"
+            <textarea id="report-input" class="paste" spellcheck="false" aria-labelledby="input-h" aria-describedby="keep-note"
                 placeholder={large.clone().unwrap_or_else(|| "从 Word、WPS、网页或 PDF 复制年报全文，粘贴到这里；也可以打开或拖入 Word/WPS 文档（.docx、.doc、.wps）、PDF 或 .txt / .htm / .html / .md 文件。".into())}
                 readonly={large.is_some()} data-large={large.is_some().then_some("true")}
                 value={text.to_string()} oninput={p.oninput.clone()} onpaste={p.onpaste.clone()} />
@@ -126,11 +126,11 @@ pub fn PreviousSlot(p: &PreviousSlotProps) -> Html {
             </summary>
             <p class="muted">{"粘贴或打开同一机关上一年度的年报，即可检查上年结转、与上年雷同、问题照搬等逐年比对项目。"}</p>
             <div class="actions">
-                <label class="btn" for="previous-file">{"打开上年文件…"}</label>
                 <input type="file" id="previous-file" class="visually-hidden" accept=".txt,.htm,.html,.md,.docx,.doc,.wps,.pdf,text/plain,text/html,text/markdown,application/pdf" onchange={p.onfile.clone()} />
+                <label class="btn" for="previous-file">{"打开上年文件…"}</label>
                 <button type="button" class="btn" id="previous-clear" onclick={clear} disabled={!filled}>{"清空上年报告"}</button>
             </div>
-            <textarea id="previous-input" class="paste previous-paste" spellcheck="false"
+            <textarea id="previous-input" class="paste previous-paste" spellcheck="false" aria-label="上年报告全文"
                 placeholder={large.clone().unwrap_or_else(|| "上年报告全文（可选）".into())} readonly={large.is_some()}
                 value={text.to_string()} oninput={p.oninput.clone()} />
         </details>

@@ -71,7 +71,7 @@ fn td_span(cx: &Ctx, key: Key, colspan: usize) -> Html {
     }
     let text = match cell {
         Some(_) if blank => {
-            html! { <span class="blank-mark" aria-label="空白">{if assumed { "空→0" } else { "" }}</span> }
+            html! { <span class="blank-mark"><span class="visually-hidden">{"空白"}</span>{if assumed { "空→0" } else { "" }}</span> }
         }
         Some(c) => html! { c.raw.trim().to_string() },
         None => html! {},
