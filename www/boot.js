@@ -13,6 +13,9 @@ async function compile() {
   }
   return WebAssembly.compile(await res.arrayBuffer());
 }
+
+/** The rules' documentation, imported when 为什么/依据 is first opened (src/web/rule_docs.rs). */
+window.nianbaoRuleDocs = (done) => import('./lazy/rule-docs.js').then((m) => done(m.default), () => done(null));
 // offline:end
 
 /**

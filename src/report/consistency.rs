@@ -207,6 +207,6 @@ fn solve(r: &Report) -> Vec<Fault> {
     }
     out.extend(broken.into_iter().map(|i| Fault { cell: None, broken: vec![checked[i].clone()] }));
     // In catalogue order of their rules, then in table order.
-    out.sort_by_key(|f| (f.kind(), f.broken.first().map(|c| c.equation.right[0])));
+    crate::sort::sort_by_key(&mut out, |f| (f.kind(), f.broken[0].equation.right[0], f.cell.map(|(k, _)| k)));
     out
 }

@@ -376,6 +376,21 @@ impl CellKey {
         })
     }
 
+    /// How many cell keys there are: `index` is below this.
+    pub const COUNT: usize =
+        T2Row::ALL.len() * T2Col::ALL.len() + T3Row::ALL.len() * T3Col::ALL.len() + T4Col::ALL.len();
+
+    /// A dense number for every cell key, for lookups by key without a hash map.
+    pub fn index(self) -> usize {
+        let t2 = T2Row::ALL.len() * T2Col::ALL.len();
+        let t3 = T3Row::ALL.len() * T3Col::ALL.len();
+        match self {
+            CellKey::T2(r, c) => r as usize * T2Col::ALL.len() + c as usize,
+            CellKey::T3(r, c) => t2 + r as usize * T3Col::ALL.len() + c as usize,
+            CellKey::T4(c) => t2 + t3 + c as usize,
+        }
+    }
+
     /// "（七）总计·总计" for messages.
     pub fn name(self) -> String {
         match self {

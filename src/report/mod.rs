@@ -17,10 +17,7 @@ use crate::span::Span;
 use crate::text::{Mode, Norm, NormPart, Ordinal};
 pub use keys::{CellKey, RowKey, T2Col, T2Row, T3Col, T3Row, T4Col, TableId};
 use serde::Serialize;
-use std::collections::HashMap;
 use std::sync::Arc;
-
-type KeyHasher = crate::hash::FnvBuild;
 
 /// The two official layouts: 国办公开办函〔2019〕60号 (试行) and 〔2021〕30号.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -274,7 +271,7 @@ pub struct Report<'a> {
     pub tables: Vec<TableInfo>,
     pub cells: Vec<TableCell>,
     /// Index of `cells` by key, for the many lookups of the table rules.
-    cell_index: HashMap<CellKey, usize, KeyHasher>,
+    cell_index: Vec<u32>,
     /// The publication or signature date and where it is written.
     pub pub_date: Option<(Date, Span)>,
     /// How much of T2, T3 and T4 was read.
@@ -325,7 +322,7 @@ impl<'a> Report<'a> {
             line_prose: LineProse::default(),
             prose_sentences: Vec::new(),
             tables,
-            cell_index: HashMap::default(),
+            cell_index: vec![u32::MAX; CellKey::COUNT],
             cells,
             pub_date: None,
             reads: [read::TableRead { found: 0, expected: 0, state: read::ReadState::Absent }; 3],
@@ -335,8 +332,8 @@ impl<'a> Report<'a> {
         report.prose_sentences = report.split_prose();
         report.reads = read::assess(&report);
         // The first cell of a key wins, as a linear search would find it.
-        for (i, c) in report.cells.iter().enumerate() {
-            report.cell_index.entry(c.key).or_insert(i);
+        for (i, c) in report.cells.iter().enumerate().rev() {
+            report.cell_index[c.key.index()] = i as u32;
         }
         report
     }
@@ -452,7 +449,7 @@ impl<'a> Report<'a> {
     }
 
     pub fn cell(&self, key: CellKey) -> Option<&TableCell> {
-        self.cell_index.get(&key).and_then(|&i| self.cells.get(i))
+        self.cells.get(self.cell_index[key.index()] as usize)
     }
 
     /// The section with canonical number 1..=6, if found.

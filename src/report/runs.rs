@@ -116,7 +116,7 @@ pub fn solve(rows: &[RowIn], equalities: &[Equality]) -> Option<Vec<Cut>> {
     }
     // Rows with fewest choices first.
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by_key(|&i| options[i].len());
+    crate::sort::sort_by_key(&mut order, |&i| (options[i].len(), i));
     let mut chosen: Vec<Option<usize>> = vec![None; rows.len()];
     let mut found: Vec<Vec<usize>> = Vec::new();
     let mut budget = BUDGET;

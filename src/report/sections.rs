@@ -139,7 +139,7 @@ fn infer_unnamed_parts(
     if !added {
         return;
     }
-    sections.sort_by_key(|s| s.span.start);
+    crate::sort::sort_by_key(sections, |s| (s.span.start, s.span.end));
     let starts: Vec<usize> = sections.iter().map(|s| s.span.start).collect();
     let section_at = |at: usize| starts.partition_point(|&s| s <= at).checked_sub(1);
     for h in headings.iter_mut() {

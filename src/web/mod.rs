@@ -5,6 +5,7 @@
 pub mod app;
 pub mod components;
 pub mod dom;
+pub mod rule_docs;
 pub mod state;
 pub mod wire;
 

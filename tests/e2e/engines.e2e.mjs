@@ -172,6 +172,13 @@ async function engine(name, url, requests) {
       await s.waitFor(`return document.querySelector('#findings li.selected')`, 'a selected finding');
     });
 
+    await test(s, '为什么/依据: the rules\' documentation is imported when first opened', async () => {
+      await s.click('#findings li.finding details.docs summary');
+      await s.waitFor(`return document.querySelector('#findings li.finding details.docs .docs-body h4')`, 'the docs');
+      const text = await s.run(`return document.querySelector('#findings li.finding details.docs .docs-body').textContent`);
+      assert(text.includes('检查内容') && text.includes('依据'), `docs: ${text.slice(0, 80)}`);
+    });
+
     await test(s, 'a GBK .htm opens through the file input', async () => {
       const before = await s.run(SEQ);
       await s.type('#file-input', join(here, 'fixtures/gbk_report.htm'));
@@ -194,7 +201,8 @@ async function engine(name, url, requests) {
     });
 
     await test(s, 'no request after load (server log and resource timing)', async () => {
-      const after = requests.slice(loaded);
+      // Only the app's own lazily loaded module (the rules' docs, opened above) may come after load.
+      const after = requests.slice(loaded).filter((u) => !u.endsWith('/lazy/rule-docs.js'));
       assert(after.length === 0, `requests after load: ${after.join(', ')}`);
       const res = await s.run(RESOURCES);
       const strange = res.filter((u) => !u.startsWith(url) && !u.startsWith('blob:') && !u.startsWith('data:'));
@@ -247,6 +255,8 @@ async function engine(name, url, requests) {
       await s.waitFor(`return document.querySelectorAll('#findings li.finding').length > 0`, 'findings');
       const rules = await s.run(RULES);
       for (const r of ['N-PLAN-YEAR', 'S-TYPO', 'C6-INFOFEE']) assert(rules.includes(r), `no ${r} in ${rules.join(', ')}`);
+      await s.click('#findings li.finding details.docs summary');
+      await s.waitFor(`return document.querySelector('#findings li.finding details.docs .docs-body h4')`, 'the docs, inline');
       await s.run(`const f = window.nianbaoCheck; window.__jobs = 0;
         window.nianbaoCheck = function () { window.__jobs++; return f.apply(this, arguments); };`);
       await paste(s, { 'text/plain': seed.repeat(Math.ceil((200 * 1024) / Buffer.byteLength(seed))) });

@@ -214,6 +214,20 @@ async function main() {
     assert(back === before, `k did not go back: ${back} vs ${before}`);
   });
 
+  await test('为什么/依据 loads the rules\' documentation when first opened', async () => {
+    const fetched = () => requests.filter((u) => u.includes('/lazy/rule-docs.js')).length;
+    assert(fetched() === 0, 'the rule docs were loaded before anyone asked');
+    const details = page.locator('#findings li.finding details.docs').first();
+    await details.locator('summary').click();
+    await details.locator('.docs-body h4').first().waitFor({ timeout: 5000 });
+    const text = await details.locator('.docs-body').textContent();
+    assert(text.includes('检查内容') && text.includes('依据'), `docs: ${text.slice(0, 80)}`);
+    const second = page.locator('#findings li.finding details.docs').nth(1);
+    await second.locator('summary').click();
+    assert((await second.locator('.docs-body h4').count()) > 0, 'the second rule has no docs');
+    assert(fetched() === 1, `rule docs fetched ${fetched()} times`);
+  });
+
   await test('reload restores the draft', async () => {
     await page.waitForTimeout(300);
     await page.reload({ waitUntil: 'load' });
@@ -310,7 +324,7 @@ async function main() {
     assert(requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:') && !u.startsWith(url)).length === 0,
       `requests: ${requests.join(', ')}`);
     // The reload fetched the app itself again; anything else is a leak.
-    const other = requests.filter((u) => !/\/(index\.html|compat\.js|boot\.js|check-worker\.js|nianbao-web\.js|nianbao-web_bg\.wasm|style\.css)?$/.test(new URL(u).pathname));
+    const other = requests.filter((u) => !/\/(index\.html|compat\.js|boot\.js|check-worker\.js|nianbao-web\.js|nianbao-web_bg\.wasm|style\.css|lazy\/rule-docs\.js)?$/.test(new URL(u).pathname));
     assert(other.length === 0, `unexpected requests: ${other.join(', ')}`);
     assert(errors.length === 0, `page errors: ${errors.join(' | ')}`);
     // And the page could not connect anywhere if it tried: the CSP is locked to connect-src 'none'.

@@ -4,7 +4,6 @@ use crate::parse::Value;
 use crate::report::{CellKey, Report, T2Col, T3Col, T3Row, TableCell};
 use crate::rules::common::fmt_num;
 use crate::rules::Context;
-use std::collections::BTreeMap;
 
 declare_rule! {
     /// ## 检查内容
@@ -35,14 +34,8 @@ declare_rule! {
 /// Independent non-zero figures needed before identical tables mean anything.
 const MIN_INDEPENDENT: usize = 3;
 
-fn nonzero<'r>(r: &'r Report) -> BTreeMap<CellKey, (f64, &'r TableCell)> {
-    r.cells
-        .iter()
-        .filter_map(|c| match c.value {
-            Value::Number { value, .. } if value != 0.0 => Some((c.key, (value, c))),
-            _ => None,
-        })
-        .collect()
+fn nonzero<'r>(r: &'r Report) -> Vec<&'r TableCell> {
+    r.cells.iter().filter(|c| number(c) != 0.0).collect()
 }
 
 /// A stock or a total: may stay the same, or follows from the other cells.
@@ -61,12 +54,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if now.len() != before.len() {
         return;
     }
-    let same = now.iter().all(|(k, (v, _))| before.get(k).is_some_and(|(p, _)| (p - v).abs() < 1e-9));
-    let independent = now.keys().filter(|k| !derived(**k)).count();
+    let same = now.iter().all(|c| prev.cell(c.key).is_some_and(|p| (number(p) - number(c)).abs() < 1e-9));
+    let independent = now.iter().filter(|c| !derived(c.key)).count();
     if !same || independent < MIN_INDEPENDENT {
         return;
     }
-    let mut cells: Vec<&TableCell> = now.values().map(|(_, c)| *c).collect();
+    let mut cells = now;
     crate::sort::sort_by_key(&mut cells, |c| (c.span.start, c.span.end, c.key));
     // Point at the first figure that should have changed, not at a stock or a total.
     let Some(first) = cells.iter().find(|c| !derived(c.key)) else { return };

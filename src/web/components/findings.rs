@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::diag::Severity;
 use crate::rules;
 use crate::web::components::{cell_label, sev_class};
+use crate::web::rule_docs::{self, docs_of, Docs};
 use crate::web::state::{sev_index, Shared};
 
 #[derive(Properties, PartialEq)]
@@ -89,6 +90,14 @@ pub fn FindingList(props: &FindingListProps) -> Html {
     // A PDF's reader marks where its pages start: say on which page a finding is (spans index the
     // markup, which holds the marks).
     let pages = crate::input::pdf::page_marks(&a.text);
+    // 为什么/依据 opened for the first time: load the docs, then draw them.
+    let update = use_force_update();
+    let ontoggle = Callback::from(move |_: Event| {
+        if rule_docs::needed() {
+            let update = update.clone();
+            rule_docs::load(move || update.force_update());
+        }
+    });
     let item = |i: usize| {
         let f = &c.findings[i];
         let page = (!pages.is_empty()).then(|| pages.partition_point(|&p| p <= f.span.start)).filter(|&p| p > 0);
@@ -111,9 +120,13 @@ pub fn FindingList(props: &FindingListProps) -> Html {
                 </button>
                 if let Some(p) = a.related.get(i) { {crate::web::components::related_view(p)} }
                 if let Some(r) = rule {
-                    <details class="docs">
+                    <details class="docs" ontoggle={ontoggle.clone()}>
                         <summary>{"为什么/依据"}</summary>
-                        <div class="docs-body">{docs(r.docs)}</div>
+                        <div class="docs-body">{match docs_of(r) {
+                            Docs::Ready(text) => docs(&text),
+                            Docs::Pending => html! { <p class="muted">{"正在载入说明…"}</p> },
+                            Docs::Failed => html! { <p class="muted">{"说明未能载入，请刷新页面后再试。"}</p> },
+                        }}</div>
                     </details>
                 }
             </li>
