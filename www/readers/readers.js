@@ -27,6 +27,22 @@ export async function readFile(bytes) {
   return { kind, html: readOffice(data), pages: [] };
 }
 
+/**
+ * pdf.js 6 needs more than the app's floor (Chromium 96, Safari 15): class static blocks (Safari
+ * 16.4), Array.prototype.findLast (Chromium 97, Safari 15.4), structuredClone, Object.hasOwn.
+ * Static blocks cannot be tested without eval, which the CSP forbids; RegExp lookbehind came to
+ * Safari in the same release (16.4) and can be tested. scripts/check-baseline.mjs checks that this
+ * says no in Chromium 96's engine.
+ */
+export function pdfjsRuns() {
+  try {
+    return typeof Array.prototype.findLast === 'function' && typeof structuredClone === 'function' &&
+      typeof Object.hasOwn === 'function' && new RegExp('(?<' + '=a)b').test('ab');
+  } catch {
+    return false;
+  }
+}
+
 /** Matrix product as pdf.js's Util.transform: m1 · m2 (each [a b c d e f]). */
 function mul(m1, m2) {
   return [
@@ -45,6 +61,9 @@ const apply = (m, x, y) => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[
  *  (getOperatorList), from which the straight lines are kept as table rules; the Rust layout step
  *  turns both into simple HTML. */
 async function readPdf(data) {
+  if (!pdfjsRuns()) {
+    throw new Error('这个浏览器版本较旧，无法在浏览器内读取 PDF。请改用 Chrome 或 Edge 97 以上、Firefox 115 以上、Safari 16.4 以上的版本；也可以在 PDF 阅读器中全选、复制文字后粘贴到这里。');
+  }
   const pdfjs = await import('./pdfjs/pdf.min.mjs');
   // pdf.js parses in a worker of its own, started here (a nested worker) and handed over as its
   // port: pdf.js cannot start one itself outside a page, and its worker module imported into this
