@@ -56,6 +56,23 @@ pub struct Finding {
     /// view (N-COPY-PREV, C5-SAME-PROBLEMS). An addition to contract.md's JSON: absent when empty.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
+    /// The correction, when it is certain (一键修改, `nianbao check --fix`). An addition to
+    /// contract.md's JSON: absent when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+    /// Set by whoever shows the finding, never by a rule: the author has verified that it is not a
+    /// fault (已核实), with their note (possibly empty). Such a finding is left out of the counts and
+    /// listed as 已核实. An addition to contract.md's JSON: absent when not verified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verified: Option<String>,
+}
+
+/// A certain correction: `replacement` instead of `span` of the checked input (the same coordinates
+/// as `Finding::span`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub span: Span,
+    pub replacement: String,
 }
 
 /// A passage of the checked report and the passage of last year's report it corresponds to.
@@ -78,6 +95,8 @@ impl Finding {
             cells: Vec::new(),
             assumption: None,
             related: Vec::new(),
+            fix: None,
+            verified: None,
         }
     }
 
@@ -93,6 +112,11 @@ impl Finding {
 
     pub fn related(mut self, pairs: impl IntoIterator<Item = Related>) -> Finding {
         self.related.extend(pairs);
+        self
+    }
+
+    pub fn fix(mut self, span: Span, replacement: impl Into<String>) -> Finding {
+        self.fix = Some(Fix { span, replacement: replacement.into() });
         self
     }
 

@@ -68,14 +68,16 @@ pub fn render(text: &str, checked: &Checked) -> String {
         let cells: Vec<String> = f.cells.iter().map(|c| c.to_string()).collect();
         let _ = writeln!(
             out,
-            "{} {} L{} «{}» [{}] {}{}",
+            "{} {} L{} «{}» [{}] {}{}{}",
             f.severity.as_str(),
             f.rule,
             lines.line(f.span.start),
             quote(text, f.span),
             cells.join(" "),
             f.message,
-            f.assumption.as_deref().map(|a| format!(" ({a})")).unwrap_or_default()
+            f.assumption.as_deref().map(|a| format!(" ({a})")).unwrap_or_default(),
+            // A fix shows what it replaces and with what, sliced from the input.
+            f.fix.as_ref().map(|x| format!(" fix«{}»→«{}»", quote(text, x.span), x.replacement)).unwrap_or_default()
         );
     }
     out

@@ -3,7 +3,7 @@
 //! would cost the bundle more than this whole file. Both ends run the same wasm, so there is no
 //! versioning; `decode` still checks every length and returns `None` on anything malformed.
 
-use crate::diag::{Finding, Related, Severity};
+use crate::diag::{Finding, Fix, Related, Severity};
 use crate::input::InputKind;
 use crate::report::Format;
 use crate::span::Span;
@@ -175,6 +175,13 @@ pub fn encode(a: &Analysis) -> Vec<u8> {
             w.span(rel.span);
             w.span(rel.previous);
         }
+        w.n(usize::from(f.fix.is_some()));
+        if let Some(fix) = &f.fix {
+            w.span(fix.span);
+            w.s(&fix.replacement);
+        }
+        w.n(usize::from(f.verified.is_some()));
+        w.s(f.verified.as_deref().unwrap_or(""));
     }
     // The views' indexes.
     let same_display = a.display == a.text;
@@ -251,7 +258,10 @@ pub fn decode(bytes: &[u8], text: String) -> Option<Analysis> {
         let assumption = r.s()?;
         let assumption = (r.n()? == 1).then_some(assumption);
         let related = r.list(|r| Some(Related { span: r.span()?, previous: r.span()? }))?;
-        Some(Finding { rule, severity, message, help, span, cells, assumption, related })
+        let fix = if r.n()? == 1 { Some(Fix { span: r.span()?, replacement: r.s()? }) } else { None };
+        let is_verified = r.n()? == 1;
+        let verified = Some(r.s()?).filter(|_| is_verified);
+        Some(Finding { rule, severity, message, help, span, cells, assumption, related, fix, verified })
     })?;
     let display = if r.n()? == 1 { text.clone() } else { r.s()? };
     let n = findings.len();

@@ -65,7 +65,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             } else {
                 format!("改进计划写的是{}年，早于报告年度{}年，疑为沿用往年报告的文字，应为{}年", tok.year, y, y + 1)
             };
-            out.push(N_PLAN_YEAR.finding(s.span_of(tok.start, tok.end), message));
+            let span = s.span_of(tok.start, tok.end);
+            let mut f = N_PLAN_YEAR.finding(span, message);
+            // The year as written in digits: the next year replaces it.
+            if let Some(rest) = r.text(span).strip_prefix(&tok.year.to_string()) {
+                f = f.fix(span, format!("{}{rest}", y + 1));
+            }
+            out.push(f);
         }
     }
 }
