@@ -231,6 +231,30 @@ pub struct YearEvidence {
     pub title: Option<(i32, Span)>,
     pub period: Option<(i32, Span)>,
     pub first_sentence: Option<(i32, Span)>,
+    /// The first sentence opens with its year ("2024年，…"): it dates the report, not an event.
+    pub first_sentence_dates: bool,
+}
+
+impl YearEvidence {
+    /// The places that state the report year, by name: 标题, 统计期限, 第一部分首句.
+    pub fn sources(&self) -> Vec<(&'static str, i32, Span)> {
+        let opening = self.first_sentence.filter(|_| self.first_sentence_dates);
+        [("标题", self.title), ("统计期限", self.period), ("第一部分首句", opening)]
+            .into_iter()
+            .filter_map(|(name, e)| e.map(|(y, s)| (name, y, s)))
+            .collect()
+    }
+
+    /// The year most of the sources state; on a tie the earlier source (the title) decides. A title
+    /// left over from last year's report is outvoted by a period and an opening that agree.
+    pub fn weighed(&self) -> Option<i32> {
+        let sources = self.sources();
+        let votes = |y: i32| sources.iter().filter(|s| s.1 == y).count();
+        sources.iter().map(|s| s.1).fold(None, |best, y| match best {
+            Some(b) if votes(b) >= votes(y) => Some(b),
+            _ => Some(y),
+        })
+    }
 }
 
 /// The document title line.
@@ -328,8 +352,8 @@ impl<'a> Report<'a> {
             reads: [read::TableRead { found: 0, expected: 0, state: read::ReadState::Absent }; 3],
         };
         report.line_prose = report.normalise_lines();
-        meta::fill(&mut report);
         report.prose_sentences = report.split_prose();
+        meta::fill(&mut report);
         report.reads = read::assess(&report);
         // The first cell of a key wins, as a linear search would find it.
         for (i, c) in report.cells.iter().enumerate().rev() {
