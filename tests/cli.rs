@@ -307,6 +307,8 @@ fn help_on_the_top_level_and_every_subcommand() {
         vec!["letter", "-h"],
         vec!["completions", "-h"],
         vec!["-h", "check"],
+        vec!["help", "check"],
+        vec!["help"],
     ] {
         let o = run(&args);
         assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
@@ -324,6 +326,23 @@ fn help_on_the_top_level_and_every_subcommand() {
         assert!(check.contains(flag), "{flag} in {check}");
     }
     assert!(stdout(&run(&["-V"])).starts_with("nianbao "));
+}
+
+#[test]
+fn a_closed_pipe_is_not_a_crash() {
+    // `nianbao rules | head -1`: the reader goes away; no panic (exit 101), no message.
+    for args in [vec!["rules"], vec!["completions", "bash"], vec!["explain", "T3-BALANCE"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        drop(child.stdout.take());
+        let o = child.wait_with_output().expect("wait");
+        assert_ne!(o.status.code(), Some(101), "{args:?}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"), "{args:?}: {}", stderr(&o));
+    }
 }
 
 #[test]

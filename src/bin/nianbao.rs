@@ -27,7 +27,7 @@ fn main() -> ExitCode {
             if to_stderr {
                 eprintln!("{}", text.trim_end());
             } else {
-                print!("{text}");
+                out(&text);
             }
             return ExitCode::from(code);
         }
@@ -39,6 +39,13 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes to standard output; a closed pipe (`nianbao rules | head`) is not an error.
+fn out(s: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(s.as_bytes());
+    let _ = stdout.flush();
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
@@ -388,12 +395,14 @@ fn list_rules(format: RulesFormat) -> Result<ExitCode, String> {
             let list: Vec<serde_json::Value> = rules::all()
                 .map(|r| serde_json::json!({"id": r.id, "severity": r.severity, "title": r.title, "help": r.help, "docs": r.docs}))
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+            out(&(serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"));
         }
         RulesFormat::Md => {
+            let mut s = String::new();
             for r in rules::all() {
-                println!("## {} — {}（{}）\n\n{}\n", r.id, r.title, r.severity.label_zh(), r.docs.trim());
+                s.push_str(&format!("## {} — {}（{}）\n\n{}\n\n", r.id, r.title, r.severity.label_zh(), r.docs.trim()));
             }
+            out(&s);
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -401,7 +410,7 @@ fn list_rules(format: RulesFormat) -> Result<ExitCode, String> {
 
 fn explain(id: &str) -> Result<ExitCode, String> {
     let r = rules::find(id).ok_or_else(|| format!("没有规则 {id}；用 nianbao rules 查看全部规则"))?;
-    println!("{} — {}（{}）\n\n{}\n\n建议：{}", r.id, r.title, r.severity.label_zh(), r.docs.trim(), r.help);
+    out(&format!("{} — {}（{}）\n\n{}\n\n建议：{}\n", r.id, r.title, r.severity.label_zh(), r.docs.trim(), r.help));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -433,6 +442,7 @@ fn letter(a: args::LetterArgs) -> Result<ExitCode, String> {
         None => {
             let mut stdout = std::io::stdout().lock();
             let _ = stdout.write_all(&bytes);
+            let _ = stdout.flush();
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -209,7 +209,12 @@ pub enum Parsed {
     Print { text: String, code: u8, to_stderr: bool },
 }
 
-pub fn parse(args: Vec<String>) -> Parsed {
+pub fn parse(mut args: Vec<String>) -> Parsed {
+    // `nianbao help [SUBCOMMAND]`, as before clap: the same as `--help`.
+    if args.get(1).map(String::as_str) == Some("help") {
+        args.remove(1);
+        args.push("--help".into());
+    }
     let color = color_of(&args[1.min(args.len())..]);
     let mut cmd = command(color);
     match cmd.try_get_matches_from_mut(&args).and_then(|m| Cli::from_arg_matches(&m)) {
@@ -226,7 +231,7 @@ pub fn parse(args: Vec<String>) -> Parsed {
             ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
                 // Bare `nianbao`: the help on standard output, and a usage error.
                 let help = cmd.render_help().to_string();
-                print!("{help}");
+                let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), help.as_bytes());
                 Parsed::Print {
                     text: "nianbao: 缺少子命令（check、rules、explain、letter、completions）".into(),
                     code: 2,
