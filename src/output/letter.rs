@@ -76,7 +76,7 @@ fn outline(e: &Entry) -> Outline {
         format!("经检查，你单位{report_name}未发现需要整改的错误或警告。")
     } else {
         format!(
-            "经检查，你单位{report_name}有 {errors} 处错误、{warnings} 处警告，具体如下。请逐项核实，改正后重新发布，并将整改情况反馈我们。"
+            "经检查，你单位{report_name}有 {errors} 处错误、{warnings} 处警告，具体如下。请逐项核实，改正后重新发布，并将整改情况反馈给我们。"
         )
     };
     let mut closing = Vec::new();
@@ -192,3 +192,26 @@ const DOCX_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes
 
 const DOCX_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verified_findings_are_listed_apart_and_not_counted() {
+        let text = include_str!("../../www/sample.txt");
+        let mut checked = crate::check(text, &crate::Options::default());
+        let i = checked.findings.iter().position(|f| f.rule == "N-PLAN-YEAR").expect("the sample's error");
+        let e = Entry { path: "s.txt", source: text, checked: &checked };
+        let before = html(&e);
+        assert!(before.contains("有 1 处错误") && before.contains("一、错误（1 项"), "{before}");
+        checked.findings[i].verified = Some("计划年度已另行说明".into());
+        let e = Entry { path: "s.txt", source: text, checked: &checked };
+        let page = html(&e);
+        assert!(page.contains("有 0 处错误") && !page.contains("、错误（"), "{page}");
+        let apart = page.find("已核实（1 项").expect("a part for verified findings");
+        let item = page.find("改进计划写的是2024年").expect("still listed");
+        assert!(item > apart && page.contains("说明：计划年度已另行说明"));
+        assert!(docx(&e).starts_with(b"PK\x03\x04"));
+    }
+}
