@@ -202,6 +202,15 @@ fn split_line(src: &str, span: Span) -> Line {
             line.cells.push(Cell { span: trim_markup(src, Span::new(at, at + part.len())) });
             at += part.len() + 1;
         }
+        // A row of figures alone that starts or ends in blank cells ("\t\t2\t\t\t2\t\t"): the outer
+        // tabs are those cells, not padding (a web copy of a label-less T4 whose zeros were left blank).
+        if line.cells.iter().all(|c| is_value_cell(&src[c.span.range()])) {
+            let count = |t: &str| t.bytes().filter(|b| *b == b'\t').count();
+            let (lead, trail) = (count(&src[span.start..content.start]), count(&src[content.end..span.end]));
+            let blank = |at: usize| Cell { span: Span::new(at, at) };
+            line.cells.splice(0..0, (0..lead).map(|_| blank(content.start)));
+            line.cells.extend((0..trail).map(|_| blank(content.end)));
+        }
         return line;
     }
     // Markdown pipes, with or without the outer pipes.

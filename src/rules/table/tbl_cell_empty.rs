@@ -37,12 +37,15 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             .filter(|c| c.key.table() == table && c.value == Value::Empty && !suspect_row(r, c))
             .collect();
         let Some(first) = blanks.first() else { continue };
+        // A blank cell of a row without a label (T4) is an empty point: mark the row instead.
+        let row = r.tables.iter().flat_map(|t| &t.rows).find(|x| x.key == first.key.row()).map(|x| x.span);
+        let at = row.filter(|_| first.point().is_empty()).unwrap_or(first.point());
         let names: Vec<String> = blanks.iter().take(5).map(|c| format!("“{}”", c.key.name())).collect();
         let more = if blanks.len() > 5 { "等" } else { "" };
         out.push(
             TBL_CELL_EMPTY
                 .finding(
-                    first.point(),
+                    at,
                     format!(
                         "{}有 {} 个单元格空白：{}{}；没有发生的应填 0",
                         table.name(),
