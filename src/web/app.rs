@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::web::components::{cell_id, FindingList, InputPanel, PreviousSlot, SourceView, Summary, Tables};
 use crate::web::dom;
 use crate::web::state::{Action, Keep, Shared, State, SAMPLE};
+use crate::web::verify;
 
 /// How long typing must pause before the draft is checked again.
 const DEBOUNCE_MS: u32 = 250;
@@ -17,6 +18,9 @@ const DEBOUNCE_MS: u32 = 250;
 /// Delay between showing "正在检查…" and running an on-demand check (lets the page paint, and
 /// leaves time to cancel).
 const CHECK_NOW_DELAY_MS: u32 = 300;
+
+/// How long 撤销 is offered after 清空, 示例报告, a new paste or file, or 一键修改 (or until the next edit).
+const UNDO_MS: u32 = 15_000;
 
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {
@@ -26,6 +30,9 @@ pub struct AppProps {
     /// Last year's report restored from localStorage (`nianbao.previous`).
     #[prop_or_default]
     pub previous: String,
+    /// The draft's 已核实 entries restored from localStorage (`nianbao.verified`, `verify::store`).
+    #[prop_or_default]
+    pub verified: String,
     /// Whether localStorage could be opened at all.
     #[prop_or(true)]
     pub storage_ok: bool,
@@ -76,7 +83,8 @@ pub fn App(props: &AppProps) -> Html {
     let state = {
         let p = props.clone();
         use_reducer(move || {
-            let mut s = State::restored(p.initial, p.previous, p.today, p.worker);
+            let mut s =
+                State::restored(p.initial, p.previous, p.today, p.worker).with_verified(verify::load(&p.verified));
             if !p.storage_ok {
                 s.keep = Keep::Unavailable;
             }
@@ -86,21 +94,32 @@ pub fn App(props: &AppProps) -> Html {
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let dispatch = state.dispatcher();
 
-    // Save the draft after each check (the check already waited for typing to pause).
+    // Save the draft after each check (the check already waited for typing to pause), and its
+    // 已核实 entries when they change. A web page is saved as its markup until it is edited.
     {
-        let input = state.input.clone();
+        let input = state.source().to_string();
         let previous = state.previous.clone();
+        let verified = verify::store(&state.verified);
         let keep = state.keep;
         let d = dispatch.clone();
-        use_effect_with(state.seq, move |_| {
-            if keep == Keep::Saved && !dom::save_draft(&input, &previous) {
+        use_effect_with((state.seq, state.vseq), move |_| {
+            if keep == Keep::Saved && !(dom::save_draft(&input, &previous) && dom::save_verified(&verified)) {
                 d.dispatch(Action::Keep(Keep::Unavailable));
             }
         });
     }
+    // The offer to undo expires after a while (a newer offer restarts the clock).
+    {
+        let d = dispatch.clone();
+        let undo_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+        use_effect_with(state.undo.as_ref().map(|u| u.id), move |id| {
+            *undo_timer.borrow_mut() = id.map(|id| Timeout::new(UNDO_MS, move || d.dispatch(Action::UndoExpire(id))));
+        });
+    }
     // A large draft goes to the check worker; only the answer to the latest job is taken (reducer).
     {
-        let job = (state.busy && state.worker).then(|| (state.input.clone(), state.previous.clone(), state.today));
+        let job =
+            (state.busy && state.worker).then(|| (state.source().to_string(), state.previous.clone(), state.today));
         let d = dispatch.clone();
         use_effect_with(state.job, move |&id| {
             if let Some((text, previous, today)) = job {
@@ -121,13 +140,28 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // Scroll to and flash the selected finding's cell and text.
+    // Show the selected finding: its words selected in the text box (when the box holds the checked
+    // text), its cell and marks flashed; after 一键修改, the new words selected.
     {
-        let target = state.selected.map(|i| (i, state.result.as_ref().and_then(|r| r.target[i]).map(|k| cell_id(&k))));
-        use_effect_with(state.reveal, move |_| {
-            if let Some((i, cell)) = target {
-                dom::reveal(i, cell.as_deref());
+        let s = &*state;
+        let utf16 = |span: crate::span::Span| {
+            let at = |b: usize| s.input.get(..b).map(|t| t.encode_utf16().count() as u32);
+            Some((at(span.start)?, at(span.end)?))
+        };
+        let same = s.result.as_ref().is_some_and(|r| r.display == s.input);
+        let target = s.selected.map(|i| {
+            let r = s.result.as_ref();
+            let cell = r.and_then(|r| r.target.get(i).copied().flatten()).map(|k| cell_id(&k));
+            let words = r.filter(|_| same).and_then(|r| r.display_spans.get(i).copied()).and_then(utf16);
+            (i, cell, words)
+        });
+        let caret = s.caret.and_then(utf16);
+        use_effect_with(s.reveal, move |_| match (target, caret) {
+            (Some((i, cell, words)), _) => dom::reveal(i, cell.as_deref(), words),
+            (None, Some((a, b))) => {
+                dom::select_in_draft(a, b);
             }
+            _ => {}
         });
     }
     // j/k outside text fields.
@@ -163,21 +197,23 @@ pub fn App(props: &AppProps) -> Html {
             };
             let Some(p) = dom::pasted(ce) else { return };
             e.prevent_default();
+            let all = dom::replaces_all(&t);
             match p {
-                // A whole report copied from a web page or Word: keep its markup, the checker reads the tables.
-                dom::Pasted::Html(html) if dom::replaces_all(&t) => d.dispatch(Action::Load {
+                // A whole report copied from a web page or Word: its markup is checked (the tables keep
+                // their structure) and the box shows its text.
+                dom::Pasted::Html(html) if all => d.dispatch(Action::Load {
                     text: html,
-                    notice: Some("已粘贴带格式的内容（HTML），表格结构按原样识别。".to_string()),
+                    notice: Some(
+                        "已粘贴带格式的内容（网页/Word）：框中显示其文字，表格结构按原样识别；修改文字后按文字检查。"
+                            .to_string(),
+                    ),
                 }),
                 dom::Pasted::Html(_) => {
                     let text = ce.clipboard_data().and_then(|c| c.get_data("text/plain").ok()).unwrap_or_default();
-                    let value = dom::insert_text(&t, &text);
-                    d.dispatch(Action::Load { text: value, notice: None });
+                    d.dispatch(Action::Insert(dom::insert_text(&t, &text)));
                 }
-                dom::Pasted::Text(text) => {
-                    let value = dom::insert_text(&t, &text);
-                    d.dispatch(Action::Load { text: value, notice: None });
-                }
+                dom::Pasted::Text(text) if all => d.dispatch(Action::Load { text, notice: None }),
+                dom::Pasted::Text(text) => d.dispatch(Action::Insert(dom::insert_text(&t, &text))),
             }
             // The insertion fired an input event: its debounced re-check is not needed.
             *timer.borrow_mut() = None;
@@ -288,9 +324,37 @@ pub fn App(props: &AppProps) -> Html {
         let d = dispatch.clone();
         Callback::from(move |_| d.dispatch(Action::More))
     };
-    let on_toggle = {
+    let on_only = {
         let d = dispatch.clone();
-        Callback::from(move |s| d.dispatch(Action::ToggleSeverity(s)))
+        Callback::from(move |s| d.dispatch(Action::Only(s)))
+    };
+    let on_by_part = {
+        let d = dispatch.clone();
+        Callback::from(move |b| d.dispatch(Action::ByPart(b)))
+    };
+    let on_fix = {
+        let d = dispatch.clone();
+        let timer = timer.clone();
+        Callback::from(move |i| {
+            *timer.borrow_mut() = None;
+            d.dispatch(Action::Fix(i))
+        })
+    };
+    let on_verify = {
+        let d = dispatch.clone();
+        Callback::from(move |(i, note)| d.dispatch(Action::Verify(i, note)))
+    };
+    let on_unverify = {
+        let d = dispatch.clone();
+        Callback::from(move |i| d.dispatch(Action::Unverify(i)))
+    };
+    let on_undo = {
+        let d = dispatch.clone();
+        let timer = timer.clone();
+        Callback::from(move |_| {
+            *timer.borrow_mut() = None;
+            d.dispatch(Action::Undo)
+        })
     };
     let on_step = {
         let d = dispatch.clone();
@@ -299,22 +363,22 @@ pub fn App(props: &AppProps) -> Html {
     let on_export = {
         let d = dispatch.clone();
         let result = state.result.clone();
+        // The findings as exported: with their 已核实 notes.
+        let checked = state.exported();
         Callback::from(move |kind: &'static str| {
-            let Some(r) = &result else { return };
+            let (Some(r), Some(checked)) = (&result, &checked) else { return };
             let name = r.checked.report.org.clone().unwrap_or_else(|| "年报".to_string());
             let ok = match kind {
                 "json" => dom::download(
                     "年报体检结果.json",
                     "application/json;charset=utf-8",
-                    &crate::output::json::render(&[(name, r.checked.clone())]),
+                    &crate::output::json::render(&[(name, checked.clone())]),
                 ),
                 _ => {
                     let csv = format!(
                         "\u{feff}{}\r\n{}",
                         crate::output::csv::HEADER,
-                        crate::output::csv::rows(&name, &r.text, &r.checked)
-                            .replace("\r\n", "\n")
-                            .replace('\n', "\r\n")
+                        crate::output::csv::rows(&name, &r.text, checked).replace("\r\n", "\n").replace('\n', "\r\n")
                     );
                     dom::download("年报体检结果.csv", "text/csv;charset=utf-8", &csv)
                 }
@@ -341,7 +405,8 @@ pub fn App(props: &AppProps) -> Html {
             <div class="layout">
                 <div class="col-input">
                     <InputPanel value={s.input.clone()} keep={s.keep} notice={s.notice.clone()} notice_error={s.notice_error}
-                        {oninput} {onpaste} {onfile} {ondrop} {on_sample} {on_clear} {on_forget} />
+                        {oninput} {onpaste} {onfile} {ondrop} {on_sample} {on_clear} {on_forget}
+                        undo={s.undo.as_ref().map(|u| (u.what.clone(), u.redo))} {on_undo} />
                     <PreviousSlot value={s.previous.clone()} oninput={on_previous_input} onfile={on_previous_file}
                         on_clear={on_previous_clear} />
                     if s.stale {
@@ -364,9 +429,10 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <div class="col-results">
                     if let Some(r) = &s.result {
-                        <Summary result={r.clone()} />
-                        <FindingList result={r.clone()} seq={s.seq} show={s.show} selected={s.selected} limit={s.limit}
-                            on_select={on_select.clone()} {on_toggle} {on_step} {on_export} {on_more} />
+                        <Summary result={r.clone()} counts={Some(s.counts())} />
+                        <FindingList result={r.clone()} seq={s.seq} only={s.only} by_part={s.by_part} marks={s.marks.clone()}
+                            selected={s.selected} limit={s.limit} on_select={on_select.clone()} {on_only} {on_by_part}
+                            {on_step} {on_export} {on_more} {on_fix} {on_verify} {on_unverify} />
                         <Tables result={r.clone()} selected={s.selected} on_select={on_select} />
                     } else {
                         <section class="intro">

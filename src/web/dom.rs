@@ -9,6 +9,8 @@ use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 const DRAFT_KEY: &str = "nianbao.draft";
 /// Last year's report (the optional second slot), kept like the draft.
 const PREVIOUS_KEY: &str = "nianbao.previous";
+/// The findings marked 已核实 in the draft (`web::verify::store`), kept and forgotten with it.
+const VERIFIED_KEY: &str = "nianbao.verified";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -40,10 +42,20 @@ pub fn save_draft(text: &str, previous: &str) -> bool {
     save(DRAFT_KEY, text) && save(PREVIOUS_KEY, previous)
 }
 
+/// The 已核实 entries saved with the draft (their stored form; empty when none).
+pub fn load_verified() -> String {
+    storage().and_then(|s| s.get_item(VERIFIED_KEY).ok().flatten()).unwrap_or_default()
+}
+
+pub fn save_verified(stored: &str) -> bool {
+    save(VERIFIED_KEY, stored)
+}
+
 pub fn forget_draft() {
     if let Some(s) = storage() {
         let _ = s.remove_item(DRAFT_KEY);
         let _ = s.remove_item(PREVIOUS_KEY);
+        let _ = s.remove_item(VERIFIED_KEY);
     }
 }
 
@@ -259,11 +271,45 @@ fn flash(el: &Element) {
     let _ = list.add_1("flash");
 }
 
-/// Scrolls the finding's cell into view and flashes it; scrolls the source view (inside its own box)
-/// to the finding's first mark and flashes the marks; keeps the list item visible.
-pub fn reveal(finding: usize, cell_id: Option<&str>) {
+/// Whether the page shows its two columns side by side (style.css: the input column is sticky then,
+/// so the text box stays in view while the results scroll).
+fn wide() -> bool {
+    web_sys::window().and_then(|w| w.match_media("(min-width: 1100px)").ok().flatten()).is_some_and(|m| m.matches())
+}
+
+/// Focuses the draft's text box with `[start, end)` (UTF-16 offsets of its value) selected, scrolled
+/// inside the box to about a third of its height and the box itself into the page's view. `false`
+/// when there is no such box (a large draft is not shown in it).
+pub fn select_in_draft(start: u32, end: u32) -> bool {
+    let Some(t) = by_id("report-input").and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok()) else { return false };
+    let value = js_sys::JsString::from(t.value());
+    if t.read_only() || end > value.length() {
+        return false;
+    }
+    // The height of the text up to the selection is where the selection is: measured on the box
+    // itself (same width, font and wrapping), by giving it that text for a moment.
+    t.set_value(&String::from(value.substring(0, start)));
+    t.set_scroll_top(0);
+    let y = t.scroll_height();
+    t.set_value(&String::from(&value));
+    let _ = t.focus();
+    let _ = t.set_selection_range(start, end);
+    t.set_scroll_top((y - t.client_height() / 3).max(0));
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    t.scroll_into_view_with_scroll_into_view_options(&opts);
+    true
+}
+
+/// Shows a finding: its words selected in the text box (`words`, UTF-16 offsets, when the box holds
+/// the checked text), its cell marked and flashed, its marks in 原文标注 flashed, the list item kept in
+/// view. Side by side (wide) the cell is scrolled into view too, as the text box stays in view; on a
+/// narrow screen (one column) the page goes to the text box, and to the cell only when there are no
+/// words to select, so that what is shown is never off-screen.
+pub fn reveal(finding: usize, cell_id: Option<&str>, words: Option<(u32, u32)>) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    if let Some(item) = by_id(&format!("finding-{finding}")) {
+    let wide = wide();
+    if let Some(item) = by_id(&format!("finding-{finding}")).filter(|_| wide || words.is_none()) {
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
         item.scroll_into_view_with_scroll_into_view_options(&opts);
@@ -283,12 +329,16 @@ pub fn reveal(finding: usize, cell_id: Option<&str>) {
         }
     }
     if let Some(cell) = cell_id.and_then(by_id) {
-        let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_block(web_sys::ScrollLogicalPosition::Center);
-        opts.set_inline(web_sys::ScrollLogicalPosition::Center);
-        opts.set_behavior(web_sys::ScrollBehavior::Smooth);
-        cell.scroll_into_view_with_scroll_into_view_options(&opts);
+        if wide || words.is_none() {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Center);
+            opts.set_inline(web_sys::ScrollLogicalPosition::Center);
+            cell.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
         flash(&cell);
+    }
+    if let Some((a, b)) = words {
+        select_in_draft(a, b);
     }
 }
 

@@ -7,6 +7,7 @@ pub mod components;
 pub mod dom;
 pub mod rule_docs;
 pub mod state;
+pub mod verify;
 pub mod wire;
 
 pub use app::{App, AppProps};
@@ -24,6 +25,7 @@ pub fn run() {
     let props = AppProps {
         initial: draft.unwrap_or_default(),
         previous: dom::load_previous(),
+        verified: dom::load_verified(),
         storage_ok,
         today: Some(today),
         from_batch: dom::from_batch(),

@@ -191,6 +191,10 @@ pub fn encode(a: &Analysis) -> Vec<u8> {
     }
     for i in 0..c.findings.len() {
         w.span(a.display_spans[i]);
+        w.n(usize::from(a.fix_spans[i].is_some()));
+        if let Some(s) = a.fix_spans[i] {
+            w.span(s);
+        }
         w.opt(a.section_of[i]);
         w.n(usize::from(a.target[i].is_some()));
         if let Some(k) = a.target[i] {
@@ -265,10 +269,16 @@ pub fn decode(bytes: &[u8], text: String) -> Option<Analysis> {
     })?;
     let display = if r.n()? == 1 { text.clone() } else { r.s()? };
     let n = findings.len();
-    let (mut display_spans, mut section_of, mut target, mut related) =
-        (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut display_spans, mut fix_spans, mut section_of, mut target, mut related) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
     for _ in 0..n {
         display_spans.push(r.span()?);
+        fix_spans.push(if r.n()? == 1 { Some(r.span()?) } else { None });
         section_of.push(r.opt()?);
         target.push(if r.n()? == 1 { Some(r.key()?) } else { None });
         related.push(r.list(|r| Some((r.s()?, r.s()?)))?);
@@ -279,7 +289,7 @@ pub fn decode(bytes: &[u8], text: String) -> Option<Analysis> {
         involved.extend(r.list(|r| r.n().filter(|&i| i < n))?.into_iter().map(|i| (k, i)));
     }
     let fits = |s: &Span| s.start <= s.end && display.is_char_boundary(s.start) && display.is_char_boundary(s.end);
-    if r.at != bytes.len() || !display_spans.iter().all(fits) {
+    if r.at != bytes.len() || !display_spans.iter().chain(fix_spans.iter().flatten()).all(fits) {
         return None;
     }
     let checked = Checked {
@@ -291,7 +301,18 @@ pub fn decode(bytes: &[u8], text: String) -> Option<Analysis> {
     };
     let cells = KeyMap::last_wins(checked.report.cells.iter().enumerate().map(|(i, c)| (c.key, i)));
     let cell_findings = KeyMap::grouped(involved);
-    Some(Analysis { text, checked, display, display_spans, section_of, target, cells, cell_findings, related })
+    Some(Analysis {
+        text,
+        checked,
+        display,
+        display_spans,
+        fix_spans,
+        section_of,
+        target,
+        cells,
+        cell_findings,
+        related,
+    })
 }
 
 #[cfg(test)]
@@ -315,6 +336,7 @@ mod tests {
         }
         assert_eq!(a.display, b.display);
         assert_eq!(a.display_spans, b.display_spans);
+        assert_eq!(a.fix_spans, b.fix_spans);
         assert_eq!(a.section_of, b.section_of);
         assert_eq!(a.target, b.target);
         assert_eq!(a.cells, b.cells);

@@ -38,6 +38,11 @@ pub struct InputPanelProps {
     pub on_sample: Callback<()>,
     pub on_clear: Callback<()>,
     pub on_forget: Callback<()>,
+    /// The offer to undo the last replacement of the draft: (what happened, whether it redoes).
+    #[prop_or_default]
+    pub undo: Option<(String, bool)>,
+    #[prop_or_default]
+    pub on_undo: Callback<()>,
 }
 
 #[function_component]
@@ -86,6 +91,14 @@ pub fn InputPanel(p: &InputPanelProps) -> Html {
                     <button type="button" class="btn" id="clear" onclick={clear} disabled={p.value.is_empty()}>{"清空"}</button>
                 </div>
             </div>
+            if let Some((what, redo)) = &p.undo {
+                <p class="notice undo" id="undo-bar" role="status">
+                    {what.clone()}{" "}
+                    <button type="button" class="btn small" id="undo" onclick={p.on_undo.reform(|_: MouseEvent| ())}>
+                        {if *redo { "重做" } else { "撤销" }}
+                    </button>
+                </p>
+            }
             <textarea id="report-input" class="paste" spellcheck="false" aria-labelledby="input-h" aria-describedby="keep-note"
                 placeholder={large.clone().unwrap_or_else(|| "从 Word、WPS、网页或 PDF 复制年报全文，粘贴到这里；也可以打开或拖入 Word/WPS 文档（.docx、.doc、.wps）、PDF 或 .txt / .htm / .html / .md 文件。".into())}
                 readonly={large.is_some()} data-large={large.is_some().then_some("true")}
