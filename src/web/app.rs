@@ -344,10 +344,6 @@ pub fn App(props: &AppProps) -> Html {
         let d = dispatch.clone();
         Callback::from(move |(i, note)| d.dispatch(Action::Verify(i, note)))
     };
-    let on_unverify = {
-        let d = dispatch.clone();
-        Callback::from(move |i| d.dispatch(Action::Unverify(i)))
-    };
     let on_undo = {
         let d = dispatch.clone();
         let timer = timer.clone();
@@ -363,22 +359,23 @@ pub fn App(props: &AppProps) -> Html {
     let on_export = {
         let d = dispatch.clone();
         let result = state.result.clone();
-        // The findings as exported: with their 已核实 notes.
-        let checked = state.exported();
+        let marks = state.marks.clone();
         Callback::from(move |kind: &'static str| {
-            let (Some(r), Some(checked)) = (&result, &checked) else { return };
+            let Some(r) = &result else { return };
+            // The findings as exported: with their 已核实 notes.
+            let checked = crate::web::state::exported(r, &marks);
             let name = r.checked.report.org.clone().unwrap_or_else(|| "年报".to_string());
             let ok = match kind {
                 "json" => dom::download(
                     "年报体检结果.json",
                     "application/json;charset=utf-8",
-                    &crate::output::json::render(&[(name, checked.clone())]),
+                    &crate::output::json::render(&[(name, checked)]),
                 ),
                 _ => {
                     let csv = format!(
                         "\u{feff}{}\r\n{}",
                         crate::output::csv::HEADER,
-                        crate::output::csv::rows(&name, &r.text, checked).replace("\r\n", "\n").replace('\n', "\r\n")
+                        crate::output::csv::rows(&name, &r.text, &checked).replace("\r\n", "\n").replace('\n', "\r\n")
                     );
                     dom::download("年报体检结果.csv", "text/csv;charset=utf-8", &csv)
                 }
@@ -432,7 +429,7 @@ pub fn App(props: &AppProps) -> Html {
                         <Summary result={r.clone()} counts={Some(s.counts())} />
                         <FindingList result={r.clone()} seq={s.seq} only={s.only} by_part={s.by_part} marks={s.marks.clone()}
                             selected={s.selected} limit={s.limit} on_select={on_select.clone()} {on_only} {on_by_part}
-                            {on_step} {on_export} {on_more} {on_fix} {on_verify} {on_unverify} />
+                            {on_step} {on_export} {on_more} {on_fix} {on_verify} />
                         <Tables result={r.clone()} selected={s.selected} on_select={on_select} />
                     } else {
                         <section class="intro">

@@ -415,10 +415,8 @@ pub enum Action {
     Prev,
     /// 一键修改: apply finding `i`'s fix to the draft and check again. Undoable.
     Fix(usize),
-    /// Mark finding `i` as verified (已核实) with a note (possibly empty).
-    Verify(usize, String),
-    /// Take finding `i` out of 已核实 again.
-    Unverify(usize),
+    /// Mark finding `i` as verified (已核实) with a note (possibly empty); `None`: take it out again.
+    Verify(usize, Option<String>),
     /// Undo (or redo) the last replacement of the draft.
     Undo,
     /// The offer to undo snapshot `id` has been shown long enough.
@@ -475,6 +473,15 @@ pub fn fix_label(a: &Analysis, i: usize) -> Option<(&str, &str)> {
     let fix = a.checked.findings.get(i)?.fix.as_ref()?;
     let shown = (*a.fix_spans.get(i)?)?;
     Some((a.display.get(shown.range())?, &fix.replacement))
+}
+
+/// The findings of `a` with their 已核实 notes (`marks`), as exported.
+pub fn exported(a: &Analysis, marks: &[Option<String>]) -> Checked {
+    let mut c = a.checked.clone();
+    for (f, m) in c.findings.iter_mut().zip(marks) {
+        f.verified = m.clone();
+    }
+    c
 }
 
 /// `text` with `span` replaced by `with`.
@@ -574,11 +581,9 @@ impl State {
         self
     }
 
-    /// Per finding, its key for 已核实: (words, occurrence).
-    fn keys(a: &Analysis) -> Vec<(&str, usize)> {
-        let words = verify::words(&a.display, &a.display_spans);
-        let at: Vec<usize> = a.display_spans.iter().map(|s| s.start).collect();
-        verify::keys(&a.checked.findings, &words, &at)
+    /// Per finding, its key's words for 已核实.
+    fn keys(a: &Analysis) -> Vec<&str> {
+        verify::words(&a.display, &a.display_spans)
     }
 
     /// Which findings of the result are verified.
@@ -605,12 +610,7 @@ impl State {
 
     /// The findings of the result with their 已核实 notes, as exported.
     pub fn exported(&self) -> Option<crate::Checked> {
-        let r = self.result.as_ref()?;
-        let mut c = r.checked.clone();
-        for (f, m) in c.findings.iter_mut().zip(self.marks.iter()) {
-            f.verified = m.clone();
-        }
-        Some(c)
+        Some(exported(self.result.as_ref()?, &self.marks))
     }
 
     /// Indices of the findings listed (not verified, of the chosen severity), in list order.
@@ -748,11 +748,7 @@ impl State {
             }
             Action::Fix(i) => {
                 let Some((text, markup, caret)) = self.fixed(i) else { return self };
-                let what = match self.result.as_ref().and_then(|r| fix_label(r, i)) {
-                    Some((from, with)) => format!("已修改：{from} → {with}。"),
-                    None => "已修改。".to_string(),
-                };
-                self.snapshot(&what);
+                self.snapshot("已按建议修改。");
                 self.input = text;
                 self.markup = markup;
                 let mut s = self.rechecked();
@@ -763,21 +759,18 @@ impl State {
             Action::Verify(i, note) => {
                 let Some(r) = self.result.clone() else { return self };
                 let keys = State::keys(&r);
-                let (Some(f), Some(&(words, nth))) = (r.checked.findings.get(i), keys.get(i)) else { return self };
-                self.verified.retain(|e| !(e.rule == f.rule && e.words == words && e.nth == nth));
-                self.verified.push(Entry { rule: f.rule.to_string(), words: words.to_string(), nth, note });
-                if self.selected == Some(i) {
-                    self.selected = None;
+                let (Some(f), Some(&words)) = (r.checked.findings.get(i), keys.get(i)) else { return self };
+                self.verified.retain(|e| !(e.rule == f.rule && e.words == words));
+                if let Some(note) = note {
+                    self.verified.push(Entry {
+                        rule: f.rule.to_string(),
+                        words: words.to_string(),
+                        note: verify::clean(&note),
+                    });
+                    if self.selected == Some(i) {
+                        self.selected = None;
+                    }
                 }
-                self.vseq += 1;
-                self.remark();
-                self
-            }
-            Action::Unverify(i) => {
-                let Some(r) = self.result.clone() else { return self };
-                let keys = State::keys(&r);
-                let (Some(f), Some(&(words, nth))) = (r.checked.findings.get(i), keys.get(i)) else { return self };
-                self.verified.retain(|e| !(e.rule == f.rule && e.words == words && e.nth == nth));
                 self.vseq += 1;
                 self.remark();
                 self
@@ -1074,7 +1067,7 @@ mod tests {
         let s = State::new(SAMPLE.to_string());
         let before = s.counts();
         let i = s.visible()[0];
-        let s = s.apply(Action::Verify(i, "已与上级核对".into()));
+        let s = s.apply(Action::Verify(i, Some("已与上级核对".into())));
         assert_eq!(s.counts()[0], before[0] - 1);
         assert!(!s.visible().contains(&i));
         assert_eq!(s.exported().expect("result").findings[i].verified.as_deref(), Some("已与上级核对"));
@@ -1084,7 +1077,7 @@ mod tests {
         assert_eq!(s.counts()[0], before[0] - 1);
         let j = s.marks.iter().position(Option::is_some).expect("marked");
         assert_eq!(s.result.as_ref().map(|r| r.checked.findings[j].rule), Some("N-PLAN-YEAR"));
-        let s = s.apply(Action::Unverify(j));
+        let s = s.apply(Action::Verify(j, None));
         assert_eq!(s.counts(), before);
     }
 }

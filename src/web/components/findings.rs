@@ -38,12 +38,9 @@ pub struct FindingListProps {
     /// 一键修改 on finding `i`.
     #[prop_or_default]
     pub on_fix: Callback<usize>,
-    /// 已核实 on finding `i` with its note.
+    /// 已核实 on finding `i` with its note; `None`: out of 已核实 again.
     #[prop_or_default]
-    pub on_verify: Callback<(usize, String)>,
-    /// Takes finding `i` out of 已核实.
-    #[prop_or_default]
-    pub on_unverify: Callback<usize>,
+    pub on_verify: Callback<(usize, Option<String>)>,
 }
 
 /// Renders a rule's docs (Markdown-ish: `## ` headings and paragraphs) as our own elements.
@@ -104,8 +101,7 @@ pub fn FindingList(props: &FindingListProps) -> Html {
         let pressed = props.only == Some(sev);
         html! {
             <button type="button" class={classes!("chip", sev_class(sev), pressed.then_some("on"))}
-                aria-pressed={pressed.to_string()} data-sev={sev.as_str()} onclick={move |_| on.emit(Some(sev))}
-                title={if pressed { "再点一次显示全部" } else { "只显示这一级别" }}>
+                aria-pressed={pressed.to_string()} data-sev={sev.as_str()} onclick={move |_| on.emit(Some(sev))}>
                 {format!("{} {n}", sev.label_zh())}
             </button>
         }
@@ -154,23 +150,23 @@ pub fn FindingList(props: &FindingListProps) -> Html {
         Some(sec) => format!("{}{}", sec.ordinal, sec.title),
         None => "标题及开头".to_string(),
     };
-    let item = |i: usize| {
+    // Called from two lists: one body behind a reference, not inlined into each (it is large).
+    let item: &dyn Fn(usize) -> Html = &|i: usize| {
         let f = &c.findings[i];
         let page = (!pages.is_empty()).then(|| pages.partition_point(|&p| p <= f.span.start)).filter(|&p| p > 0);
         let rule = rules::find(f.rule);
         let selected = props.selected == Some(i);
         let on = props.on_select.clone();
         let cells = a.target[i].map(|k| cell_label(&k));
-        let part = (!props.by_part).then(|| section_title(a.section_of[i]));
         let fix = fix_label(a, i).filter(|_| f.cells.is_empty());
         let note_of = verified(i);
         let actions = match note_of {
             Some(n) => {
-                let un = props.on_unverify.clone();
+                let un = props.on_verify.clone();
                 html! {
                     <div class="finding-actions">
                         <span class="verified-note">{if n.is_empty() { "已核实".to_string() } else { format!("已核实：{n}") }}</span>
-                        <button type="button" class="btn small unverify" onclick={move |_| un.emit(i)}>{"取消核实"}</button>
+                        <button type="button" class="btn small unverify" onclick={move |_| un.emit((i, None))}>{"取消核实"}</button>
                     </div>
                 }
             }
@@ -180,7 +176,7 @@ pub fn FindingList(props: &FindingListProps) -> Html {
                 let onsubmit = Callback::from(move |e: SubmitEvent| {
                     e.prevent_default();
                     let text = input.cast::<web_sys::HtmlInputElement>().map(|t| t.value()).unwrap_or_default();
-                    ok.emit((i, text.trim().to_string()));
+                    ok.emit((i, Some(text.trim().to_string())));
                     close.set(None);
                 });
                 let id = format!("verify-note-{i}");
@@ -199,11 +195,9 @@ pub fn FindingList(props: &FindingListProps) -> Html {
                 html! {
                     <div class="finding-actions">
                         if let Some((from, to)) = fix {
-                            <button type="button" class="btn small fix" onclick={move |_| on_fix.emit(i)}
-                                aria-label={format!("一键修改：把“{from}”改为“{to}”")}>{"一键修改"}</button>
-                            <span class="fix-what">{format!("“{from}” → “{to}”")}</span>
-                        } else if !f.cells.is_empty() {
-                            <span class="muted small">{"表格数字不自动修改：请按上面的算式核对，在原文中改正。"}</span>
+                            <button type="button" class="btn small fix" onclick={move |_| on_fix.emit(i)}>
+                                {format!("一键修改：“{from}”→“{to}”")}
+                            </button>
                         }
                         <button type="button" class="btn small verify" aria-haspopup="true"
                             onclick={move |_| open.set(Some(i))}>{"标为已核实…"}</button>
@@ -219,7 +213,6 @@ pub fn FindingList(props: &FindingListProps) -> Html {
                     <code class="rule-id">{f.rule}</code>
                     if let Some(r) = rule { <span class="rule-title">{r.title}</span> }
                     <span class="message">{f.message.clone()}</span>
-                    if let Some(p) = part { <span class="where part">{p}</span> }
                     if let Some(l) = cells { <span class="where">{l}</span> }
                     if let Some(p) = page { <span class="where page">{format!("第 {p} 页")}</span> }
                     if let Some(asm) = &f.assumption { <span class="assumption">{format!("假设：{asm}")}</span> }
