@@ -403,7 +403,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="col-input">
                     <InputPanel value={s.input.clone()} keep={s.keep} notice={s.notice.clone()} notice_error={s.notice_error}
                         {oninput} {onpaste} {onfile} {ondrop} {on_sample} {on_clear} {on_forget}
-                        undo={s.undo.as_ref().map(|u| (u.what.clone(), u.redo))} {on_undo} />
+                        undo={s.undo.as_ref().map(|u| (u.what, u.redo))} {on_undo} />
                     <PreviousSlot value={s.previous.clone()} oninput={on_previous_input} onfile={on_previous_file}
                         on_clear={on_previous_clear} />
                     if s.stale {

@@ -274,7 +274,7 @@ fn flash(el: &Element) {
 /// Whether the page shows its two columns side by side (style.css: the input column is sticky then,
 /// so the text box stays in view while the results scroll).
 fn wide() -> bool {
-    web_sys::window().and_then(|w| w.match_media("(min-width: 1100px)").ok().flatten()).is_some_and(|m| m.matches())
+    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w >= 1100.0)
 }
 
 /// Focuses the draft's text box with `[start, end)` (UTF-16 offsets of its value) selected, scrolled

@@ -10,8 +10,8 @@ use yew::Reducible;
 use crate::diag::Severity;
 use crate::input::{html, InputKind};
 use crate::report::Date;
-use crate::span::{floor_char_boundary, Span};
-use crate::web::verify::{self, Entry};
+use crate::span::Span;
+use crate::web::verify::{self, clamp, Entry};
 use crate::{check, Checked, Options};
 
 /// The built-in sample: the seed report as copied from Word.
@@ -143,17 +143,7 @@ pub fn analyse_with(text: &str, today: Option<Date>, previous: &str) -> Analysis
     // What the source view shows: the text, or for HTML its visible text (never markup), which the
     // check made and hands over.
     let visible = checked.visible.take();
-    let display_spans = checked
-        .findings
-        .iter()
-        .map(|f| match &visible {
-            Some(v) => {
-                let s = Span::new(v.from_source(f.span.start), v.from_source(f.span.end));
-                widen(&v.text, Span::new(s.start, s.end.max(s.start)))
-            }
-            None => widen(text, clamp(text, f.span)),
-        })
-        .collect();
+    let display_spans = checked.findings.iter().map(|f| verify::shown_span(text, visible.as_ref(), f.span)).collect();
     let fix_spans = checked
         .findings
         .iter()
@@ -246,23 +236,6 @@ fn related_texts(
         .collect()
 }
 
-fn clamp(text: &str, s: Span) -> Span {
-    let start = floor_char_boundary(text, s.start);
-    let end = floor_char_boundary(text, s.end.max(start));
-    Span::new(start, end.max(start))
-}
-
-/// An empty span still needs something to highlight: take the next character (not a line break).
-fn widen(text: &str, s: Span) -> Span {
-    if !s.is_empty() {
-        return s;
-    }
-    match text[s.start..].chars().next() {
-        Some(c) if c != '\n' && c != '\r' => Span::new(s.start, s.start + c.len_utf8()),
-        _ => s,
-    }
-}
-
 /// A shared, cheaply compared analysis (props compare by pointer).
 #[derive(Clone, Debug)]
 pub struct Shared(pub Rc<Analysis>);
@@ -298,7 +271,7 @@ pub struct Undo {
     /// Counts snapshots: the offer expires after a while, unless a newer one replaced it.
     pub id: u64,
     /// What happened, for the bar: “草稿已清空。”
-    pub what: String,
+    pub what: &'static str,
     /// This snapshot is what an undo replaced: its button redoes (重做).
     pub redo: bool,
     input: String,
@@ -534,11 +507,11 @@ impl State {
     }
 
     /// Keeps what the draft is now, for 撤销; `what` says what is about to happen to it.
-    fn snapshot(&mut self, what: &str) {
+    fn snapshot(&mut self, what: &'static str) {
         self.undos += 1;
         self.undo = Some(Undo {
             id: self.undos,
-            what: what.to_string(),
+            what,
             redo: false,
             input: self.input.clone(),
             markup: self.markup.clone(),
@@ -762,11 +735,7 @@ impl State {
                 let (Some(f), Some(&words)) = (r.checked.findings.get(i), keys.get(i)) else { return self };
                 self.verified.retain(|e| !(e.rule == f.rule && e.words == words));
                 if let Some(note) = note {
-                    self.verified.push(Entry {
-                        rule: f.rule.to_string(),
-                        words: words.to_string(),
-                        note: verify::clean(&note),
-                    });
+                    self.verified.push(Entry { rule: f.rule.to_string(), words: words.to_string(), note });
                     if self.selected == Some(i) {
                         self.selected = None;
                     }
@@ -780,7 +749,7 @@ impl State {
                 self.undos += 1;
                 self.undo = Some(Undo {
                     id: self.undos,
-                    what: if u.redo { "已重做。" } else { "已撤销，草稿已恢复。" }.to_string(),
+                    what: if u.redo { "已重做。" } else { "已撤销，草稿已恢复。" },
                     redo: !u.redo,
                     input: std::mem::replace(&mut self.input, u.input),
                     markup: std::mem::replace(&mut self.markup, u.markup),

@@ -4,9 +4,10 @@
 //! reader sees them (for HTML the visible text): edits elsewhere in the draft leave the key as it was,
 //! so the mark survives re-checks, and the same words in another sentence are another key. Entries are
 //! kept in this browser with the draft, as records `rule US words US note RS` (ASCII unit and record
-//! separators, which are taken out of notes: nothing to escape).
+//! separators, which an input's one line of text does not hold: nothing to escape).
 
 use crate::diag::Finding;
+use crate::input::html::Visible;
 use crate::span::{floor_char_boundary, Span};
 
 const US: char = '\u{1f}';
@@ -21,6 +22,36 @@ pub struct Entry {
     /// The finding's words with up to `CONTEXT` characters before them.
     pub words: String,
     pub note: String,
+}
+
+/// `s` within `text`, on character boundaries.
+pub fn clamp(text: &str, s: Span) -> Span {
+    let start = floor_char_boundary(text, s.start);
+    let end = floor_char_boundary(text, s.end.max(start));
+    Span::new(start, end.max(start))
+}
+
+/// An empty span still needs something to highlight: take the next character (not a line break).
+pub fn widen(text: &str, s: Span) -> Span {
+    if !s.is_empty() {
+        return s;
+    }
+    match text[s.start..].chars().next() {
+        Some(c) if c != '\n' && c != '\r' => Span::new(s.start, s.start + c.len_utf8()),
+        _ => s,
+    }
+}
+
+/// A finding's span `s` of `source` as the reader sees it: in `source`, or for HTML in its visible
+/// text; never empty when there is a character to show.
+pub fn shown_span(source: &str, visible: Option<&Visible>, s: Span) -> Span {
+    match visible {
+        Some(v) => {
+            let a = v.from_source(s.start);
+            widen(&v.text, Span::new(a, v.from_source(s.end).max(a)))
+        }
+        None => widen(source, clamp(source, s)),
+    }
 }
 
 /// Per finding span in `shown` (the text or, for HTML, its visible text): its key's words.
@@ -45,14 +76,9 @@ pub fn notes(findings: &[Finding], words: &[&str], entries: &[Entry]) -> Vec<Opt
         .collect()
 }
 
-/// A note as kept: without the separators of the stored form.
-pub fn clean(note: &str) -> String {
-    note.replace([US, RS], " ")
-}
-
 /// The stored form of `entries` (empty for none).
 pub fn store(entries: &[Entry]) -> String {
-    entries.iter().map(|e| format!("{}{US}{}{US}{}{RS}", e.rule, e.words, clean(&e.note))).collect()
+    entries.iter().map(|e| format!("{}{US}{}{US}{}{RS}", e.rule, e.words, e.note)).collect()
 }
 
 /// Entries from their stored form; records that are not entries are skipped.
@@ -80,8 +106,6 @@ mod tests {
         ];
         assert_eq!(load(&store(&e)), e);
         assert!(load("garbage\u{1e}S-TYPO\u{1f}x\u{1e}").is_empty());
-        let odd = [Entry { rule: "R".into(), words: "w".into(), note: "a\u{1e}b\u{1f}c".into() }];
-        assert_eq!(load(&store(&odd))[0].note, "a b c");
     }
 
     #[test]

@@ -172,6 +172,42 @@ async function run(width, height, html, label) {
       `exported: ${JSON.stringify(marked)}`);
   });
 
+  if (width > 1000) {
+    await t('batch page: 已核实 in the report opened from it counts on its row, and a new check keeps it', async () => {
+      const seed = await readFile(join(root, 'www/sample.txt'), 'utf8');
+      await page.goto(url + 'batch/index.html', { waitUntil: 'load' });
+      await page.click('#paste-box summary');
+      await page.fill('#paste', seed);
+      await page.click('#check-paste');
+      await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done', null, { timeout: 30000 });
+      const row = () => page.$eval('#summary tbody tr', (tr) => ({
+        errors: Number(tr.querySelector('.c-errors').textContent), name: tr.querySelector('.c-name').textContent,
+      }));
+      assert((await row()).errors === 1, `errors before: ${JSON.stringify(await row())}`);
+      await page.click('#summary tbody tr');
+      await page.waitForURL(/index\.html\?from=batch/, { timeout: 10000 });
+      seq = await waitChecked(page, 0);
+      await page.click('#findings li.finding[data-rule="N-PLAN-YEAR"] button.verify');
+      await page.fill('#findings li.finding[data-rule="N-PLAN-YEAR"] input.verify-note', '计划年份经核对无误');
+      await page.press('#findings li.finding[data-rule="N-PLAN-YEAR"] input.verify-note', 'Enter');
+      await page.locator('#verified-list li[data-rule="N-PLAN-YEAR"]').waitFor();
+      await page.click('#back-to-batch');
+      await page.waitForFunction(() => /已核实 1/.test(document.querySelector('#summary tbody tr .c-name')?.textContent ?? ''),
+        null, { timeout: 15000 });
+      const r = await row();
+      assert(r.errors === 0 && r.name.includes('已核实 1'), `after: ${JSON.stringify(r)}`);
+      // Kept with the batch (IndexedDB): still so after a reload.
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForFunction(() => /已核实 1/.test(document.querySelector('#summary tbody tr .c-name')?.textContent ?? ''),
+        null, { timeout: 15000 });
+      // Opened again, the app shows the note.
+      await page.click('#summary tbody tr');
+      await page.waitForURL(/index\.html\?from=batch/, { timeout: 10000 });
+      await waitChecked(page, 0);
+      assert((await page.textContent('#verified-list')).includes('计划年份经核对无误'), 'the note is not shown again');
+    });
+  }
+
   await t('no page errors', async () => {
     assert(errors.length === 0, errors.join('\n'));
   });

@@ -160,50 +160,49 @@ pub fn FindingList(props: &FindingListProps) -> Html {
         let cells = a.target[i].map(|k| cell_label(&k));
         let fix = fix_label(a, i).filter(|_| f.cells.is_empty());
         let note_of = verified(i);
-        let actions = match note_of {
-            Some(n) => {
-                let un = props.on_verify.clone();
-                html! {
-                    <div class="finding-actions">
-                        <span class="verified-note">{if n.is_empty() { "已核实".to_string() } else { format!("已核实：{n}") }}</span>
-                        <button type="button" class="btn small unverify" onclick={move |_| un.emit((i, None))}>{"取消核实"}</button>
-                    </div>
-                }
+        // One toggle: 标为已核实… opens the note's form (then reads 取消), 取消核实 undoes a mark.
+        let open = *editing == Some(i) && note_of.is_none();
+        let toggle = {
+            let (on, editing) = (props.on_verify.clone(), editing.clone());
+            let verified = note_of.is_some();
+            move |_| match verified {
+                true => on.emit((i, None)),
+                false => editing.set((!open).then_some(i)),
             }
-            None if *editing == Some(i) => {
-                let (ok, cancel, input) = (props.on_verify.clone(), editing.clone(), note.clone());
-                let close = editing.clone();
-                let onsubmit = Callback::from(move |e: SubmitEvent| {
-                    e.prevent_default();
-                    let text = input.cast::<web_sys::HtmlInputElement>().map(|t| t.value()).unwrap_or_default();
-                    ok.emit((i, Some(text.trim().to_string())));
-                    close.set(None);
-                });
-                let id = format!("verify-note-{i}");
-                html! {
+        };
+        let onsubmit = {
+            let (ok, close, input) = (props.on_verify.clone(), editing.clone(), note.clone());
+            move |e: SubmitEvent| {
+                e.prevent_default();
+                let text = input.cast::<web_sys::HtmlInputElement>().map(|t| t.value()).unwrap_or_default();
+                ok.emit((i, Some(text.trim().to_string())));
+                close.set(None);
+            }
+        };
+        let on_fix = props.on_fix.clone();
+        let id = format!("verify-note-{i}");
+        let actions = html! {
+            <div class="finding-actions">
+                if let Some(n) = note_of {
+                    <span class="verified-note">{format!("已核实{}{n}", if n.is_empty() { "" } else { "：" })}</span>
+                } else if let Some((from, to)) = fix {
+                    <button type="button" class="btn small fix" onclick={move |_| on_fix.emit(i)}>
+                        {format!("一键修改：“{from}”→“{to}”")}
+                    </button>
+                }
+                <button type="button" class={if note_of.is_some() { "btn small unverify" } else { "btn small verify" }}
+                    aria-expanded={note_of.is_none().then(|| open.to_string())} onclick={toggle}>
+                    {if note_of.is_some() { "取消核实" } else if open { "取消" } else { "标为已核实…" }}
+                </button>
+                if open {
                     <form class="verify-form" {onsubmit}>
                         <label for={id.clone()}>{"核实说明（可选）"}</label>
-                        <input type="text" id={id} class="verify-note" ref={note.clone()} maxlength="200"
+                        <input type="text" {id} class="verify-note" ref={note.clone()} maxlength="200"
                             placeholder="例如：本年度确无此类申请，空白无误" />
                         <button type="submit" class="btn small">{"确认已核实"}</button>
-                        <button type="button" class="btn small" onclick={move |_| cancel.set(None)}>{"取消"}</button>
                     </form>
                 }
-            }
-            None => {
-                let (on_fix, open) = (props.on_fix.clone(), editing.clone());
-                html! {
-                    <div class="finding-actions">
-                        if let Some((from, to)) = fix {
-                            <button type="button" class="btn small fix" onclick={move |_| on_fix.emit(i)}>
-                                {format!("一键修改：“{from}”→“{to}”")}
-                            </button>
-                        }
-                        <button type="button" class="btn small verify" aria-haspopup="true"
-                            onclick={move |_| open.set(Some(i))}>{"标为已核实…"}</button>
-                    </div>
-                }
-            }
+            </div>
         };
         html! {
             <li id={format!("finding-{i}")} class={classes!("finding", sev_class(f.severity), selected.then_some("selected"), note_of.map(|_| "verified"))}

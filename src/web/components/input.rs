@@ -40,7 +40,7 @@ pub struct InputPanelProps {
     pub on_forget: Callback<()>,
     /// The offer to undo the last replacement of the draft: (what happened, whether it redoes).
     #[prop_or_default]
-    pub undo: Option<(String, bool)>,
+    pub undo: Option<(&'static str, bool)>,
     #[prop_or_default]
     pub on_undo: Callback<()>,
 }
@@ -93,7 +93,7 @@ pub fn InputPanel(p: &InputPanelProps) -> Html {
             </div>
             if let Some((what, redo)) = &p.undo {
                 <p class="notice undo" id="undo-bar" role="status">
-                    {what.clone()}{" "}
+                    {*what}{" "}
                     <button type="button" class="btn small" id="undo" onclick={p.on_undo.reform(|_: MouseEvent| ())}>
                         {if *redo { "重做" } else { "撤销" }}
                     </button>
