@@ -156,10 +156,11 @@ pub fn App(props: &AppProps) -> Html {
             (i, cell, words)
         });
         let caret = s.caret.and_then(utf16);
+        let focus = !s.stepped;
         use_effect_with(s.reveal, move |_| match (target, caret) {
-            (Some((i, cell, words)), _) => dom::reveal(i, cell.as_deref(), words),
+            (Some((i, cell, words)), _) => dom::reveal(i, cell.as_deref(), words, focus),
             (None, Some((a, b))) => {
-                dom::select_in_draft(a, b);
+                dom::select_in_draft(a, b, true);
             }
             _ => {}
         });

@@ -277,10 +277,10 @@ fn wide() -> bool {
     web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w >= 1100.0)
 }
 
-/// Focuses the draft's text box with `[start, end)` (UTF-16 offsets of its value) selected, scrolled
-/// inside the box to about a third of its height and the box itself into the page's view. `false`
-/// when there is no such box (a large draft is not shown in it).
-pub fn select_in_draft(start: u32, end: u32) -> bool {
+/// Selects `[start, end)` (UTF-16 offsets of its value) in the draft's text box, scrolled inside the
+/// box to about a third of its height; with `focus`, focuses the box and brings it into the page's
+/// view. `false` when there is no such box (a large draft is not shown in it).
+pub fn select_in_draft(start: u32, end: u32, focus: bool) -> bool {
     let Some(t) = by_id("report-input").and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok()) else { return false };
     let value = js_sys::JsString::from(t.value());
     if t.read_only() || end > value.length() {
@@ -292,12 +292,16 @@ pub fn select_in_draft(start: u32, end: u32) -> bool {
     t.set_scroll_top(0);
     let y = t.scroll_height();
     t.set_value(&String::from(&value));
-    let _ = t.focus();
+    if focus {
+        let _ = t.focus();
+    }
     let _ = t.set_selection_range(start, end);
     t.set_scroll_top((y - t.client_height() / 3).max(0));
-    let opts = web_sys::ScrollIntoViewOptions::new();
-    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-    t.scroll_into_view_with_scroll_into_view_options(&opts);
+    if focus {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        t.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
     true
 }
 
@@ -305,10 +309,11 @@ pub fn select_in_draft(start: u32, end: u32) -> bool {
 /// the checked text), its cell marked and flashed, its marks in 原文标注 flashed, the list item kept in
 /// view. Side by side (wide) the cell is scrolled into view too, as the text box stays in view; on a
 /// narrow screen (one column) the page goes to the text box, and to the cell only when there are no
-/// words to select, so that what is shown is never off-screen.
-pub fn reveal(finding: usize, cell_id: Option<&str>, words: Option<(u32, u32)>) {
+/// words to select, so that what is shown is never off-screen. Without `focus` (j/k) the words are
+/// selected in the box but the focus stays, and the page scrolls as side by side.
+pub fn reveal(finding: usize, cell_id: Option<&str>, words: Option<(u32, u32)>, focus: bool) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let wide = wide();
+    let wide = wide() || !focus;
     if let Some(item) = by_id(&format!("finding-{finding}")).filter(|_| wide || words.is_none()) {
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
@@ -338,7 +343,7 @@ pub fn reveal(finding: usize, cell_id: Option<&str>, words: Option<(u32, u32)>) 
         flash(&cell);
     }
     if let Some((a, b)) = words {
-        select_in_draft(a, b);
+        select_in_draft(a, b, focus);
     }
 }
 

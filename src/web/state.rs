@@ -303,6 +303,8 @@ pub struct State {
     pub reveal: u64,
     /// After 一键修改: the words put in, as a byte range of `input`, to select in the text box.
     pub caret: Option<Span>,
+    /// The selection came from j/k (stepping): the focus stays where it is, so that j/k keep working.
+    pub stepped: bool,
     pub keep: Keep,
     /// Today's date from the browser's clock (given, so that the reducer stays pure).
     pub today: Option<Date>,
@@ -346,6 +348,7 @@ impl Default for State {
             selected: None,
             reveal: 0,
             caret: None,
+            stepped: false,
             keep: Keep::Saved,
             today: None,
             notice: None,
@@ -607,6 +610,7 @@ impl State {
             (Some(p), false) => (p + v.len() - 1) % v.len(),
         };
         self.select(v[next]);
+        self.stepped = true;
     }
 
     /// Selects finding `i`, listing enough findings for it to be in the list.
@@ -708,6 +712,7 @@ impl State {
             Action::Select(i) => {
                 if self.result.as_ref().is_some_and(|r| i < r.checked.findings.len()) {
                     self.select(i);
+                    self.stepped = false;
                 }
                 self
             }

@@ -13,6 +13,9 @@
 // 6. A finding marked 已核实 with a note leaves the counts, is listed as 已核实, stays after a reload and
 //    is exported with its note (JSON "verified"); axe-core finds no WCAG 2.1 A/AA violation with the
 //    note's form open (desktop).
+// 7. (desktop) The batch page: a report opened from it, a finding marked 已核实 there, back on the batch
+//    page its row counts one error less and says 已核实 1, also after a reload; opened again, the app
+//    shows the note. (The xlsx/CSV columns for it are the output writers': see docs/batch.md.)
 //
 // Prints `loop e2e: N passed, M failed`; exits non-zero on any failure.
 
