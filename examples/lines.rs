@@ -26,6 +26,16 @@ fn main() {
         let shown: String = shown.chars().take(120).collect();
         println!("{mark} {shown}");
     }
+    if std::env::args().any(|a| a == "--sentences") {
+        for st in &report.prose_sentences {
+            println!("S{:?} {}", st.section, st.text());
+        }
+    }
+    println!(
+        "trusted_year={:?} evidence={:?}",
+        report.trusted_year(),
+        (report.year_evidence.title, report.year_evidence.period, report.year_evidence.first_sentence)
+    );
     println!(
         "title={:?} year={:?} org={:?} pub={:?}",
         report.title.map(|t| t.text),

@@ -194,11 +194,13 @@ impl Totals {
     pub fn of<'c>(checked: impl IntoIterator<Item = &'c Checked>) -> Totals {
         let mut t = Totals::default();
         for c in checked {
-            let e = c.count(Severity::Error);
+            // Findings the author verified (已核实) are listed but not counted.
+            let count = |s: Severity| c.findings.iter().filter(|f| f.severity == s && f.verified.is_none()).count();
+            let e = count(Severity::Error);
             t.files += 1;
             t.errors += e;
-            t.warnings += c.count(Severity::Warning);
-            t.infos += c.count(Severity::Info);
+            t.warnings += count(Severity::Warning);
+            t.infos += count(Severity::Info);
             t.files_with_errors += usize::from(e > 0);
         }
         t

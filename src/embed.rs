@@ -73,7 +73,8 @@ pub struct CheckedOut<'a> {
     pub findings: Vec<FindingOut<'a>>,
 }
 
-/// A finding with `span16`, and its `related` passages in UTF-16 code units too.
+/// A finding with `span16`, and its `related` passages and `fix` in UTF-16 code units too. Its
+/// `verified` note (已核实) comes with the finding when set.
 #[derive(Serialize)]
 pub struct FindingOut<'a> {
     #[serde(flatten)]
@@ -81,6 +82,15 @@ pub struct FindingOut<'a> {
     pub span16: [usize; 2],
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related16: Vec<Related16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix16: Option<Fix16<'a>>,
+}
+
+/// `fix` in UTF-16 code units: `input.slice(0, span16[0]) + replacement + input.slice(span16[1])`.
+#[derive(Serialize)]
+pub struct Fix16<'a> {
+    pub span16: [usize; 2],
+    pub replacement: &'a str,
 }
 
 /// `related[i]` in UTF-16 code units: `span16` into the input, `previous16` into `options.previous`.
@@ -120,6 +130,7 @@ impl<'a> CheckedOut<'a> {
                             f.related.iter().map(pair).collect()
                         })
                         .unwrap_or_default(),
+                    fix16: f.fix.as_ref().map(|x| Fix16 { span16: map.span(x.span), replacement: &x.replacement }),
                 })
                 .collect(),
         }
@@ -172,9 +183,11 @@ pub fn check(input: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let previous = get(&options, "previous").as_string();
     let today = today_of(&options)?;
     let path = get(&options, "path").as_string();
+    let verified = verified_of(&get(&options, "verified"))?;
     let options = Options { previous, today };
-    let checked = crate::check(input, &options);
+    let mut checked = crate::check(input, &options);
     let map = Utf16Map::new(input);
+    mark_verified(&mut checked, &map, &verified);
     // Last year's text is mapped only when some finding points into it.
     let related = checked.findings.iter().any(|f| !f.related.is_empty());
     let prev_map = options.previous.as_deref().filter(|_| related).map(Utf16Map::new);
@@ -195,25 +208,71 @@ fn today_of(options: &JsValue) -> Result<Option<Date>, JsValue> {
     }
 }
 
-/// One report of a batch as the batch functions take it: `{path, text, previous?}` where `previous`
-/// is the index of last year's report in the same array.
+/// A finding the page's user has verified (已核实): `{rule, span16, note?}`, matched by rule and
+/// UTF-16 span to a finding of the same input.
+struct VerifiedIn {
+    rule: String,
+    span16: [usize; 2],
+    note: String,
+}
+
+fn verified_of(v: &JsValue) -> Result<Vec<VerifiedIn>, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(Vec::new());
+    }
+    let arr: &js_sys::Array =
+        v.dyn_ref().ok_or_else(|| JsValue::from_str("verified: expected an array of {rule, span16, note?}"))?;
+    arr.iter()
+        .map(|e| {
+            let span = get(&e, "span16");
+            let at = |i: u32| js_sys::Reflect::get(&span, &JsValue::from(i)).ok().and_then(|x| x.as_f64());
+            match (get(&e, "rule").as_string(), at(0), at(1)) {
+                (Some(rule), Some(a), Some(b)) => Ok(VerifiedIn {
+                    rule,
+                    span16: [a as usize, b as usize],
+                    note: get(&e, "note").as_string().unwrap_or_default(),
+                }),
+                _ => Err(JsValue::from_str("verified: each entry needs rule (string) and span16 ([start, end])")),
+            }
+        })
+        .collect()
+}
+
+/// Sets `verified` on the findings the entries name (by rule and UTF-16 span of the input).
+fn mark_verified(checked: &mut Checked, map: &Utf16Map, entries: &[VerifiedIn]) {
+    if entries.is_empty() {
+        return;
+    }
+    for f in &mut checked.findings {
+        let span16 = map.span(f.span);
+        if let Some(e) = entries.iter().find(|e| e.rule == f.rule && e.span16 == span16) {
+            f.verified = Some(e.note.clone());
+        }
+    }
+}
+
+/// One report of a batch as the batch functions take it: `{path, text, previous?, verified?}` where
+/// `previous` is the index of last year's report in the same array.
 struct BatchItem {
     path: String,
     text: String,
     previous: Option<usize>,
+    verified: Vec<VerifiedIn>,
 }
 
 fn batch_items(entries: &JsValue) -> Result<Vec<BatchItem>, JsValue> {
     let arr: &js_sys::Array =
         entries.dyn_ref().ok_or_else(|| JsValue::from_str("entries: expected an array of {path, text, previous?}"))?;
-    Ok(arr
-        .iter()
-        .map(|e| BatchItem {
-            path: get(&e, "path").as_string().unwrap_or_default(),
-            text: get(&e, "text").as_string().unwrap_or_default(),
-            previous: get(&e, "previous").as_f64().map(|p| p as usize),
+    arr.iter()
+        .map(|e| {
+            Ok(BatchItem {
+                path: get(&e, "path").as_string().unwrap_or_default(),
+                text: get(&e, "text").as_string().unwrap_or_default(),
+                previous: get(&e, "previous").as_f64().map(|p| p as usize),
+                verified: verified_of(&get(&e, "verified"))?,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Checks every item of a batch, each paired one against its `previous` item, as `check_all` does.
@@ -222,7 +281,9 @@ fn check_items(items: &[BatchItem], today: Option<Date>) -> Vec<Checked> {
         .iter()
         .map(|it| {
             let previous = it.previous.and_then(|p| items.get(p)).map(|p| p.text.clone());
-            crate::check(&it.text, &Options { previous, today })
+            let mut checked = crate::check(&it.text, &Options { previous, today });
+            mark_verified(&mut checked, &Utf16Map::new(&it.text), &it.verified);
+            checked
         })
         .collect()
 }
@@ -264,18 +325,42 @@ pub fn workbook(entries: JsValue, options: JsValue) -> Result<js_sys::Uint8Array
     Ok(js_sys::Uint8Array::from(crate::output::xlsx::workbook(&list).as_slice()))
 }
 
-/// The CLI's CSV of a batch (header `path,rule,severity,table,row,col,line,message`, CRLF, no BOM):
-/// `entries` and `options` as for `workbook`.
+/// The CLI's CSV of a batch (header `path,rule,severity,table,row,col,line,message`, CRLF, no BOM),
+/// or with `options.lang === 'zh'` the Chinese 整改清单 of `--format csv-zh` (单位, 年度, 文件, 严重程度,
+/// 规则, 问题, 位置, 行号, 修改建议, 已核实, 说明): `entries` and `options.today` as for `workbook`.
 #[wasm_bindgen]
 pub fn csv(entries: JsValue, options: JsValue) -> Result<String, JsValue> {
     let items = batch_items(&entries)?;
     let checked = check_items(&items, today_of(&options)?);
-    let mut out = String::from(crate::output::csv::HEADER);
+    let zh = get(&options, "lang").as_string().as_deref() == Some("zh");
+    let mut out = if zh { crate::output::csv::header_zh() } else { crate::output::csv::HEADER.to_string() };
     out.push('\n');
     for (it, c) in items.iter().zip(&checked) {
-        out.push_str(&crate::output::csv::rows(&it.path, &it.text, c));
+        if zh {
+            let e = crate::output::sheet::Entry { path: &it.path, source: &it.text, checked: c };
+            out.push_str(&crate::output::csv::rows_zh(&e));
+        } else {
+            out.push_str(&crate::output::csv::rows(&it.path, &it.text, c));
+        }
     }
     Ok(out.replace("\r\n", "\n").replace('\n', "\r\n"))
+}
+
+/// The 整改意见 (letter to the unit) of report `index` of a batch (`entries` as for `workbook`, so
+/// that it is checked against its `previous` report and its `verified` entries count): a printable
+/// HTML page (string), or with `options.format === 'docx'` the bytes of a .docx (Uint8Array).
+#[wasm_bindgen]
+pub fn letter(entries: JsValue, index: usize, options: JsValue) -> Result<JsValue, JsValue> {
+    let items = batch_items(&entries)?;
+    let it = items.get(index).ok_or_else(|| JsValue::from_str("index: no such entry"))?;
+    let previous = it.previous.and_then(|p| items.get(p)).map(|p| p.text.clone());
+    let mut checked = crate::check(&it.text, &Options { previous, today: today_of(&options)? });
+    mark_verified(&mut checked, &Utf16Map::new(&it.text), &it.verified);
+    let e = crate::output::sheet::Entry { path: &it.path, source: &it.text, checked: &checked };
+    Ok(match get(&options, "format").as_string().as_deref() {
+        Some("docx") => js_sys::Uint8Array::from(crate::output::letter::docx(&e).as_slice()).into(),
+        _ => JsValue::from_str(&crate::output::letter::html(&e)),
+    })
 }
 
 #[derive(Serialize)]
@@ -337,13 +422,35 @@ mod tests {
         let this = include_str!("../www/sample.txt").to_string();
         let last = this.replace("2024", "2023");
         let items = [
-            BatchItem { path: "a".into(), text: this.clone(), previous: Some(1) },
-            BatchItem { path: "b".into(), text: last, previous: None },
-            BatchItem { path: "c".into(), text: this, previous: Some(9) },
+            BatchItem { path: "a".into(), text: this.clone(), previous: Some(1), verified: Vec::new() },
+            BatchItem { path: "b".into(), text: last, previous: None, verified: Vec::new() },
+            BatchItem { path: "c".into(), text: this, previous: Some(9), verified: Vec::new() },
         ];
         let checked = check_items(&items, None);
         let has = |c: &Checked| c.findings.iter().any(|f| f.rule == "N-COPY-PREV");
         assert!(has(&checked[0]) && !has(&checked[1]) && !has(&checked[2]));
+    }
+
+    #[test]
+    fn fixes_in_utf16_and_verified_by_rule_and_span16() {
+        let text = include_str!("../www/sample.txt");
+        let mut checked = crate::check(text, &Options::default());
+        let map = Utf16Map::new(text);
+        let i = checked.findings.iter().position(|f| f.rule == "N-PLAN-YEAR").expect("the sample's error");
+        let at = map.span(checked.findings[i].span);
+        let entries = [VerifiedIn { rule: "N-PLAN-YEAR".into(), span16: at, note: "已说明".into() }];
+        mark_verified(&mut checked, &map, &entries);
+        assert_eq!(checked.findings[i].verified.as_deref(), Some("已说明"));
+        assert_eq!(checked.findings.iter().filter(|f| f.verified.is_some()).count(), 1);
+        let out = CheckedOut::new(&checked, &map, None, None);
+        let fix = out.findings[i].fix16.as_ref().expect("fix16");
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(String::from_utf16_lossy(&utf16[fix.span16[0]..fix.span16[1]]), "2024年");
+        assert_eq!(fix.replacement, "2025年");
+        let v = serde_json::to_value(&out.findings[i]).expect("JSON");
+        assert_eq!(v["verified"], "已说明");
+        assert_eq!(v["fix16"]["replacement"], "2025年");
+        assert!(v["fix"]["span"].is_array(), "the byte span stays as in contract.md");
     }
 
     #[test]

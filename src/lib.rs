@@ -147,7 +147,7 @@ pub fn check_extracted(html: &str, kind: InputKind, options: &Options) -> Checke
 fn check_html(markup: &str, kind: InputKind, options: &Options) -> Checked {
     let visible = input::html::to_visible(markup);
     let mut checked = check_report(Report::build_visible(&visible), kind, options);
-    checked.map_to_source(&visible);
+    checked.map_to_source(markup, &visible);
     checked.visible = Some(visible);
     checked
 }
@@ -208,10 +208,15 @@ fn coverage(r: &Report) -> Coverage {
 }
 
 impl Checked {
-    /// Maps every span from the visible text of an HTML input to its markup.
-    fn map_to_source(&mut self, v: &input::html::Visible) {
+    /// Maps every span from the visible text of an HTML input to its markup. A fix stays only where
+    /// its words stand in the markup as they are seen (no tag or entity inside them).
+    fn map_to_source(&mut self, markup: &str, v: &input::html::Visible) {
         for f in &mut self.findings {
             f.span = v.to_source(f.span);
+            f.fix = f.fix.take().and_then(|x| {
+                let span = v.to_source(x.span);
+                (markup.get(span.range()) == v.text.get(x.span.range())).then_some(diag::Fix { span, ..x })
+            });
             for r in &mut f.related {
                 r.span = v.to_source(r.span);
             }

@@ -286,3 +286,297 @@ fn what_was_read_is_said_and_a_non_report_is_not_called_clean() {
     assert_eq!(v["files"][0]["report"]["recognised"], false);
     assert_eq!(v["files"][0]["findings"].as_array().map(Vec::len), Some(0));
 }
+
+/// The base report with a typo (S-TYPO, a warning) and the improvement plan naming the report year
+/// (N-PLAN-YEAR, an error): both have a certain fix.
+fn with_two_fixable() -> String {
+    let b = base();
+    assert!(b.contains("2025年，我镇将") && b.contains("等问题；"));
+    b.replace("2025年，我镇将", "2024年，我镇将").replace("等问题；", "等问提；")
+}
+
+#[test]
+fn help_on_the_top_level_and_every_subcommand() {
+    for args in [
+        vec!["-h"],
+        vec!["--help"],
+        vec!["check", "-h"],
+        vec!["check", "--help"],
+        vec!["rules", "-h"],
+        vec!["explain", "-h"],
+        vec!["letter", "-h"],
+        vec!["completions", "-h"],
+        vec!["-h", "check"],
+        vec!["help", "check"],
+        vec!["help"],
+    ] {
+        let o = run(&args);
+        assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.contains("用法：nianbao"), "{args:?}: {out}");
+        assert!(!out.contains('\x1b'), "no colour when stdout is not a terminal");
+    }
+    let top = stdout(&run(&["-h"]));
+    for sub in ["check", "rules", "explain", "letter", "completions"] {
+        assert!(top.contains(sub), "{sub} in {top}");
+    }
+    let check = stdout(&run(&["check", "-h"]));
+    for flag in ["--format", "--jobs", "-j", "--fix", "--diff", "--previous", "--min-severity", "--no-pair", "--output"]
+    {
+        assert!(check.contains(flag), "{flag} in {check}");
+    }
+    assert!(stdout(&run(&["-V"])).starts_with("nianbao "));
+}
+
+#[test]
+fn a_closed_pipe_is_not_a_crash() {
+    // `nianbao rules | head -1`: the reader goes away; no panic (exit 101), no message.
+    for args in [vec!["rules"], vec!["completions", "bash"], vec!["explain", "T3-BALANCE"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        drop(child.stdout.take());
+        let o = child.wait_with_output().expect("wait");
+        assert_ne!(o.status.code(), Some(101), "{args:?}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn jobs_and_format_in_every_spelling() {
+    let dir = TempDir::new("jobs");
+    let f = dir.write("report.txt", base());
+    let reference = run(&["check", "--format", "json", "--jobs", "1", &f]);
+    assert_eq!(code(&reference), 0, "{}", stderr(&reference));
+    for args in [
+        vec!["check", "-j4", "-f", "json", &f],
+        vec!["check", "-j", "4", "--format", "json", &f],
+        vec!["check", "--jobs", "4", "-fjson", &f],
+        vec!["check", "--jobs=4", "--format=json", &f],
+        // Given twice, the last counts.
+        vec!["check", "-j1", "--jobs", "4", "-f", "json", &f],
+    ] {
+        let o = run(&args);
+        assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
+        assert_eq!(stdout(&o), stdout(&reference), "{args:?}");
+        assert!(stderr(&o).contains("（4 线程）"), "{args:?}: {}", stderr(&o));
+    }
+    let o = run(&["check", "-j0", &f]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("--jobs") && stderr(&o).contains("整数"), "{}", stderr(&o));
+}
+
+#[test]
+fn unknown_flags_are_rejected_with_a_suggestion() {
+    for (args, wanted) in [
+        (vec!["rules", "--formatx"], "--format"),
+        (vec!["check", "--jbos", "4", "x.txt"], "--jobs"),
+        (vec!["chek", "x.txt"], "check"),
+        (vec!["check", "--format", "jsn", "x.txt"], "json"),
+    ] {
+        let o = run(&args);
+        assert_eq!(code(&o), 2, "{args:?}");
+        let err = stderr(&o);
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: one line: {err:?}");
+        assert!(err.starts_with("nianbao: ") && err.contains(&format!("是否想用 {wanted}")), "{args:?}: {err}");
+    }
+    // Nothing ran: no output.
+    assert!(run(&["rules", "--formatx"]).stdout.is_empty());
+}
+
+#[test]
+fn fix_writes_the_file_and_the_recheck_is_clean_of_those_findings() {
+    let dir = TempDir::new("fix");
+    let original = with_two_fixable();
+    let f = dir.write("report.txt", &original);
+    let before = json(&run(&["check", "-f", "json", &f]));
+    let rules = rules_of(&before["files"][0]);
+    assert!(rules.contains(&"N-PLAN-YEAR".into()) && rules.contains(&"S-TYPO".into()), "{rules:?}");
+
+    let o = run(&["check", "--fix", &f]);
+    // The only error was fixed: exit 0, and the report shown is of the fixed file.
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("已修改") && stderr(&o).contains(&f), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("N-PLAN-YEAR") && !stdout(&o).contains("S-TYPO"), "{}", stdout(&o));
+    let fixed = std::fs::read_to_string(&f).expect("fixed file");
+    assert!(fixed.contains("2025年，我镇将严格按照"), "the plan year is the next year");
+    assert!(fixed.contains("等问题；") && !fixed.contains("问提"));
+    // Nothing else changed: the fixed file differs from the original only in those words.
+    assert_eq!(fixed.replace("2025年，我镇将", "2024年，我镇将").replace("等问题；", "等问提；"), original);
+    let after = json(&run(&["check", "-f", "json", &f]));
+    let rules = rules_of(&after["files"][0]);
+    assert!(!rules.contains(&"N-PLAN-YEAR".into()) && !rules.contains(&"S-TYPO".into()), "{rules:?}");
+    // A second --fix has nothing left to do.
+    let again = run(&["check", "--fix", &f]);
+    assert!(!stderr(&again).contains("已修改"), "{}", stderr(&again));
+    assert_eq!(std::fs::read_to_string(&f).expect("file"), fixed);
+}
+
+#[test]
+fn fix_keeps_the_encoding_of_a_gbk_file_and_fixes_html_markup() {
+    let dir = TempDir::new("fix-enc");
+    let text = with_two_fixable();
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let f = dir.write("gbk.txt", &gbk);
+    assert_eq!(code(&run(&["check", "--fix", &f])), 0);
+    let bytes = std::fs::read(&f).expect("file");
+    assert!(std::str::from_utf8(&bytes).is_err(), "still GBK, not UTF-8");
+    let (text, _, bad) = encoding_rs::GBK.decode(&bytes);
+    assert!(!bad && text.contains("2025年，我镇将") && !text.contains("问提"));
+
+    // HTML: the words are replaced inside the markup, every tag stays.
+    let page = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>{}</body></html>",
+        with_two_fixable()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| format!("<p class=\"x\">{}</p>", l.replace('&', "&amp;").replace('<', "&lt;")))
+            .collect::<String>()
+    );
+    let h = dir.write("page.html", &page);
+    assert_eq!(code(&run(&["check", "--fix", &h])), 0);
+    let fixed = std::fs::read_to_string(&h).expect("file");
+    assert_eq!(fixed, page.replace("2024年，我镇将", "2025年，我镇将").replace("等问提；", "等问题；"));
+}
+
+#[test]
+fn fix_refuses_word_files_politely_and_stdin() {
+    let dir = TempDir::new("fix-docx");
+    let docx = dir.write("报告.docx", std::fs::read(file_fixture("report_t3_wrong.docx")).unwrap());
+    let before = std::fs::read(&docx).unwrap();
+    let o = run(&["check", "--fix", &docx]);
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("Word/WPS 文档，不能自动修改") && err.contains("在 Word/WPS 中"), "{err}");
+    assert_eq!(std::fs::read(&docx).unwrap(), before, "the document is untouched");
+    let o = run(&["check", "--fix", "-"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("--diff"), "{}", stderr(&o));
+    let o = run(&["check", "--fix", "--diff", &docx]);
+    assert_eq!(code(&o), 2);
+}
+
+#[test]
+fn diff_prints_the_change_and_writes_nothing() {
+    let dir = TempDir::new("diff");
+    let original = with_two_fixable();
+    let f = dir.write("report.txt", &original);
+    let o = run(&["check", "--diff", &f]);
+    // The exit status is the check's: the error is still in the file.
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with(&format!("--- {f}\n+++ {f}\n@@ ")), "{out}");
+    let removed: Vec<&str> = out.lines().filter(|l| l.starts_with('-') && !l.starts_with("---")).collect();
+    let added: Vec<&str> = out.lines().filter(|l| l.starts_with('+') && !l.starts_with("+++")).collect();
+    assert!(
+        removed.iter().any(|l| l.contains("2024年，我镇将")) && added.iter().any(|l| l.contains("2025年，我镇将")),
+        "{out}"
+    );
+    assert!(removed.iter().any(|l| l.contains("等问提；")) && added.iter().any(|l| l.contains("等问题；")), "{out}");
+    assert_eq!(removed.len(), added.len(), "lines are replaced, none lost: {out}");
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), original, "nothing written");
+    // A clean report: no diff at all.
+    let clean = dir.write("clean.txt", base());
+    let o = run(&["check", "--diff", &clean]);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+}
+
+#[test]
+fn completions_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let o = run(&["completions", shell]);
+        assert_eq!(code(&o), 0, "{shell}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.len() > 500, "{shell}: {out}");
+        // (fish writes options as `-l format`.)
+        for word in ["nianbao", "check", "rules", "explain", "letter", "format", "jobs", "fix", "diff"] {
+            assert!(out.contains(word), "{shell}: {word} missing");
+        }
+    }
+    let o = run(&["completions", "tcsh"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("bash"), "the valid shells are named: {}", stderr(&o));
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let dir = TempDir::new("color");
+    let f = dir.write("report.txt", with_two_fixable());
+    let plain = run(&["check", &f]);
+    assert!(!stdout(&plain).contains('\x1b'));
+    let always = run(&["check", "--color", "always", &f]);
+    assert!(stdout(&always).contains("\x1b[1;31merror[N-PLAN-YEAR]\x1b[0m"), "{}", stdout(&always));
+    let never = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["check", "--color=never", &f])
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .expect("run");
+    assert_eq!(stdout(&never), stdout(&plain));
+    // NO_COLOR turns off the automatic choice, never an explicit `always`.
+    let no_color =
+        Command::new(env!("CARGO_BIN_EXE_nianbao")).args(["check", &f]).env("NO_COLOR", "1").output().expect("run");
+    assert_eq!(stdout(&no_color), stdout(&plain));
+    // The text output says what --fix would write.
+    assert!(stdout(&plain).contains("= 修改：将“问提”改为“问题”（--fix 可自动修改）"), "{}", stdout(&plain));
+}
+
+#[test]
+fn chinese_csv_for_inspectors() {
+    let dir = TempDir::new("csvzh");
+    let f = dir.write("report.txt", with_two_fixable());
+    let o = run(&["check", "-f", "csv-zh", &f]);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("\u{FEFF}单位,年度,文件,严重程度,规则,问题,位置,行号,修改建议,已核实,说明"));
+    let line_of = |needle: &str| with_two_fixable().lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let typo = out.lines().find(|l| l.contains(",S-TYPO,")).expect("S-TYPO row");
+    assert_eq!(
+        typo,
+        format!(
+            "滔溪镇人民政府,2024,{f},警告,S-TYPO,“问提”应为“问题”,第五部分 · 第 {0} 行,{0},将“问提”改为“问题”,,",
+            line_of("等问提；")
+        )
+    );
+    let plan = out.lines().find(|l| l.contains(",N-PLAN-YEAR,")).expect("N-PLAN-YEAR row");
+    assert!(plan.contains(",错误,") && plan.contains(",将“2024年”改为“2025年”,"), "{plan}");
+}
+
+#[test]
+fn letter_as_docx_and_html() {
+    let dir = TempDir::new("letter");
+    let f = dir.write("report.txt", with_two_fixable());
+    let out = dir.0.join("整改意见.docx");
+    let o = run(&["letter", &f, "-o", &out.to_string_lossy()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // The .docx is read back by the checker's own Word reader (a zip with word/document.xml).
+    let bytes = std::fs::read(&out).expect("docx written");
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    let nianbao::input::file::Loaded::File(x) = nianbao::input::file::load(&bytes, None).expect("a readable .docx")
+    else {
+        panic!("not read as a Word document");
+    };
+    for words in [
+        "政府信息公开工作年度报告整改意见",
+        "滔溪镇人民政府：",
+        "改进计划写的是2024年，报告年度为2024年，应为2025年",
+        "修改建议：将“2024年”改为“2025年”",
+        "“问提”应为“问题”",
+        "第五部分 · 第",
+    ] {
+        assert!(x.html.contains(words), "{words} not in {}", x.html);
+    }
+    let o = run(&["letter", &f]);
+    assert_eq!(code(&o), 0);
+    let page = stdout(&o);
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("@page") && page.contains("@media print"));
+    assert!(page.contains("一、错误（1 项") && page.contains("二、警告（"), "{page}");
+    let o = run(&["letter", &f, "-o", "x.pdf"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains(".docx 或 .html"));
+}

@@ -1,6 +1,5 @@
 //! `nianbao` — the command line of 年报体检 (contract.md §2).
 
-use nianbao::diag::Severity;
 use nianbao::input::file::Loaded;
 use nianbao::{batch, input, output, rules, Checked, Options};
 use std::io::{IsTerminal, Read, Write};
@@ -14,22 +13,26 @@ use std::time::Instant;
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const USAGE: &str = "用法：
-  nianbao check [--format text|json|csv|xlsx] [--output FILE] [--previous FILE] [--min-severity error|warning|info]
-                [--jobs N] [--no-pair] FILE|DIR...
-  nianbao rules [--format md|json]
-  nianbao explain RULE-ID
+#[path = "nianbao/args.rs"]
+mod args;
+#[path = "nianbao/fix.rs"]
+mod fix;
 
-FILE 可以是文本、网页、Word/WPS 文档或 PDF（按内容识别：.txt .htm .html .md .docx .doc .wps .pdf），
-也可以是 - （标准输入）或目录（检查目录中所有这些格式的报告）。读取 PDF 需要 MuPDF 的 mutool 程序。
-多个文件在所有处理器核心上并行检查（--jobs N 限定线程数），结果按参数顺序输出，汇总写到标准错误。
-未给 --previous 时，同一单位相邻两年的报告自动配对，以上年报告检查本年报告（--no-pair 关闭）；
-配对情况写到标准错误，JSON 输出中每个文件另有 \"previous\" 字段。
-退出码：0 无错误；1 至少一个错误；2 用法或读取错误。";
+use args::{Cli, Cmd, Format, Parsed, RulesFormat};
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let cli = match args::parse(std::env::args().collect()) {
+        Parsed::Run(cli) => cli,
+        Parsed::Print { text, code, to_stderr } => {
+            if to_stderr {
+                eprintln!("{}", text.trim_end());
+            } else {
+                out(&text);
+            }
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
         Ok(code) => code,
         Err(msg) => {
             eprintln!("nianbao: {msg}");
@@ -38,35 +41,28 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<ExitCode, String> {
-    let Some(cmd) = args.first() else {
-        println!("{USAGE}");
-        return Err("缺少子命令".into());
-    };
-    match cmd.as_str() {
-        "check" => check(&args[1..]),
-        "rules" => list_rules(&args[1..]),
-        "explain" => explain(&args[1..]),
-        "-h" | "--help" | "help" => {
-            println!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
-        }
-        "-V" | "--version" => {
-            println!("nianbao {}", env!("CARGO_PKG_VERSION"));
-            Ok(ExitCode::SUCCESS)
-        }
-        other => Err(format!("未知子命令 {other}（可用：check、rules、explain）")),
-    }
+/// Writes to standard output; a closed pipe (`nianbao rules | head`) is not an error.
+fn out(s: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(s.as_bytes());
+    let _ = stdout.flush();
 }
 
-/// Takes the value of an option written as `--opt value` or `--opt=value`.
-fn take_value(args: &[String], i: &mut usize, name: &str) -> Result<String, String> {
-    let a = &args[*i];
-    if let Some(v) = a.strip_prefix(&format!("{name}=")) {
-        return Ok(v.to_string());
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    match cli.cmd {
+        Cmd::Check(a) => check(a, cli.color),
+        Cmd::Rules(a) => list_rules(a.format),
+        Cmd::Explain { rule } => explain(&rule),
+        Cmd::Letter(a) => letter(a),
+        Cmd::Completions { shell } => {
+            let mut cmd = args::command(cli.color);
+            // Into a buffer: clap_complete panics on a closed pipe (`| head`).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "nianbao", &mut script);
+            let _ = std::io::stdout().lock().write_all(&script);
+            Ok(ExitCode::SUCCESS)
+        }
     }
-    *i += 1;
-    args.get(*i).cloned().ok_or_else(|| format!("{name} 需要一个值"))
 }
 
 /// Reads a report file: text and HTML decoded, Word/WPS files and PDFs read as simple HTML.
@@ -129,64 +125,15 @@ fn report_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     Ok(())
 }
 
-/// What `nianbao check` was asked to do.
-struct CheckArgs {
-    format: String,
-    previous: Option<String>,
-    min: Severity,
-    paths: Vec<String>,
-    jobs: usize,
-    pair: bool,
-    /// Write the result here instead of standard output.
-    output: Option<String>,
-}
-
-fn parse_check_args(args: &[String]) -> Result<CheckArgs, String> {
-    let mut c = CheckArgs {
-        format: "text".into(),
-        previous: None,
-        min: Severity::Info,
-        paths: Vec::new(),
-        jobs: batch::available_threads(),
-        pair: true,
-        output: None,
+/// Word/WPS documents and PDFs are not rewritten: the message says where to fix them instead.
+fn not_fixable(path: &str, kind: input::InputKind) -> String {
+    let what = match kind {
+        input::InputKind::Pdf => "是 PDF 文件",
+        _ => "是 Word/WPS 文档",
     };
-    let mut i = 0;
-    while i < args.len() {
-        let a = &args[i];
-        let is = |name: &str| a == name || a.starts_with(&format!("{name}="));
-        if is("--format") {
-            c.format = take_value(args, &mut i, "--format")?;
-        } else if is("--previous") {
-            c.previous = Some(take_value(args, &mut i, "--previous")?);
-        } else if is("--min-severity") {
-            let v = take_value(args, &mut i, "--min-severity")?;
-            c.min = Severity::parse(&v)
-                .ok_or_else(|| format!("--min-severity 的值应为 error、warning 或 info，而不是 {v}"))?;
-        } else if is("--jobs") || a == "-j" {
-            let v = take_value(args, &mut i, if a == "-j" { "-j" } else { "--jobs" })?;
-            c.jobs = v.parse().ok().filter(|n| *n > 0).ok_or_else(|| format!("--jobs 的值应为正整数，而不是 {v}"))?;
-        } else if is("--output") || a == "-o" {
-            c.output = Some(take_value(args, &mut i, if a == "-o" { "-o" } else { "--output" })?);
-        } else if a == "--no-pair" {
-            c.pair = false;
-        } else if a.starts_with('-') && a != "-" {
-            return Err(format!("未知选项 {a}（nianbao --help 查看用法）"));
-        } else {
-            c.paths.push(a.clone());
-        }
-        i += 1;
-    }
-    if !matches!(c.format.as_str(), "text" | "json" | "csv" | "xlsx") {
-        return Err(format!("--format 的值应为 text、json、csv 或 xlsx，而不是 {}", c.format));
-    }
-    if c.format == "xlsx" && c.output.is_none() && std::io::stdout().is_terminal() {
-        return Err("--format xlsx 需要用 --output 文件名.xlsx 指定输出文件（或重定向标准输出）".into());
-    }
-    if c.paths.is_empty() {
-        return Err("请给出要检查的文件或目录（或 - 表示标准输入）".into());
-    }
-    Ok(c)
+    format!(
+        "{path} {what}，不能自动修改；请在 Word/WPS 中按检查结果修改后另存（nianbao letter {path} -o 整改意见.docx 可生成整改意见）"
+    )
 }
 
 /// Redraws one progress line on a terminal; silent otherwise.
@@ -231,13 +178,10 @@ impl Progress {
     }
 }
 
-fn check(args: &[String]) -> Result<ExitCode, String> {
-    let started = Instant::now();
-    let args = parse_check_args(args)?;
-    // (path, found in a folder): a file named on the command line that cannot be read stops the
-    // run (exit 2); one found in a folder is skipped with a message, and the rest are checked.
+/// The files named on the command line, folders expanded: (path, found in a folder).
+fn expand(paths: &[String]) -> Result<Vec<(String, bool)>, String> {
     let mut named = Vec::new();
-    for p in &args.paths {
+    for p in paths {
         let path = Path::new(p);
         if p != "-" && path.is_dir() {
             let mut found = Vec::new();
@@ -247,12 +191,13 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
             named.push((p.clone(), false));
         }
     }
-    let previous = args.previous.as_deref().map(read_input).transpose()?.map(|l| match l {
-        Loaded::Text { text, .. } => text,
-        Loaded::File(x) => x.html,
-    });
-    let options = Options { previous, today: None };
-    let read = batch::par_map(&named, args.jobs, |(f, _)| read_input(f), |_| {});
+    Ok(named)
+}
+
+/// Reads the files: one named on the command line that cannot be read stops the run (exit 2); one
+/// found in a folder is skipped with a message, and the rest are checked.
+fn read_all(named: Vec<(String, bool)>, jobs: usize) -> Result<(Vec<String>, Vec<Loaded>), String> {
+    let read = batch::par_map(&named, jobs, |(f, _)| read_input(f), |_| {});
     let (mut files, mut loaded, mut skipped) = (Vec::new(), Vec::new(), 0);
     for ((f, in_folder), r) in named.into_iter().zip(read) {
         match r {
@@ -270,10 +215,83 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
     if files.is_empty() && skipped > 0 {
         return Err(format!("目录中的 {skipped} 个文件都无法读取，没有可以检查的报告"));
     }
+    Ok((files, loaded))
+}
+
+/// Applies the certain fixes of every text/HTML file and writes it back; returns how many files
+/// were changed. Word/WPS documents and PDFs get a message instead.
+fn write_fixes(files: &[String], loaded: &[Loaded], result: &batch::Batch) -> Result<usize, String> {
+    let mut changed = 0;
+    for ((f, l), o) in files.iter().zip(loaded).zip(&result.outcomes) {
+        let Loaded::Text { text, encoding, had_errors } = l else {
+            if let Loaded::File(x) = l {
+                eprintln!("nianbao: {}", not_fixable(f, x.kind));
+            }
+            continue;
+        };
+        if *had_errors {
+            eprintln!("nianbao: {f} 中有无法解码的字节，为免损坏文件未作修改；请用 --diff 查看修改后手工修改");
+            continue;
+        }
+        let bytes = std::fs::read(f).map_err(|e| format!("无法读取 {f}：{e}"))?;
+        if input::decode(&bytes).text != *text {
+            eprintln!("nianbao: {f} 在检查期间被改动，未作修改；请重新运行");
+            continue;
+        }
+        match fix::fixed_bytes(&bytes, text, encoding, &o.checked.findings) {
+            Ok((_, 0)) => {}
+            Ok((out, n)) => {
+                std::fs::write(f, out).map_err(|e| format!("无法写入 {f}：{e}"))?;
+                eprintln!("nianbao: 已修改 {f}：{n} 处");
+                changed += 1;
+            }
+            Err(msg) => eprintln!("nianbao: {f}：{msg}"),
+        }
+    }
+    Ok(changed)
+}
+
+fn check(args: args::CheckArgs, color: args::ColorWhen) -> Result<ExitCode, String> {
+    let started = Instant::now();
+    let jobs = args.jobs.map_or_else(batch::available_threads, usize::from);
+    let min = args.min_severity.severity();
+    if args.format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err("--format xlsx 需要用 --output 文件名.xlsx 指定输出文件（或重定向标准输出）".into());
+    }
+    if args.fix && args.paths.iter().any(|p| p == "-") {
+        return Err("--fix 不能用于标准输入（无处写回）；请用 --diff 查看将作的修改".into());
+    }
+    let named = expand(&args.paths)?;
+    let (files, mut loaded) = read_all(named.clone(), jobs)?;
+    if args.fix {
+        // A Word/WPS document or PDF named on the command line: nothing is written at all.
+        for ((f, in_folder), l) in named.iter().filter(|(f, _)| files.contains(f)).zip(&loaded) {
+            if let (Loaded::File(x), false) = (l, in_folder) {
+                return Err(not_fixable(f, x.kind));
+            }
+        }
+    }
+    let previous = args.previous.as_deref().map(read_input).transpose()?.map(|l| match l {
+        Loaded::Text { text, .. } => text,
+        Loaded::File(x) => x.html,
+    });
+    let options = Options { previous, today: None };
     let progress = Progress { on: std::io::stderr().is_terminal(), shown: AtomicUsize::new(0), started };
-    let inputs: Vec<batch::Input> = loaded.iter().map(as_input).collect();
-    let mut result = batch::check_inputs(&inputs, &options, args.pair, args.jobs, |d, t| progress.update(d, t));
-    progress.clear();
+    let run_batch = |loaded: &[Loaded]| {
+        let inputs: Vec<batch::Input> = loaded.iter().map(as_input).collect();
+        let mut result = batch::check_inputs(&inputs, &options, !args.no_pair, jobs, |d, t| progress.update(d, t));
+        progress.clear();
+        for o in &mut result.outcomes {
+            o.checked.findings.retain(|x| x.severity >= min);
+        }
+        result
+    };
+    let mut result = run_batch(&loaded);
+    if args.fix && write_fixes(&files, &loaded, &result)? > 0 {
+        // The report below is of the files as they are now.
+        (_, loaded) = read_all(files.iter().map(|f| (f.clone(), false)).collect(), jobs)?;
+        result = run_batch(&loaded);
+    }
     for (i, o) in result.outcomes.iter().enumerate() {
         if let Some(p) = o.previous {
             let r = &o.checked.report;
@@ -291,55 +309,66 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
         let names: Vec<&str> = candidates.iter().map(|c| files[*c].as_str()).collect();
         eprintln!("nianbao: 未配对：{} 的上年报告有 {} 份（{}），无法确定", files[*i], names.len(), names.join("、"));
     }
-    for o in &mut result.outcomes {
-        o.checked.findings.retain(|x| x.severity >= args.min);
-    }
     let totals = batch::Totals::of(result.outcomes.iter().map(|o| &o.checked));
-    let rendered: Vec<u8> = match args.format.as_str() {
-        "xlsx" => {
-            let entries: Vec<output::xlsx::Entry> = result
-                .outcomes
-                .iter()
-                .zip(&files)
-                .zip(&loaded)
-                .map(|((o, f), l)| output::xlsx::Entry {
-                    path: f,
-                    source: source_of(l, &o.checked),
-                    checked: &o.checked,
-                })
-                .collect();
-            output::xlsx::workbook(&entries)
-        }
-        "json" => {
-            let entries: Vec<(&str, &Checked, Option<&str>)> = result
-                .outcomes
-                .iter()
-                .zip(&files)
-                .map(|(o, f)| (f.as_str(), &o.checked, o.previous.map(|p| files[p].as_str())))
-                .collect();
-            (batch::render_json(&entries) + "\n").into_bytes()
-        }
-        "csv" => {
-            let mut s = String::from(output::csv::HEADER);
-            s.push('\n');
-            for ((o, f), l) in result.outcomes.iter().zip(&files).zip(&loaded) {
-                s.push_str(&output::csv::rows(f, source_of(l, &o.checked), &o.checked));
+    let entries: Vec<output::sheet::Entry> = result
+        .outcomes
+        .iter()
+        .zip(&files)
+        .zip(&loaded)
+        .map(|((o, f), l)| output::sheet::Entry { path: f, source: source_of(l, &o.checked), checked: &o.checked })
+        .collect();
+    let rendered: Vec<u8> = if args.diff {
+        let mut s = String::new();
+        for (e, l) in entries.iter().zip(&loaded) {
+            match l {
+                Loaded::Text { text, .. } => s.push_str(&fix::diff(e.path, text, &e.checked.findings)),
+                Loaded::File(x) => eprintln!("nianbao: {}", not_fixable(e.path, x.kind)),
             }
-            s.into_bytes()
         }
-        _ => {
-            let mut s = String::new();
-            for ((o, f), l) in result.outcomes.iter().zip(&files).zip(&loaded) {
-                s.push_str(&output::text::render_paged(f, source_of(l, &o.checked), &o.checked, &page_starts(l)));
+        s.into_bytes()
+    } else {
+        match args.format {
+            Format::Xlsx => output::xlsx::workbook(&entries),
+            Format::Json => {
+                let list: Vec<(&str, &Checked, Option<&str>)> = result
+                    .outcomes
+                    .iter()
+                    .zip(&files)
+                    .map(|(o, f)| (f.as_str(), &o.checked, o.previous.map(|p| files[p].as_str())))
+                    .collect();
+                (batch::render_json(&list) + "\n").into_bytes()
             }
-            for (o, f) in result.outcomes.iter().zip(&files) {
-                s.push_str(&output::text::summary(f, &o.checked));
+            Format::Csv => {
+                let mut s = String::from(output::csv::HEADER);
+                s.push('\n');
+                for e in &entries {
+                    s.push_str(&output::csv::rows(e.path, e.source, e.checked));
+                }
+                s.into_bytes()
             }
-            s.into_bytes()
+            Format::CsvZh => {
+                // With a BOM, so that Excel reads the Chinese as UTF-8.
+                let mut s = format!("\u{FEFF}{}\n", output::csv::header_zh());
+                for e in &entries {
+                    s.push_str(&output::csv::rows_zh(e));
+                }
+                s.into_bytes()
+            }
+            Format::Text => {
+                let on = args.output.is_none() && color.on(std::io::stdout().is_terminal());
+                let mut s = String::new();
+                for (e, l) in entries.iter().zip(&loaded) {
+                    s.push_str(&output::text::render_styled(e.path, e.source, e.checked, &page_starts(l), on));
+                }
+                for e in &entries {
+                    s.push_str(&output::text::summary(e.path, e.checked));
+                }
+                s.into_bytes()
+            }
         }
     };
     if let Some(out) = &args.output {
-        std::fs::write(out, &rendered).map_err(|e| format!("无法写入 {out}：{e}"))?;
+        std::fs::write(out, &rendered).map_err(|e| format!("无法写入 {}：{e}", out.display()))?;
     } else {
         let mut stdout = std::io::stdout().lock();
         let _ = stdout.write_all(&rendered);
@@ -355,42 +384,66 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
         totals.infos,
         result.outcomes.iter().filter(|o| o.previous.is_some()).count(),
         secs,
-        args.jobs
+        jobs
     );
     Ok(if totals.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn list_rules(args: &[String]) -> Result<ExitCode, String> {
-    let mut format = "md".to_string();
-    let mut i = 0;
-    while i < args.len() {
-        if args[i].starts_with("--format") {
-            format = take_value(args, &mut i, "--format")?;
-        } else {
-            return Err(format!("未知参数 {}", args[i]));
-        }
-        i += 1;
-    }
-    match format.as_str() {
-        "json" => {
+fn list_rules(format: RulesFormat) -> Result<ExitCode, String> {
+    match format {
+        RulesFormat::Json => {
             let list: Vec<serde_json::Value> = rules::all()
                 .map(|r| serde_json::json!({"id": r.id, "severity": r.severity, "title": r.title, "help": r.help, "docs": r.docs}))
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+            out(&(serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"));
         }
-        "md" => {
+        RulesFormat::Md => {
+            let mut s = String::new();
             for r in rules::all() {
-                println!("## {} — {}（{}）\n\n{}\n", r.id, r.title, r.severity.label_zh(), r.docs.trim());
+                s.push_str(&format!("## {} — {}（{}）\n\n{}\n\n", r.id, r.title, r.severity.label_zh(), r.docs.trim()));
             }
+            out(&s);
         }
-        other => return Err(format!("--format 的值应为 md 或 json，而不是 {other}")),
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn explain(args: &[String]) -> Result<ExitCode, String> {
-    let id = args.first().ok_or("请给出规则编号，例如 nianbao explain T3-BALANCE")?;
+fn explain(id: &str) -> Result<ExitCode, String> {
     let r = rules::find(id).ok_or_else(|| format!("没有规则 {id}；用 nianbao rules 查看全部规则"))?;
-    println!("{} — {}（{}）\n\n{}\n\n建议：{}", r.id, r.title, r.severity.label_zh(), r.docs.trim(), r.help);
+    out(&format!("{} — {}（{}）\n\n{}\n\n建议：{}\n", r.id, r.title, r.severity.label_zh(), r.docs.trim(), r.help));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `nianbao letter FILE -o 整改意见.docx|.html`: the 整改意见 to the unit of one report.
+fn letter(a: args::LetterArgs) -> Result<ExitCode, String> {
+    let kind = match &a.output {
+        None => "html",
+        Some(p) => match p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("docx") => "docx",
+            Some("html" | "htm") => "html",
+            _ => return Err(format!("整改意见只能写成 .docx 或 .html 文件，而不是 {}", p.display())),
+        },
+    };
+    let loaded = read_input(&a.path)?;
+    let previous = a.previous.as_deref().map(read_input).transpose()?.map(|l| match l {
+        Loaded::Text { text, .. } => text,
+        Loaded::File(x) => x.html,
+    });
+    let options = Options { previous, today: None };
+    let result = batch::check_inputs(&[as_input(&loaded)], &options, false, 1, |_, _| {});
+    let checked = &result.outcomes[0].checked;
+    let entry = output::sheet::Entry { path: &a.path, source: source_of(&loaded, checked), checked };
+    let bytes = if kind == "docx" { output::letter::docx(&entry) } else { output::letter::html(&entry).into_bytes() };
+    match &a.output {
+        Some(p) => {
+            std::fs::write(p, bytes).map_err(|e| format!("无法写入 {}：{e}", p.display()))?;
+            eprintln!("nianbao: 已写出整改意见 {}", p.display());
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(&bytes);
+            let _ = stdout.flush();
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -4,17 +4,9 @@
 //! An `.xlsx` file is a ZIP archive of a few XML parts; entries are stored uncompressed, which every
 //! spreadsheet program reads. Strings are written inline (`inlineStr`), so no shared-string table.
 
-use crate::diag::Severity;
-use crate::span::LineIndex;
-use crate::Checked;
+use super::sheet::{self, HEADERS};
 
-/// One checked report of a batch.
-pub struct Entry<'a> {
-    pub path: &'a str,
-    /// The checked text, for line numbers.
-    pub source: &'a str,
-    pub checked: &'a Checked,
-}
+pub use super::sheet::Entry;
 
 /// A cell value of a sheet row.
 enum Value {
@@ -26,52 +18,44 @@ fn text(s: impl Into<String>) -> Value {
     Value::Text(s.into())
 }
 
-/// The workbook bytes for a batch of checked reports.
+fn year(y: Option<i32>) -> Value {
+    y.map_or(text(""), |y| Value::Number(f64::from(y)))
+}
+
+/// The workbook bytes for a batch of checked reports: 汇总 (one row per report; the counts leave
+/// out verified findings) and 问题清单 (one row per finding, verified ones marked 已核实).
 pub fn workbook(entries: &[Entry]) -> Vec<u8> {
-    let mut summary = vec![["文件", "单位", "年度", "格式", "错误", "警告", "提示", "最严重的问题"]
+    let mut summary = vec![["文件", "单位", "年度", "格式", "错误", "警告", "提示", "最严重的问题", "已核实"]
         .iter()
         .map(|h| text(*h))
         .collect::<Vec<_>>()];
-    let mut findings =
-        vec![["文件", "单位", "年度", "规则", "级别", "表格", "行", "列", "行号", "问题说明", "修改建议"]
-            .iter()
-            .map(|h| text(*h))
-            .collect::<Vec<_>>()];
+    let mut findings = vec![HEADERS.iter().map(|h| text(*h)).collect::<Vec<_>>()];
     for e in entries {
         let r = &e.checked.report;
-        let org = r.org.clone().unwrap_or_default();
-        let year = r.year.map_or(text(""), |y| Value::Number(f64::from(y)));
-        let worst = e.checked.findings.iter().max_by_key(|f| f.severity).map(|f| format!("{} {}", f.rule, f.message));
+        let ([errors, warnings, infos], verified) = sheet::counts(e.checked);
+        let worst = e
+            .checked
+            .findings
+            .iter()
+            .filter(|f| f.verified.is_none())
+            .max_by_key(|f| f.severity)
+            .map(|f| format!("{}：{}", f.severity.label_zh(), f.message));
         summary.push(vec![
             text(e.path),
-            text(org.clone()),
-            r.year.map_or(text(""), |y| Value::Number(f64::from(y))),
+            text(r.org.clone().unwrap_or_default()),
+            year(r.year),
             text(r.format.as_str()),
-            Value::Number(e.checked.count(Severity::Error) as f64),
-            Value::Number(e.checked.count(Severity::Warning) as f64),
-            Value::Number(e.checked.count(Severity::Info) as f64),
+            Value::Number(errors as f64),
+            Value::Number(warnings as f64),
+            Value::Number(infos as f64),
             text(worst.unwrap_or_default()),
+            Value::Number(verified as f64),
         ]);
-        let lines = LineIndex::new(e.source);
-        for f in &e.checked.findings {
-            let (t, row, col) =
-                f.cells.first().map_or(("", "", ""), |c| (c.table().as_str(), c.row_str(), c.col_str()));
-            findings.push(vec![
-                text(e.path),
-                text(org.clone()),
-                match &year {
-                    Value::Number(n) => Value::Number(*n),
-                    Value::Text(s) => text(s.clone()),
-                },
-                text(f.rule),
-                text(f.severity.label_zh()),
-                text(t),
-                text(row),
-                text(col),
-                Value::Number(lines.line(f.span.start) as f64),
-                text(f.message.clone()),
-                text(f.help.clone()),
-            ]);
+        for row in sheet::rows(e) {
+            let mut cells: Vec<Value> = row.cells().into_iter().map(Value::Text).collect();
+            cells[1] = year(row.year);
+            cells[7] = Value::Number(row.line as f64);
+            findings.push(cells);
         }
     }
     let parts: Vec<(&str, String)> = vec![
@@ -80,13 +64,13 @@ pub fn workbook(entries: &[Entry]) -> Vec<u8> {
         ("xl/workbook.xml", WORKBOOK.to_string()),
         ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.to_string()),
         ("xl/styles.xml", STYLES.to_string()),
-        ("xl/worksheets/sheet1.xml", sheet(&summary, &[36.0, 24.0, 8.0, 8.0, 8.0, 8.0, 8.0, 80.0])),
-        ("xl/worksheets/sheet2.xml", sheet(&findings, &[36.0, 24.0, 8.0, 22.0, 8.0, 8.0, 10.0, 20.0, 8.0, 80.0, 50.0])),
+        ("xl/worksheets/sheet1.xml", sheet(&summary, &[36.0, 24.0, 8.0, 8.0, 8.0, 8.0, 8.0, 80.0, 8.0])),
+        ("xl/worksheets/sheet2.xml", sheet(&findings, &[24.0, 8.0, 30.0, 8.0, 22.0, 70.0, 30.0, 8.0, 40.0, 8.0, 30.0])),
     ];
     zip_stored(&parts)
 }
 
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -180,8 +164,8 @@ fn crc32(data: &[u8]) -> u32 {
     !crc
 }
 
-/// A ZIP archive with every entry stored (method 0).
-fn zip_stored(parts: &[(&str, String)]) -> Vec<u8> {
+/// A ZIP archive with every entry stored (method 0); the .docx letter is one too.
+pub(crate) fn zip_stored(parts: &[(&str, String)]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     // 1980-01-01 00:00, the earliest DOS date: a fixed time keeps the output reproducible.

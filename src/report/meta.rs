@@ -62,11 +62,12 @@ pub(super) fn format_from_labels(labels: &[FormatLabel]) -> Option<Format> {
 
 pub(super) fn fill(r: &mut Report) {
     r.title = find_title(&r.doc);
-    let title = r.title.as_ref().and_then(|t| t.year.map(|y| (y, t.span)));
+    let title = r.title.as_ref().and_then(|t| t.year.map(|y| (y, year_in(&r.doc, t.span, y))));
     let period = period_year(r);
     let first_sentence = first_sentence_year(r);
-    r.year = title.or(period).or(first_sentence).or_else(|| mentioned_year(&r.doc)).map(|x| x.0);
-    r.year_evidence = super::YearEvidence { title, period, first_sentence };
+    let first_sentence_dates = first_sentence.is_some_and(|(_, s)| super::query::dates_the_year(r.src(), s));
+    r.year_evidence = super::YearEvidence { title, period, first_sentence, first_sentence_dates };
+    r.year = r.year_evidence.weighed().or(first_sentence.map(|x| x.0)).or_else(|| mentioned_year(&r.doc).map(|x| x.0));
     r.format = format_from_labels(&r.format_labels)
         .or_else(|| {
             // Same number of labels of each kind: the report year decides.
@@ -83,6 +84,16 @@ pub(super) fn fill(r: &mut Report) {
         .unwrap_or(Format::Unknown);
     r.org = r.title.as_ref().and_then(|t| t.org.clone()).or_else(|| org_from_first_sentence(r));
     r.pub_date = pub_date(&r.doc);
+}
+
+/// Where the title writes its year ("2024年" in the source), or the whole title when it is written
+/// otherwise (full-width or spaced digits).
+fn year_in(doc: &Document, title: Span, year: i32) -> Span {
+    let raw = doc.text(title);
+    let digits = year.to_string();
+    raw.match_indices(&digits)
+        .find(|(i, _)| raw[i + digits.len()..].starts_with('年'))
+        .map_or(title, |(i, _)| Span::new(title.start + i, title.start + i + digits.len() + '年'.len_utf8()))
 }
 
 /// The title: an early short line (or two joined, for PDF wraps) naming the annual report.
@@ -177,9 +188,9 @@ fn org_from_title(norm: &str, ystart: usize, yend: usize) -> Option<String> {
 
 /// "统计期限为2024年1月1日至12月31日": the start year.
 fn period_year(r: &Report) -> Option<(i32, Span)> {
-    for p in r.prose() {
-        let norm = r.paragraph_norm(p);
-        let t = norm.text();
+    // By sentence: a PDF copy wraps "2023年1月1\n日至…" over two lines.
+    for st in &r.prose_sentences {
+        let t = st.text();
         if !t.contains("1月1日") {
             continue;
         }
@@ -189,7 +200,7 @@ fn period_year(r: &Report) -> Option<(i32, Span)> {
             }
             let before: String = t[..y.start].chars().rev().take(16).collect::<Vec<_>>().into_iter().rev().collect();
             if ["统计", "期限", "周期", "时限", "区间"].iter().any(|c| before.contains(c)) {
-                return Some((y.year, norm.span(y.start, y.end)));
+                return Some((y.year, st.span_of(y.start, y.end)));
             }
         }
     }

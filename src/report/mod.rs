@@ -231,6 +231,30 @@ pub struct YearEvidence {
     pub title: Option<(i32, Span)>,
     pub period: Option<(i32, Span)>,
     pub first_sentence: Option<(i32, Span)>,
+    /// The first sentence opens with its year ("2024年，…"): it dates the report, not an event.
+    pub first_sentence_dates: bool,
+}
+
+impl YearEvidence {
+    /// The places that state the report year, by name: 标题, 统计期限, 第一部分首句.
+    pub fn sources(&self) -> Vec<(&'static str, i32, Span)> {
+        let opening = self.first_sentence.filter(|_| self.first_sentence_dates);
+        [("标题", self.title), ("统计期限", self.period), ("第一部分首句", opening)]
+            .into_iter()
+            .filter_map(|(name, e)| e.map(|(y, s)| (name, y, s)))
+            .collect()
+    }
+
+    /// The year most of the sources state; on a tie the earlier source (the title) decides. A title
+    /// left over from last year's report is outvoted by a period and an opening that agree.
+    pub fn weighed(&self) -> Option<i32> {
+        let sources = self.sources();
+        let votes = |y: i32| sources.iter().filter(|s| s.1 == y).count();
+        sources.iter().map(|s| s.1).fold(None, |best, y| match best {
+            Some(b) if votes(b) >= votes(y) => Some(b),
+            _ => Some(y),
+        })
+    }
 }
 
 /// The document title line.
@@ -328,8 +352,8 @@ impl<'a> Report<'a> {
             reads: [read::TableRead { found: 0, expected: 0, state: read::ReadState::Absent }; 3],
         };
         report.line_prose = report.normalise_lines();
-        meta::fill(&mut report);
         report.prose_sentences = report.split_prose();
+        meta::fill(&mut report);
         report.reads = read::assess(&report);
         // The first cell of a key wins, as a linear search would find it.
         for (i, c) in report.cells.iter().enumerate().rev() {
@@ -362,34 +386,73 @@ impl<'a> Report<'a> {
         LineProse { norm: Arc::new(norm), lines }
     }
 
-    /// Splits every prose paragraph after 。！？； into sentences: parts of the paragraph's
-    /// normalised text, so that nothing is normalised or copied twice.
+    /// Splits the prose after 。！？； into sentences: parts of the normalised text, so that nothing
+    /// is normalised or copied twice. A paragraph hard-wrapped into lines (PDF and OCR copies: a full
+    /// line that does not end a sentence, then its continuation) is split as one.
     fn split_prose(&self) -> Vec<Sentence> {
+        let prose: Vec<&Paragraph> = self.prose().collect();
+        let full = self.full_line_chars(&prose);
         let mut out = Vec::new();
-        for p in self.prose() {
-            let section = p.section.and_then(|i| self.sections.get(i)).map(|s| s.canonical);
-            let line = self.line_prose.line(p.line);
-            let t = line.text();
-            // Where the line's text starts in the whole normalised text.
-            let base = self.line_prose.lines.get(p.line).map_or(0, |l| l.from as usize);
+        let mut i = 0;
+        while i < prose.len() {
+            let first = prose[i];
+            let mut last = i;
+            while last + 1 < prose.len() && self.wraps_into(prose[last], prose[last + 1], full) {
+                last += 1;
+            }
+            let section = first.section.and_then(|s| self.sections.get(s)).map(|s| s.canonical);
+            let (lp, lines) = (&self.line_prose, &self.line_prose.lines);
+            let from = lines.get(first.line).map_or(0, |l| l.from) as usize;
+            let end_line = lines.get(prose[last].line).copied().unwrap_or(LinePart { from: 0, to: 0, end: 0 });
+            let run = lp.norm.part_ending(from, end_line.to as usize, end_line.end as usize);
+            let t = run.text();
             let mut start = 0;
             let ends =
                 t.char_indices().filter(|(_, c)| matches!(c, '。' | '!' | '?' | ';')).map(|(i, c)| i + c.len_utf8());
             for end in ends.chain(std::iter::once(t.len())) {
                 if end > start {
                     out.push(Sentence {
-                        span: line.span(start, end),
-                        norm: self.line_prose.norm.clone(),
-                        start: (base + start) as u32,
-                        end: (base + end) as u32,
+                        span: run.span(start, end),
+                        norm: lp.norm.clone(),
+                        start: (from + start) as u32,
+                        end: (from + end) as u32,
                         section,
                         years: crate::text::find_years(&t[start..end]),
                     });
                 }
                 start = end;
             }
+            i = last + 1;
         }
         out
+    }
+
+    /// The length (in characters) of a full line when the prose is hard-wrapped: nine in ten prose
+    /// lines are no longer. Word and web copies, one paragraph per line, have no such width.
+    fn full_line_chars(&self, prose: &[&Paragraph]) -> usize {
+        let mut lens: Vec<usize> = prose.iter().map(|p| self.line_prose.line(p.line).text().chars().count()).collect();
+        crate::sort::sort(&mut lens);
+        lens.get(lens.len() * 9 / 10).copied().unwrap_or(0)
+    }
+
+    /// Paragraph `b` continues `a`: the next line (only noise between), same part, no heading, `a`
+    /// fills the line and does not end a sentence, `b` does not start an item of its own.
+    fn wraps_into(&self, a: &Paragraph, b: &Paragraph, full: usize) -> bool {
+        let lines = &self.line_prose.lines;
+        let (Some(la), Some(lb)) = (lines.get(a.line), lines.get(b.line)) else { return false };
+        let between = (a.line + 1..b.line).all(|i| self.doc.lines.get(i).is_some_and(|l| l.noise));
+        let ta = self.line_prose.line(a.line).text();
+        let tb = self.line_prose.line(b.line).text();
+        let n = ta.chars().count();
+        between
+            && la.to == lb.from
+            && a.section == b.section
+            && !a.heading
+            && !b.heading
+            && full >= 12
+            && n * 5 >= full * 4
+            && !ta.ends_with(['。', '!', '?', ';', ':', '”', '’', ')', '》'])
+            && !starts_item(tb)
     }
 
     pub fn src(&self) -> &'a str {
@@ -470,5 +533,22 @@ impl<'a> Report<'a> {
     /// The prose-normalised text of a paragraph.
     pub fn paragraph_norm(&self, p: &Paragraph) -> NormPart<'_> {
         self.line_prose.line(p.line)
+    }
+}
+
+/// A line that starts an item of its own: 一、 （一） 1. 1、 一是 (the next line of a wrapped
+/// paragraph never does).
+fn starts_item(t: &str) -> bool {
+    let mut chars = t.chars();
+    let first = chars.next();
+    let second = chars.next();
+    match (first, second) {
+        (Some('('), _) => true,
+        (Some(c), Some(n)) if crate::text::is_hanzi_digit(c) => matches!(n, '、' | '是' | '.'),
+        (Some(c), Some(n)) if c.is_ascii_digit() => {
+            let rest = t.trim_start_matches(|x: char| x.is_ascii_digit());
+            rest.starts_with(['、', '.']) && !rest.starts_with(".0") && n != '年'
+        }
+        _ => false,
     }
 }

@@ -205,7 +205,7 @@ impl Report<'_> {
         if ev.title.is_some() || ev.period.is_some() {
             return self.year;
         }
-        ev.first_sentence.filter(|(_, s)| dates_the_year(self.src(), *s)).map(|(y, _)| y)
+        ev.first_sentence.filter(|_| ev.first_sentence_dates).map(|(y, _)| y)
     }
 
     /// The report follows the 2021 format's rules (the year, or else the format, says so).

@@ -78,9 +78,12 @@ pub(crate) struct Count {
 pub(crate) fn count_at(s: &str, at: usize, units: &[&str]) -> Option<Count> {
     let rest = s.get(at..)?;
     let first = rest.chars().next()?;
-    let prev = s[..at].chars().next_back();
+    let mut before = s[..at].chars().rev();
+    let prev = before.next();
     let (value, len) = if first.is_ascii_digit() {
-        if prev.is_some_and(|p| p.is_ascii_digit() || p == '.' || p == ',') {
+        // Inside a number ("1,234", "12.5"); a comma after words is the clause's ("办结20件，2件…").
+        let in_number = before.next().is_some_and(|c| c.is_ascii_digit());
+        if prev.is_some_and(|p| p.is_ascii_digit() || ((p == '.' || p == ',') && in_number)) {
             return None;
         }
         let (v, n) = scan_number(rest)?;
@@ -180,8 +183,14 @@ pub(crate) fn this_year_sentences<'r>(r: &'r Report, parts: &[u8]) -> Vec<&'r Se
         .iter()
         .filter(|s| s.section.is_none_or(|c| parts.contains(&c)))
         .filter(|s| !OTHER_PERIODS.iter().any(|k| s.text().contains(k)))
-        .filter(|s| !r.year.is_some_and(|y| s.years.iter().any(|t| t.year != y)))
+        .filter(|s| !r.year.is_some_and(|y| s.years.iter().any(|t| t.year != y && !carried_into(s.text(), t, y))))
         .collect()
+}
+
+/// "结转至2026年" in a 2025 report: the year the open applications go to, still this year's story.
+fn carried_into(text: &str, t: &crate::text::YearToken, y: i32) -> bool {
+    t.year == y + 1
+        && ["结转至", "结转到", "转入", "顺延至", "顺延到", "延至"].iter().any(|w| text[..t.start].ends_with(w))
 }
 
 // ── The problems of 五 ──────────────────────────────────────────────────────────────────────────

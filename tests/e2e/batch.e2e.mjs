@@ -403,7 +403,9 @@ async function main() {
     assert(wb.findings.length === total() + 1, `finding rows ${wb.findings.length} vs ${total()} findings + header`);
     const saved = await keptIn(page);
     const want = expected.flatMap((e, i) => e.rules.map((r) => `${saved.items[i].name}|${r}`)).sort();
-    const got = wb.findings.slice(1).map((r) => `${r[0]}|${r[3]}`).sort();
+    // 问题清单 columns: 单位, 年度, 文件, 严重程度, 规则, 问题, 位置, 行号, 修改建议, 已核实, 说明.
+    assert(wb.findings[0].join(',') === '单位,年度,文件,严重程度,规则,问题,位置,行号,修改建议,已核实,说明', `header ${wb.findings[0]}`);
+    const got = wb.findings.slice(1).map((r) => `${r[2]}|${r[4]}`).sort();
     assert(JSON.stringify(got) === JSON.stringify(want), 'findings (file, rule) differ from the API');
     console.log(`     xlsx: ${wb.summary.length - 1} reports, ${wb.findings.length - 1} findings`);
   });

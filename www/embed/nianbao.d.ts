@@ -44,6 +44,26 @@ export interface Finding {
   related?: { span: Span; previous: Span }[];
   /** … and the same in UTF-16 code units: `input.slice(...span16)`, `options.previous.slice(...previous16)`. */
   related16?: { span16: Span; previous16: Span }[];
+  /**
+   * A certain correction (一键修改), absent where the right change is a judgement: `replacement`
+   * instead of `span` (UTF-8 bytes, as contract.md) of the input. For HTML input only where the
+   * words stand in the markup as they are seen (no tag or entity inside).
+   */
+  fix?: { span: Span; replacement: string };
+  /** … and the same in UTF-16 code units: `input.slice(0, fix16.span16[0]) + fix16.replacement + input.slice(fix16.span16[1])`. */
+  fix16?: { span16: Span; replacement: string };
+  /**
+   * 已核实: set when `options.verified` (or a batch entry's `verified`) names this finding; the note,
+   * possibly "". Such a finding is listed as 已核实 and left out of every count.
+   */
+  verified?: string;
+}
+
+/** Marks a finding as verified (已核实): the finding of `rule` whose `span16` is exactly this, with an optional note. */
+export interface VerifiedEntry {
+  rule: string;
+  span16: Span;
+  note?: string;
 }
 
 export interface Section {
@@ -91,6 +111,8 @@ export interface CheckOptions {
   today?: string | null;
   /** Echoed as `path` in the result. */
   path?: string;
+  /** Findings the user has verified (已核实): they come back with `verified` set to the note. */
+  verified?: VerifiedEntry[];
 }
 
 export interface Rule {
@@ -129,6 +151,8 @@ export interface BatchEntry {
   path: string;
   text: string;
   previous?: number;
+  /** Findings of this report the user has verified: listed as 已核实 in the exports, not counted. */
+  verified?: VerifiedEntry[];
 }
 
 /** Year-over-year pairing of a batch (as the CLI does it): same unit name (blanks removed,
@@ -139,11 +163,19 @@ export function pair(ids: { org?: string | null; year?: number | null }[]): {
 };
 
 /** The 整改清单 workbook (.xlsx bytes; sheets 汇总 and 问题清单) of a batch; every entry is checked
- *  again (with `options.today` as in `check`). docs/batch.md lists the columns. */
+ *  again (with `options.today` as in `check`). 问题清单: 单位, 年度, 文件, 严重程度, 规则, 问题, 位置
+ *  (表三 · （七）总计 · 总计, or 第五部分 · 第 12 行), 行号, 修改建议, 已核实, 说明. docs/batch.md lists the columns. */
 export function workbook(entries: BatchEntry[], options?: { today?: string | null }): Uint8Array;
 
-/** The CLI's CSV of a batch: header `path,rule,severity,table,row,col,line,message`, CRLF, no BOM. */
-export function csv(entries: BatchEntry[], options?: { today?: string | null }): string;
+/** The CLI's CSV of a batch: header `path,rule,severity,table,row,col,line,message`, CRLF, no BOM.
+ *  With `lang: 'zh'` the Chinese 整改清单 (`nianbao check --format csv-zh`): 单位,年度,文件,严重程度,规则,
+ *  问题,位置,行号,修改建议,已核实,说明 — add a BOM ('\ufeff') when saving it for Excel. */
+export function csv(entries: BatchEntry[], options?: { today?: string | null; lang?: 'zh' }): string;
+
+/** The 整改意见 to the unit of report `index` of a batch: a printable HTML page, or the bytes of a
+ *  .docx with `format: 'docx'` (as `nianbao letter FILE -o 整改意见.docx|.html`). */
+export function letter(entries: BatchEntry[], index: number, options?: { today?: string | null; format?: 'html' }): string;
+export function letter(entries: BatchEntry[], index: number, options: { today?: string | null; format: 'docx' }): Uint8Array;
 
 /** The checker's version, e.g. "0.1.0". */
 export function version(): string;

@@ -50,15 +50,20 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         for s in &top {
             if let (Some(o), Some(h)) = (s.ordinal_parsed, super::util::heading_of(r, s)) {
                 if o.style != OrdinalStyle::Hanzi {
-                    out.push(STRUCT_NUMBERING_MIX.finding(
+                    let want = crate::report::keys::hanzi(o.number).to_string() + "、";
+                    let f = STRUCT_NUMBERING_MIX.finding(
                         h.ordinal_span,
                         format!(
-                            "一级标题“{}”使用了“{}”编号，其他部分使用“一、”；应统一为“{}”",
+                            "一级标题“{}”使用了“{}”编号，其他部分使用“一、”；应统一为“{want}”",
                             s.title,
                             r.text(h.ordinal_span).trim(),
-                            crate::report::keys::hanzi(o.number).to_string() + "、"
                         ),
-                    ));
+                    );
+                    // The part's own number in the parts' style is certain; between siblings below,
+                    // which of two styles is wrong is not.
+                    let written = r.text(h.ordinal_span);
+                    let certain = (1..=10).contains(&o.number) && !written.is_empty() && written.trim() == written;
+                    out.push(if certain { f.fix(h.ordinal_span, want) } else { f });
                 }
             }
         }

@@ -51,15 +51,56 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let hit = hit.or_else(|| t.find("格式(试行)").map(|at| (at, at + "格式(试行)".len())));
         if let Some((s, e)) = hit {
             let span = sent.span_of(s, e);
-            out.push(STRUCT_OUTDATED_BASIS.finding(
+            let f = STRUCT_OUTDATED_BASIS.finding(
                 span,
                 format!(
                     "{}年年报以“{}”为依据，该文件已被国办公开办函〔2021〕30号替代",
                     r.year.unwrap_or_default(),
                     r.text(span)
                 ),
-            ));
+            );
+            out.push(match replacement(r.text(span), t.contains("试行")) {
+                Some(new) => f.fix(span, new),
+                None => f,
+            });
             return;
         }
+    }
+}
+
+/// The certain correction of a cited basis, if there is one: the bare document number
+/// “国办公开办函〔2019〕60号” becomes “国办公开办函〔2021〕30号” (its brackets kept) unless the
+/// sentence also names the old 试行 title, which the number alone would then contradict; the 试行
+/// format's “格式（试行）” becomes “格式”, the title of the 2021 format.
+fn replacement(written: &str, names_trial: bool) -> Option<String> {
+    if let Some(inner) = written.strip_prefix("格式") {
+        return matches!(inner, "（试行）" | "(试行)").then(|| "格式".to_string());
+    }
+    let rest = written.strip_prefix("国办公开办函")?;
+    let mut chars = rest.chars();
+    let open = chars.next()?;
+    let close = chars.as_str().strip_prefix("2019")?.chars().next()?;
+    let pairs = [('〔', '〕'), ('[', ']'), ('［', '］'), ('（', '）'), ('(', ')'), ('【', '】')];
+    let expected = format!("{open}2019{close}60号");
+    if names_trial || !pairs.contains(&(open, close)) || rest != expected {
+        return None;
+    }
+    Some(format!("国办公开办函{open}2021{close}30号"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replacement;
+
+    #[test]
+    fn only_exact_citations_are_replaced() {
+        assert_eq!(replacement("国办公开办函〔2019〕60号", false).as_deref(), Some("国办公开办函〔2021〕30号"));
+        assert_eq!(replacement("国办公开办函[2019]60号", false).as_deref(), Some("国办公开办函[2021]30号"));
+        assert_eq!(replacement("国办公开办函〔2019〕60号", true), None, "the 试行 title stays: no fix");
+        assert_eq!(replacement("国办公开办函〔2019〕 60号", false), None);
+        assert_eq!(replacement("国务院办公厅〔2019〕60号", false), None);
+        assert_eq!(replacement("格式（试行）", false).as_deref(), Some("格式"));
+        assert_eq!(replacement("格式(试行)", true).as_deref(), Some("格式"));
+        assert_eq!(replacement("格式（ 试行）", false), None);
     }
 }

@@ -45,7 +45,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 if let Some(c) = t[u..].chars().next().filter(|c| UNITS.contains(c)) {
                     let after = &t[u + c.len_utf8()..];
                     if !after.starts_with("申请人") && !after.starts_with('人') {
-                        push(out, s, at, u + c.len_utf8(), c);
+                        push(r, out, s, at, u, c);
                     }
                 }
             }
@@ -61,14 +61,27 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 let after = &t[u + c.len_utf8()..];
                 let after = after.strip_prefix("政府信息公开").unwrap_or(after);
                 if after.starts_with("申请") && !after.starts_with("申请人") {
-                    push(out, s, at, u + c.len_utf8(), c);
+                    push(r, out, s, at, u, c);
                 }
             }
         }
     }
 }
 
-fn push(out: &mut Vec<Finding>, s: &crate::report::Sentence, a: usize, b: usize, unit: char) {
+/// A finding on the count `[a, u)` and its unit at `u`; the fix writes 件 for the unit.
+fn push(
+    r: &crate::report::Report,
+    out: &mut Vec<Finding>,
+    s: &crate::report::Sentence,
+    a: usize,
+    u: usize,
+    unit: char,
+) {
     let message = format!("政府信息公开申请用“{unit}”计数，年报格式统一用“件”");
-    out.push(S_APP_UNIT.finding(s.span_of(a, b), message));
+    let mut f = S_APP_UNIT.finding(s.span_of(a, u + unit.len_utf8()), message);
+    let at = s.span_of(u, u + unit.len_utf8());
+    if r.text(at).chars().eq([unit]) {
+        f = f.fix(at, "件");
+    }
+    out.push(f);
 }

@@ -45,6 +45,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             r.text(h.ordinal_span),
             if minority_full { half } else { full }
         );
-        out.push(S_BRACKET_MIX.finding(h.ordinal_span, message));
+        let mut f = S_BRACKET_MIX.finding(h.ordinal_span, message);
+        // Full-width is the rule (help), so only a half-width minority has a certain fix.
+        let written = r.text(h.ordinal_span);
+        if let Some(inner) = written.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+            if !minority_full && !inner.is_empty() && !inner.contains(['(', ')']) {
+                f = f.fix(h.ordinal_span, format!("（{inner}）"));
+            }
+        }
+        out.push(f);
     }
 }

@@ -70,7 +70,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 let end = chars.get(k + 2 * n).map_or(raw.len(), |x| x.0);
                 let word: String = chars[k..k + n].iter().map(|x| x.1).collect();
                 let message = format!("“{word}”重复了一次，请删去多余的“{word}”");
-                out.push(S_DUP_WORD.finding(crate::span::Span::new(base + start, base + end), message));
+                // The words stand in the raw text as they were matched: one copy is the fix. (Which 共
+                // of a doubled 共 to drop is the author's choice: no fix there.)
+                let span = crate::span::Span::new(base + start, base + end);
+                out.push(S_DUP_WORD.finding(span, message).fix(span, word));
                 k += 2 * n;
             } else {
                 k += 1;

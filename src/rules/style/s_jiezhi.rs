@@ -40,7 +40,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 || ["底", "末", "年底", "年末"].iter().any(|p| rest.starts_with(p))
                 || rest.chars().next().is_some_and(|c| c.is_ascii_digit());
             if dated {
-                out.push(S_JIEZHI.finding(norm.span(i, end), "“截止”后直接跟日期，应为“截至”"));
+                let span = norm.span(i, end);
+                let f = S_JIEZHI.finding(span, "“截止”后直接跟日期，应为“截至”");
+                out.push(if r.text(span) == "截止" { f.fix(span, "截至") } else { f });
             }
         }
     }

@@ -57,7 +57,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
     for (span, c) in hits {
         let message = format!("汉字之间使用了半角“{c}”，应改为全角“{}”", full(c));
-        out.push(S_PUNCT_HALFWIDTH.finding(span, message));
+        out.push(S_PUNCT_HALFWIDTH.finding(span, message).fix(span, full(c).to_string()));
     }
 }
 

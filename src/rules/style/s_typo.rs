@@ -102,7 +102,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     continue;
                 }
                 let message = format!("“{wrong}”应为“{right}”");
-                out.push(S_TYPO.finding(norm.span(i, end), message));
+                let span = norm.span(i, end);
+                let mut f = S_TYPO.finding(span, message);
+                // Certain only where the words are written as matched (no blank or variant inside).
+                if r.text(span) == *wrong {
+                    f = f.fix(span, *right);
+                }
+                out.push(f);
             }
         }
     }

@@ -1,7 +1,9 @@
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::report::{CellKey, Report, Sentence, T3Col, T3Row};
-use crate::rules::common::{clause_around, count_after, count_at, find_any, fmt_num, is_break, this_year_sentences};
+use crate::rules::common::{
+    clause_around, clause_start, count_after, count_at, find_any, fmt_num, this_year_sentences,
+};
 use crate::rules::Context;
 use crate::span::Span;
 
@@ -32,8 +34,17 @@ declare_rule! {
 }
 
 /// Words after which a count is the carry-over ("结转下年度继续办理2件").
-const CARRY: [&str; 7] =
-    ["结转下年度", "结转至下年度", "结转到下年度", "结转下一年度", "结转至下一年度", "结转到下一年度", "转入下一年度"];
+const CARRY: [&str; 9] = [
+    "结转下年度",
+    "结转至下年度",
+    "结转到下年度",
+    "结转下一年度",
+    "结转至下一年度",
+    "结转到下一年度",
+    "转入下一年度",
+    "转下一年度",
+    "转下年度",
+];
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
@@ -60,9 +71,24 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let s = st.text();
         let Some((a, b)) = all_done(s) else { continue };
         let clause = clause_around(s, a);
-        // About last year's carried-over applications, or with the exceptions named ("除2件结转…外").
+        let mut subject = &s[clause_start(s, a)..a];
+        // "上年结转2件，均已办结": a claim without a subject of its own is about the clause before.
+        if !subject.contains("申请") && subject.chars().count() <= 4 {
+            let own = clause_start(s, a);
+            let before = s[..own].char_indices().next_back().map_or(0, |(i, _)| i);
+            subject = &s[clause_start(s, before)..a];
+        }
+        // About last year's carried-over applications ("上年结转的2件…", "2024年结转的2件申请已…全部办结"),
+        // about something else (建议提案, 信访), or with the exceptions named ("除2件结转…外").
+        let previous_year = r.year.map(|y| format!("{}年", y - 1));
+        let carried_in = clause.contains("上年")
+            || subject.contains("上年结转")
+            || (subject.contains("结转") && !CARRY.iter().any(|w| subject.contains(w)) && !subject.contains("下"))
+            || previous_year.is_some_and(|p| subject.contains(&p));
+        let other =
+            ["建议", "提案", "信访", "来信", "留言", "诉求", "复议", "诉讼"].iter().any(|w| subject.contains(w));
         let excepted = ["除", "外", "其余", "剩余", "其他"].iter().any(|w| s[..a].contains(w)) && s.contains("结转");
-        if !s.contains("申请") || clause.contains("上年") || s[..a].contains("上年结转") || excepted {
+        if !s.contains("申请") || carried_in || other || excepted {
             continue;
         }
         let span = st.span_of(a, b);
@@ -92,10 +118,15 @@ fn stated_carry_over(r: &Report, sents: &[&Sentence]) -> Option<(Span, Span, f64
             if let Some(c) = count_after(s, ke, 12, &["件"]) {
                 return Some((st.span_of(c.start, c.end), st.span_of(ks, c.unit_end), c.value));
             }
-            // A count earlier in the same clause.
-            let clause_start =
-                s[..ks].rfind(is_break).map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
-            let before = (clause_start..ks).filter_map(|i| count_at(s, i, &["件"])).next_back();
+            // A count earlier in the same clause, or the subject of the sentence's last clauses
+            // ("另有2件申请因尚在法定答复期限内，结转下年度继续办理"): no other figure in between.
+            let before = (clause_start(s, ks)..ks).filter_map(|i| count_at(s, i, &["件"])).next_back().or_else(|| {
+                let c = (0..ks).filter_map(|i| count_at(s, i, &["件"])).next_back()?;
+                let between = &s[c.unit_end..ks];
+                let subject = ["另有", "还有", "尚有", "剩余", "其余"].iter().any(|w| s[..c.start].ends_with(w));
+                (!between.contains(|ch: char| ch.is_ascii_digit()) && (subject || between.starts_with("申请")))
+                    .then_some(c)
+            });
             if let Some(c) = before {
                 return Some((st.span_of(c.start, c.end), st.span_of(c.start, ke), c.value));
             }

@@ -45,7 +45,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             };
             if let Some(i) = find_all(t, w).find(|&i| !dates_problems(i)) {
                 let message = format!("计划中写“{w}”，年报在{}年发布，容易误解，建议写明“{}年”", y + 1, y + 1);
-                out.push(N_RELATIVE_YEAR.finding(s.span_of(i, i + w.len()), message));
+                // Published in the next year (checked above), so 今年 is that year.
+                let span = s.span_of(i, i + w.len());
+                let f = N_RELATIVE_YEAR.finding(span, message);
+                out.push(if r.text(span) == w { f.fix(span, format!("{}年", y + 1)) } else { f });
                 break;
             }
         }

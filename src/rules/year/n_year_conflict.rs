@@ -1,11 +1,12 @@
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::rules::Context;
-use crate::span::Span;
 
 declare_rule! {
     /// ## 检查内容
     /// 报告年度的三处依据应一致：标题中的年份、统计期限的起始年份、第一部分首句的年份（“2024年，……”）。
+    /// 多数依据一致时以多数为报告年度（标题沿用了上一年而统计期限和首句都写本年度时，标题是错的那一处）；
+    /// 各执一词时以标题为准。
     ///
     /// ## 为什么是问题
     /// 三处年份不一致，说明报告是由往年文本改写而来、改漏了，读者无法确定数据属于哪一年。
@@ -27,22 +28,18 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let ev = &r.year_evidence;
-    let mut found: Vec<(&str, i32, Span)> = Vec::new();
-    if let Some((y, s)) = ev.title {
-        found.push(("标题", y, s));
+    let Some(year) = r.year else { return };
+    let sources = r.year_evidence.sources();
+    let agreeing: Vec<&str> = sources.iter().filter(|s| s.1 == year).map(|s| s.0).collect();
+    if agreeing.is_empty() {
+        return;
     }
-    if let Some((y, s)) = ev.period {
-        found.push(("统计期限", y, s));
-    }
-    if let Some((y, s)) = ev.first_sentence.filter(|(_, s)| crate::report::query::dates_the_year(r.src(), *s)) {
-        found.push(("第一部分首句", y, s));
-    }
-    let Some(&(base_name, base_year, _)) = found.first() else { return };
-    for &(name, year, span) in &found[1..] {
-        if year != base_year {
-            let message = format!("{base_name}的年份是{base_year}年，{name}却写{year}年，请核对报告年度");
-            out.push(N_YEAR_CONFLICT.finding(span, message));
-        }
+    let base = match agreeing.as_slice() {
+        [one] => format!("{one}的年份是{year}年"),
+        many => format!("{}都写{year}年", many.join("和")),
+    };
+    for &(name, other, span) in sources.iter().filter(|s| s.1 != year) {
+        let message = format!("{base}，{name}却写{other}年，请核对报告年度");
+        out.push(N_YEAR_CONFLICT.finding(span, message));
     }
 }
