@@ -18,22 +18,22 @@ use yew::Callback;
 
 /// The findings list's props with no-op callbacks.
 fn list_props(result: Shared, only: Option<Severity>, limit: usize) -> FindingListProps {
+    let c = &result.checked;
+    let counts = [c.count(Severity::Error), c.count(Severity::Warning), c.count(Severity::Info)];
     FindingListProps {
         result,
         seq: 1,
         only,
         by_part: false,
         marks: Rc::default(),
+        counts,
         selected: None,
         limit,
         on_select: Callback::noop(),
-        on_only: Callback::noop(),
-        on_by_part: Callback::noop(),
         on_step: Callback::noop(),
         on_export: Callback::noop(),
         on_more: Callback::noop(),
-        on_fix: Callback::noop(),
-        on_verify: Callback::noop(),
+        act: Callback::noop(),
     }
 }
 
@@ -150,6 +150,7 @@ fn findings_list_puts_errors_first_offers_fixes_and_lists_verified_apart() {
     marks[i] = Some("已与上级核对".to_string());
     let mut p = list_props(a.clone(), None, nianbao::web::state::PAGE);
     p.marks = Rc::new(marks);
+    p.counts[0] = 0; // as `State::counts` gives them (tested in src/web/state.rs)
     let out = render::<FindingList>(p);
     let done = &out[out.find("id=\"verified-list\"").expect("the verified list")..];
     assert!(done.contains("N-PLAN-YEAR") && done.contains("已核实：已与上级核对") && done.contains("取消核实"));

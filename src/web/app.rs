@@ -19,9 +19,6 @@ const DEBOUNCE_MS: u32 = 250;
 /// leaves time to cancel).
 const CHECK_NOW_DELAY_MS: u32 = 300;
 
-/// How long 撤销 is offered after 清空, 示例报告, a new paste or file, or 一键修改 (or until the next edit).
-const UNDO_MS: u32 = 15_000;
-
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {
     /// The draft restored from localStorage (or a text to start with).
@@ -106,14 +103,6 @@ pub fn App(props: &AppProps) -> Html {
             if keep == Keep::Saved && !(dom::save_draft(&input, &previous) && dom::save_verified(&verified)) {
                 d.dispatch(Action::Keep(Keep::Unavailable));
             }
-        });
-    }
-    // The offer to undo expires after a while (a newer offer restarts the clock).
-    {
-        let d = dispatch.clone();
-        let undo_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
-        use_effect_with(state.undo.as_ref().map(|u| u.id), move |id| {
-            *undo_timer.borrow_mut() = id.map(|id| Timeout::new(UNDO_MS, move || d.dispatch(Action::UndoExpire(id))));
         });
     }
     // A large draft goes to the check worker; only the answer to the latest job is taken (reducer).
@@ -211,10 +200,14 @@ pub fn App(props: &AppProps) -> Html {
                 }),
                 dom::Pasted::Html(_) => {
                     let text = ce.clipboard_data().and_then(|c| c.get_data("text/plain").ok()).unwrap_or_default();
-                    d.dispatch(Action::Insert(dom::insert_text(&t, &text)));
+                    d.dispatch(Action::Edit(dom::insert_text(&t, &text)));
+                    d.dispatch(Action::Recheck);
                 }
                 dom::Pasted::Text(text) if all => d.dispatch(Action::Load { text, notice: None }),
-                dom::Pasted::Text(text) => d.dispatch(Action::Insert(dom::insert_text(&t, &text))),
+                dom::Pasted::Text(text) => {
+                    d.dispatch(Action::Edit(dom::insert_text(&t, &text)));
+                    d.dispatch(Action::Recheck);
+                }
             }
             // The insertion fired an input event: its debounced re-check is not needed.
             *timer.borrow_mut() = None;
@@ -325,34 +318,12 @@ pub fn App(props: &AppProps) -> Html {
         let d = dispatch.clone();
         Callback::from(move |_| d.dispatch(Action::More))
     };
-    let on_only = {
+    // The findings list's own actions (chips, grouping, 一键修改, 已核实).
+    let act = {
         let d = dispatch.clone();
-        Callback::from(move |s| d.dispatch(Action::Only(s)))
+        Callback::from(move |a| d.dispatch(a))
     };
-    let on_by_part = {
-        let d = dispatch.clone();
-        Callback::from(move |b| d.dispatch(Action::ByPart(b)))
-    };
-    let on_fix = {
-        let d = dispatch.clone();
-        let timer = timer.clone();
-        Callback::from(move |i| {
-            *timer.borrow_mut() = None;
-            d.dispatch(Action::Fix(i))
-        })
-    };
-    let on_verify = {
-        let d = dispatch.clone();
-        Callback::from(move |(i, note)| d.dispatch(Action::Verify(i, note)))
-    };
-    let on_undo = {
-        let d = dispatch.clone();
-        let timer = timer.clone();
-        Callback::from(move |_| {
-            *timer.borrow_mut() = None;
-            d.dispatch(Action::Undo)
-        })
-    };
+    let on_undo = act.reform(|_| Action::Undo);
     let on_step = {
         let d = dispatch.clone();
         Callback::from(move |fwd: bool| d.dispatch(if fwd { Action::Next } else { Action::Prev }))
@@ -388,6 +359,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let s = &*state;
+    let counts = s.counts();
     html! {
         <div class="page">
             <header class="masthead">
@@ -404,7 +376,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="col-input">
                     <InputPanel value={s.input.clone()} keep={s.keep} notice={s.notice.clone()} notice_error={s.notice_error}
                         {oninput} {onpaste} {onfile} {ondrop} {on_sample} {on_clear} {on_forget}
-                        undo={s.undo.as_ref().map(|u| (u.what, u.redo))} {on_undo} />
+                        undo={s.undo.as_ref().map(|u| u.what)} {on_undo} />
                     <PreviousSlot value={s.previous.clone()} oninput={on_previous_input} onfile={on_previous_file}
                         on_clear={on_previous_clear} />
                     if s.stale {
@@ -427,10 +399,10 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <div class="col-results">
                     if let Some(r) = &s.result {
-                        <Summary result={r.clone()} counts={Some(s.counts())} />
-                        <FindingList result={r.clone()} seq={s.seq} only={s.only} by_part={s.by_part} marks={s.marks.clone()}
-                            selected={s.selected} limit={s.limit} on_select={on_select.clone()} {on_only} {on_by_part}
-                            {on_step} {on_export} {on_more} {on_fix} {on_verify} />
+                        <Summary result={r.clone()} counts={Some(counts)} />
+                        <FindingList result={r.clone()} seq={s.seq} only={s.only} by_part={s.by_part} marks={s.marks.clone()} {counts}
+                            selected={s.selected} limit={s.limit} on_select={on_select.clone()} {act}
+                            {on_step} {on_export} {on_more} />
                         <Tables result={r.clone()} selected={s.selected} on_select={on_select} />
                     } else {
                         <section class="intro">

@@ -123,6 +123,13 @@ pub fn needs_reader(bytes: &[u8]) -> bool {
 /// (dist/readers/reader-worker.js, a module worker loaded now, not with the page). `done` gets the
 /// result or a message for people.
 pub fn open_file(file: web_sys::File, done: impl FnOnce(Result<Opened, String>) + 'static) {
+    open_boxed(file, Box::new(done));
+}
+
+/// What to do with an opened file: boxed, so that the reading code exists once for all callers.
+type Done = Box<dyn FnOnce(Result<Opened, String>)>;
+
+fn open_boxed(file: web_sys::File, done: Done) {
     let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
     let d2 = done.clone();
     let ok = Closure::<dyn FnMut(JsValue)>::once(move |buf: JsValue| {
@@ -144,7 +151,7 @@ pub fn open_file(file: web_sys::File, done: impl FnOnce(Result<Opened, String>) 
     err.forget();
 }
 
-fn read_with_readers(bytes: Vec<u8>, done: impl FnOnce(Result<Opened, String>) + 'static) {
+fn read_with_readers(bytes: Vec<u8>, done: Done) {
     let opts = web_sys::WorkerOptions::new();
     opts.set_type(web_sys::WorkerType::Module);
     let worker = match web_sys::Worker::new_with_options("readers/reader-worker.js", &opts) {
@@ -287,7 +294,8 @@ pub fn select_in_draft(start: u32, end: u32, focus: bool) -> bool {
         return false;
     }
     // The height of the text up to the selection is where the selection is: measured on the box
-    // itself (same width, font and wrapping), by giving it that text for a moment.
+    // itself (same width, font and wrapping), by giving it that text for a moment. (Browsers do not
+    // reliably scroll a text box to a selection set by script.)
     t.set_value(&String::from(value.substring(0, start)));
     t.set_scroll_top(0);
     let y = t.scroll_height();

@@ -265,15 +265,12 @@ pub enum Keep {
 }
 
 /// What the last replacement of the draft (清空, 示例报告, a file, a whole paste, 一键修改) took away,
-/// so that 撤销 can put it back; undoing keeps what it replaced, so it can be redone.
+/// so that 撤销 can put it back. Offered until the next edit or replacement (typing would otherwise be
+/// thrown away by it), never on a timer that could run out while the user looks elsewhere.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Undo {
-    /// Counts snapshots: the offer expires after a while, unless a newer one replaced it.
-    pub id: u64,
-    /// What happened, for the bar: “草稿已清空。”
+    /// What happened, for the notice: “草稿已清空。”
     pub what: &'static str,
-    /// This snapshot is what an undo replaced: its button redoes (重做).
-    pub redo: bool,
     input: String,
     markup: Option<String>,
     verified: Vec<Entry>,
@@ -331,8 +328,6 @@ pub struct State {
     pub vseq: u64,
     /// The offer to undo the last replacement of the draft.
     pub undo: Option<Undo>,
-    /// Counts offers to undo, so that each has its own id.
-    undos: u64,
 }
 
 impl Default for State {
@@ -362,7 +357,6 @@ impl Default for State {
             marks: Rc::default(),
             vseq: 0,
             undo: None,
-            undos: 0,
         }
     }
 }
@@ -370,8 +364,6 @@ impl Default for State {
 pub enum Action {
     /// The user typed: keep the draft (as text from now on), the check follows after the debounce.
     Edit(String),
-    /// The text box changed at once (a paste into the draft): keep it as text and check now.
-    Insert(String),
     /// Check the current draft now.
     Recheck,
     /// Replace the draft and check at once (paste of a whole report, file, sample); HTML is
@@ -393,10 +385,8 @@ pub enum Action {
     Fix(usize),
     /// Mark finding `i` as verified (已核实) with a note (possibly empty); `None`: take it out again.
     Verify(usize, Option<String>),
-    /// Undo (or redo) the last replacement of the draft.
+    /// Undo the last replacement of the draft.
     Undo,
-    /// The offer to undo snapshot `id` has been shown long enough.
-    UndoExpire(u64),
     Keep(Keep),
     Notice(Option<String>),
     /// A notice that something went wrong (shown as an error; the draft stays as it was).
@@ -511,11 +501,8 @@ impl State {
 
     /// Keeps what the draft is now, for 撤销; `what` says what is about to happen to it.
     fn snapshot(&mut self, what: &'static str) {
-        self.undos += 1;
         self.undo = Some(Undo {
-            id: self.undos,
             what,
-            redo: false,
             input: self.input.clone(),
             markup: self.markup.clone(),
             verified: self.verified.clone(),
@@ -635,15 +622,13 @@ impl State {
         }
         let with = fix.replacement.as_str();
         let caret = Span::new(shown.start, shown.start + with.len());
+        // A web page is fixed in its markup, which keeps the tables' structure: the core gives HTML
+        // findings a fix only where its words stand in the markup as shown (no tag or entity inside).
         match &self.markup {
-            // Plain text in the markup too (no tag, no entity): fixed in the markup, which keeps the
-            // tables' structure.
-            Some(m) if m.get(fix.span.range()) == r.display.get(shown.range()) && !with.contains(['<', '>', '&']) => {
+            Some(m) => {
                 let m = splice(m, fix.span, with);
                 Some((html::to_visible(&m).text, Some(m), caret))
             }
-            // Else in the text the user sees, which is then checked as text.
-            Some(_) => Some((splice(&self.input, shown, with), None, caret)),
             None => Some((splice(&self.input, fix.span, with), None, caret)),
         }
     }
@@ -659,13 +644,6 @@ impl State {
                     self.keep = Keep::Saved;
                 }
                 self
-            }
-            Action::Insert(text) => {
-                self.input = text;
-                self.markup = None;
-                self.undo = None;
-                self.notice = None;
-                self.rechecked()
             }
             Action::Recheck => self.rechecked(),
             Action::Load { text, notice } => {
@@ -751,25 +729,13 @@ impl State {
             }
             Action::Undo => {
                 let Some(u) = self.undo.take() else { return self };
-                self.undos += 1;
-                self.undo = Some(Undo {
-                    id: self.undos,
-                    what: if u.redo { "已重做。" } else { "已撤销，草稿已恢复。" },
-                    redo: !u.redo,
-                    input: std::mem::replace(&mut self.input, u.input),
-                    markup: std::mem::replace(&mut self.markup, u.markup),
-                    verified: std::mem::replace(&mut self.verified, u.verified),
-                });
+                self.input = u.input;
+                self.markup = u.markup;
+                self.verified = u.verified;
                 self.vseq += 1;
-                self.notice = None;
+                self.notice = Some("已撤销，草稿已恢复。".into());
                 self.notice_error = false;
                 self.rechecked()
-            }
-            Action::UndoExpire(id) => {
-                if self.undo.as_ref().is_some_and(|u| u.id == id) {
-                    self.undo = None;
-                }
-                self
             }
             Action::Keep(k) => {
                 self.keep = k;
@@ -1003,19 +969,19 @@ mod tests {
         assert!(s.input.is_empty() && s.undo.is_some());
         let s = s.apply(Action::Undo);
         assert_eq!(s.input, mine);
-        assert!(s.undo.as_ref().is_some_and(|u| u.redo), "and redone");
+        assert!(s.undo.is_none(), "undone once");
         let s = s.apply(Action::Load { text: SAMPLE.to_string(), notice: None });
-        let id = s.undo.as_ref().map(|u| u.id).expect("示例报告 is undoable");
-        let s = s.apply(Action::UndoExpire(id - 1));
-        assert!(s.undo.is_some(), "an older timer does not end a newer offer");
+        assert!(s.undo.is_some(), "示例报告 is undoable");
         let back = s.clone().apply(Action::Undo);
         assert_eq!(back.input, mine);
+        let s = s.apply(Action::Load { text: SAMPLE.to_string(), notice: None });
+        assert_eq!(
+            s.undo.as_ref().map(|u| u.input.as_str()),
+            Some(mine.as_str()),
+            "the same text again keeps the offer"
+        );
         let s = s.apply(Action::Edit(SAMPLE.to_string() + "。"));
         assert!(s.undo.is_none(), "typing ends the offer");
-        let s = s.apply(Action::Clear);
-        let id = s.undo.as_ref().map(|u| u.id).expect("清空 is undoable");
-        let s = s.apply(Action::UndoExpire(id));
-        assert!(s.undo.is_none(), "the offer expires");
     }
 
     #[test]

@@ -14,11 +14,12 @@
 //    is exported with its note (JSON "verified"); axe-core finds no WCAG 2.1 A/AA violation with the
 //    note's form open (desktop).
 // 7. (desktop) The batch page: a report opened from it, a finding marked 已核实 there, back on the batch
-//    page its row counts one error less and says 已核实 1, also after a reload; opened again, the app
-//    shows the note. (The xlsx/CSV columns for it are the output writers': see docs/batch.md.)
+//    page its row counts one error less and says 已核实 1, also after a reload; the 整改清单.xlsx lists
+//    it with its note under 已核实/说明; opened again, the app shows the note.
 //
 // Prints `loop e2e: N passed, M failed`; exits non-zero on any failure.
 
+import { execFileSync } from 'node:child_process';
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,16 @@ const root = resolve(here, '../..');
 const dist = resolve(root, process.env.NIANBAO_DIST ?? 'dist');
 const corpus = resolve(root, '../shared/corpus/complete');
 const axeSource = await readFile(join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
+/** The rows of the .xlsx's sheet 问题清单 (python3's zipfile + ElementTree, as batch.e2e.mjs reads it). */
+const READ_FINDINGS = `
+import sys, json, zipfile, xml.etree.ElementTree as ET
+m = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+rows = []
+for r in ET.fromstring(zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet2.xml')).iter(m + 'row'):
+    rows.append([(c.find(m + 'is/' + m + 't') if c.find(m + 'is/' + m + 't') is not None else c.find(m + 'v')) for c in r.findall(m + 'c')])
+    rows[-1] = [x.text if x is not None else None for x in rows[-1]]
+print(json.dumps(rows))
+`;
 
 /** What the editable box shows: focus, the selected words, and where they are. */
 const boxState = (page) => page.evaluate(() => {
@@ -123,7 +134,7 @@ async function run(width, height, html, label) {
     await page.click('#clear');
     assert(await page.inputValue('#report-input') === '', 'not cleared');
     await page.waitForFunction(() => localStorage.getItem('nianbao.draft') === null, null, { timeout: 5000 });
-    assert((await page.textContent('#undo-bar')).includes('草稿已清空'), 'no undo offer');
+    assert((await page.textContent('#notice')).includes('草稿已清空'), 'no undo offer');
     await page.click('#undo');
     assert(await page.inputValue('#report-input') === before, 'the draft did not come back');
     seq = await waitChecked(page, seq);
@@ -138,7 +149,7 @@ async function run(width, height, html, label) {
     assert(v.includes('\t') && v.length > 1000, 'tables as tab-separated rows');
     assert(await page.getAttribute('#report-input', 'readonly') === null, 'read-only');
     assert((await page.textContent('.summary')).includes('网页'), 'checked as a web page');
-    assert((await page.textContent('#undo-bar')).includes('替换'), 'replacing the draft offers 撤销');
+    assert((await page.textContent('#notice')).includes('替换'), 'replacing the draft offers 撤销');
   });
 
   await t('a finding marked 已核实 leaves the counts, is listed as 已核实, kept and exported', async () => {
@@ -150,7 +161,9 @@ async function run(width, height, html, label) {
     await page.click(`#${first.id} button.verify`);
     const note = page.locator(`#${first.id} input.verify-note`);
     await note.waitFor();
-    assert(await page.evaluate(() => document.activeElement?.classList.contains('verify-note')), 'note not focused');
+    assert(await page.getAttribute(`#${first.id} button.verify`, 'aria-expanded') === 'true', 'the toggle says the form is open');
+    await page.keyboard.press('Tab');
+    assert(await page.evaluate(() => document.activeElement?.classList.contains('verify-note')), 'Tab from the toggle does not reach the note');
     if (width > 1000) {
       const v = await page.evaluate(`${axeSource};
         axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
@@ -203,6 +216,15 @@ async function run(width, height, html, label) {
       await page.reload({ waitUntil: 'load' });
       await page.waitForFunction(() => /已核实 1/.test(document.querySelector('#summary tbody tr .c-name')?.textContent ?? ''),
         null, { timeout: 15000 });
+      // The workbook lists it as 已核实 with its note.
+      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('#export-xlsx')]);
+      const rows = JSON.parse(execFileSync('python3', ['-c', READ_FINDINGS, await dl.path()], { encoding: 'utf8' }));
+      const head = rows[0];
+      const [rule, done, why] = ['规则', '已核实', '说明'].map((h) => head.indexOf(h));
+      assert(rule >= 0 && done >= 0 && why >= 0, `header ${head}`);
+      const plan = rows.filter((r) => r[rule] === 'N-PLAN-YEAR');
+      assert(plan.length === 1 && plan[0][done] && plan[0][why] === '计划年份经核对无误', `row ${JSON.stringify(plan)} under ${head}`);
+      assert(rows.slice(1).filter((r) => r[done]).length === 1, 'only that finding is 已核实');
       // Opened again, the app shows the note.
       await page.click('#summary tbody tr');
       await page.waitForURL(/index\.html\?from=batch/, { timeout: 10000 });

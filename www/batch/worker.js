@@ -12,7 +12,7 @@
 //     with `unreadable` (the message for people) instead of a check.
 //   {type:'pair', ids:[{org, year}]}                  → {type:'pairs', previous:[j|null], ambiguous:[[i,[j…]]]}
 //   {type:'xlsx', entries:[{path, text, previous?, verified?}]}  → {type:'xlsx', bytes: Uint8Array}
-//   {type:'csv',  entries}                            → {type:'csv', text}   (CRLF, no BOM)
+//   {type:'csv',  entries}                            → {type:'csv', text}   (the Chinese 整改清单, CRLF, no BOM)
 // Errors: {type:'error', i?, message}.
 
 // offline:begin — the one-file build (scripts/build-offline.mjs) has the glue inline and gets the
@@ -134,7 +134,7 @@ onmessage = async (e) => {
     } else if (m.type === 'xlsx') {
       const bytes = workbook(entries(m.entries), {});
       postMessage({ type: 'xlsx', bytes }, [bytes.buffer]);
-    } else if (m.type === 'csv') postMessage({ type: 'csv', text: csv(entries(m.entries), {}) });
+    } else if (m.type === 'csv') postMessage({ type: 'csv', text: csv(entries(m.entries), { lang: 'zh' }) });
   } catch (err) {
     postMessage({ type: 'error', i: m.i, message: String(err?.message ?? err) });
   }

@@ -9,7 +9,7 @@ use crate::diag::Severity;
 use crate::rules;
 use crate::web::components::{cell_label, sev_class};
 use crate::web::rule_docs::{self, docs_of, Docs};
-use crate::web::state::{fix_label, list_order, sev_index, Shared};
+use crate::web::state::{fix_label, list_order, sev_index, Action, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct FindingListProps {
@@ -24,23 +24,19 @@ pub struct FindingListProps {
     /// Per finding: its 已核实 note when verified (`state::State::marks`).
     #[prop_or_default]
     pub marks: Rc<Vec<Option<String>>>,
+    /// Errors, warnings and notes not marked 已核实 (`state::State::counts`), for the chips.
+    #[prop_or_default]
+    pub counts: [usize; 3],
     pub selected: Option<usize>,
     /// How many of the shown findings are listed (`state::PAGE` more per “显示更多”).
     pub limit: usize,
     pub on_select: Callback<usize>,
-    #[prop_or_default]
-    pub on_only: Callback<Option<Severity>>,
-    #[prop_or_default]
-    pub on_by_part: Callback<bool>,
     pub on_step: Callback<bool>,
     pub on_export: Callback<&'static str>,
     pub on_more: Callback<()>,
-    /// 一键修改 on finding `i`.
+    /// The list's own actions: `Only`, `ByPart`, `Fix` (一键修改), `Verify` (已核实 or not).
     #[prop_or_default]
-    pub on_fix: Callback<usize>,
-    /// 已核实 on finding `i` with its note; `None`: out of 已核实 again.
-    #[prop_or_default]
-    pub on_verify: Callback<(usize, Option<String>)>,
+    pub act: Callback<Action>,
 }
 
 /// Renders a rule's docs (Markdown-ish: `## ` headings and paragraphs) as our own elements.
@@ -85,6 +81,8 @@ pub fn FindingList(props: &FindingListProps) -> Html {
     // Consecutive findings of one part (or one kind) form a group: the order already puts them together.
     let key =
         |i: usize| if props.by_part { a.section_of[i].map_or(0, |s| s + 1) } else { sev_index(c.findings[i].severity) };
+    // Key of the last group: the findings marked 已核实, listed apart.
+    const DONE: usize = usize::MAX;
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
     for &i in listed.iter().take(props.limit) {
         match groups.last_mut() {
@@ -95,19 +93,24 @@ pub fn FindingList(props: &FindingListProps) -> Html {
     let done: Vec<usize> = (0..c.findings.len())
         .filter(|&i| verified(i).is_some() && props.only.is_none_or(|s| c.findings[i].severity == s))
         .collect();
+    let any_done = !done.is_empty();
+    if any_done {
+        groups.push((DONE, done));
+    }
     let chip = |sev: Severity| {
-        let on = props.on_only.clone();
-        let n = c.findings.iter().enumerate().filter(|&(i, f)| f.severity == sev && verified(i).is_none()).count();
+        let on = props.act.reform(move |_| Action::Only(Some(sev)));
+        let n = props.counts[sev_index(sev)];
         let pressed = props.only == Some(sev);
         html! {
             <button type="button" class={classes!("chip", sev_class(sev), pressed.then_some("on"))}
-                aria-pressed={pressed.to_string()} data-sev={sev.as_str()} onclick={move |_| on.emit(Some(sev))}>
+                aria-pressed={pressed.to_string()} data-sev={sev.as_str()} onclick={on}>
                 {format!("{} {n}", sev.label_zh())}
             </button>
         }
     };
     let by_part = {
-        let (on, now) = (props.on_by_part.clone(), props.by_part);
+        let now = props.by_part;
+        let on = props.act.reform(move |_| Action::ByPart(!now));
         html! {
             <button type="button" class="chip" id="by-part" aria-pressed={now.to_string()} onclick={move |_| on.emit(!now)}>
                 {"按部分分组"}
@@ -133,19 +136,10 @@ pub fn FindingList(props: &FindingListProps) -> Html {
             rule_docs::load(move || update.force_update());
         }
     });
-    // The finding whose 已核实 note is being written, and its input (focused when it opens).
+    // The finding whose 已核实 note is being written, and its input. The form follows its toggle
+    // (aria-expanded), so Tab goes from one to the other.
     let editing = use_state(|| None::<usize>);
     let note = use_node_ref();
-    {
-        let note = note.clone();
-        use_effect_with(*editing, move |e| {
-            if e.is_some() {
-                if let Some(el) = note.cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
     let section_title = |s: Option<usize>| match s.and_then(|s| c.report.sections.get(s)) {
         Some(sec) => format!("{}{}", sec.ordinal, sec.title),
         None => "标题及开头".to_string(),
@@ -163,30 +157,29 @@ pub fn FindingList(props: &FindingListProps) -> Html {
         // One toggle: 标为已核实… opens the note's form (then reads 取消), 取消核实 undoes a mark.
         let open = *editing == Some(i) && note_of.is_none();
         let toggle = {
-            let (on, editing) = (props.on_verify.clone(), editing.clone());
+            let (on, editing) = (props.act.clone(), editing.clone());
             let verified = note_of.is_some();
             move |_| match verified {
-                true => on.emit((i, None)),
+                true => on.emit(Action::Verify(i, None)),
                 false => editing.set((!open).then_some(i)),
             }
         };
         let onsubmit = {
-            let (ok, close, input) = (props.on_verify.clone(), editing.clone(), note.clone());
+            let (ok, close, input) = (props.act.clone(), editing.clone(), note.clone());
             move |e: SubmitEvent| {
                 e.prevent_default();
                 let text = input.cast::<web_sys::HtmlInputElement>().map(|t| t.value()).unwrap_or_default();
-                ok.emit((i, Some(text.trim().to_string())));
+                ok.emit(Action::Verify(i, Some(text.trim().to_string())));
                 close.set(None);
             }
         };
-        let on_fix = props.on_fix.clone();
-        let id = format!("verify-note-{i}");
+        let on_fix = props.act.reform(move |_| Action::Fix(i));
         let actions = html! {
             <div class="finding-actions">
                 if let Some(n) = note_of {
                     <span class="verified-note">{format!("已核实{}{n}", if n.is_empty() { "" } else { "：" })}</span>
                 } else if let Some((from, to)) = fix {
-                    <button type="button" class="btn small fix" onclick={move |_| on_fix.emit(i)}>
+                    <button type="button" class="btn small fix" onclick={on_fix}>
                         {format!("一键修改：“{from}”→“{to}”")}
                     </button>
                 }
@@ -196,9 +189,8 @@ pub fn FindingList(props: &FindingListProps) -> Html {
                 </button>
                 if open {
                     <form class="verify-form" {onsubmit}>
-                        <label for={id.clone()}>{"核实说明（可选）"}</label>
-                        <input type="text" {id} class="verify-note" ref={note.clone()} maxlength="200"
-                            placeholder="例如：本年度确无此类申请，空白无误" />
+                        <input type="text" class="verify-note" ref={note.clone()} maxlength="200" aria-label="核实说明（可选）"
+                            placeholder="核实说明（可选），如：本年度确无此类申请" />
                         <button type="submit" class="btn small">{"确认已核实"}</button>
                     </form>
                 }
@@ -233,7 +225,9 @@ pub fn FindingList(props: &FindingListProps) -> Html {
         }
     };
     let group_title = |k: usize| {
-        if props.by_part {
+        if k == DONE {
+            "已核实（不计入问题数）".to_string()
+        } else if props.by_part {
             section_title(k.checked_sub(1))
         } else {
             KINDS.get(k).map_or("", |&(_, t)| t).to_string()
@@ -253,13 +247,13 @@ pub fn FindingList(props: &FindingListProps) -> Html {
             </div>
             if c.findings.is_empty() {
                 <p class="empty ok">{"没有发现问题。仍建议人工通读全文。"}</p>
-            } else if listed.is_empty() && done.is_empty() {
+            } else if listed.is_empty() && !any_done {
                 <p class="empty muted">{"所选级别下没有问题。"}</p>
             } else if listed.is_empty() {
                 <p class="empty muted">{"所选级别下的问题都已核实。"}</p>
             }
             {for groups.into_iter().map(|(k, items)| html! {
-                <div class="group">
+                <div class={if k == DONE { "group verified-group" } else { "group" }} id={(k == DONE).then_some("verified-list")}>
                     <h3>{group_title(k)}<span class="n">{items.len()}</span></h3>
                     <ol class="finding-list">{for items.into_iter().map(item)}</ol>
                 </div>
@@ -268,12 +262,6 @@ pub fn FindingList(props: &FindingListProps) -> Html {
                 <button type="button" class="btn more" id="more-findings" onclick={props.on_more.reform(|_| ())}>
                     {format!("显示更多问题（还有 {hidden} 条）")}
                 </button>
-            }
-            if !done.is_empty() {
-                <div class="group verified-group" id="verified-list">
-                    <h3>{"已核实（不计入问题数）"}<span class="n">{done.len()}</span></h3>
-                    <ol class="finding-list">{for done.into_iter().map(item)}</ol>
-                </div>
             }
         </section>
     }

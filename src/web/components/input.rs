@@ -38,9 +38,9 @@ pub struct InputPanelProps {
     pub on_sample: Callback<()>,
     pub on_clear: Callback<()>,
     pub on_forget: Callback<()>,
-    /// The offer to undo the last replacement of the draft: (what happened, whether it redoes).
+    /// The offer to undo the last replacement of the draft: what happened.
     #[prop_or_default]
-    pub undo: Option<(&'static str, bool)>,
+    pub undo: Option<&'static str>,
     #[prop_or_default]
     pub on_undo: Callback<()>,
 }
@@ -91,14 +91,6 @@ pub fn InputPanel(p: &InputPanelProps) -> Html {
                     <button type="button" class="btn" id="clear" onclick={clear} disabled={p.value.is_empty()}>{"清空"}</button>
                 </div>
             </div>
-            if let Some((what, redo)) = &p.undo {
-                <p class="notice undo" id="undo-bar" role="status">
-                    {*what}{" "}
-                    <button type="button" class="btn small" id="undo" onclick={p.on_undo.reform(|_: MouseEvent| ())}>
-                        {if *redo { "重做" } else { "撤销" }}
-                    </button>
-                </p>
-            }
             <textarea id="report-input" class="paste" spellcheck="false" aria-labelledby="input-h" aria-describedby="keep-note"
                 placeholder={large.clone().unwrap_or_else(|| "从 Word、WPS、网页或 PDF 复制年报全文，粘贴到这里；也可以打开或拖入 Word/WPS 文档（.docx、.doc、.wps）、PDF 或 .txt / .htm / .html / .md 文件。".into())}
                 readonly={large.is_some()} data-large={large.is_some().then_some("true")}
@@ -109,9 +101,18 @@ pub fn InputPanel(p: &InputPanelProps) -> Html {
                     {" "}<button type="button" class="link" id="forget" onclick={forget}>{"忘记草稿"}</button>
                 }
             </p>
-            if let Some(n) = &p.notice {
+            // The notice, and the offer to undo (清空, 示例报告, a new paste or file, 一键修改) with it.
+            if p.notice.is_some() || p.undo.is_some() {
                 <p class={classes!("notice", p.notice_error.then_some("error"))} id="notice"
-                    role={if p.notice_error { "alert" } else { "status" }}>{n.clone()}</p>
+                    role={if p.notice_error { "alert" } else { "status" }}>
+                    {p.notice.clone().unwrap_or_default()}
+                    if let Some(what) = p.undo {
+                        {" "}{what}{" "}
+                        <button type="button" class="btn small" id="undo" onclick={p.on_undo.reform(|_: MouseEvent| ())}>
+                            {"撤销"}
+                        </button>
+                    }
+                </p>
             }
         </section>
     }

@@ -70,7 +70,6 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let c = &props.result.checked;
     let all = [c.count(Severity::Error), c.count(Severity::Warning), c.count(Severity::Info)];
     let [e, w, i] = props.counts.unwrap_or(all);
-    let verified = all.iter().sum::<usize>().saturating_sub(e + w + i);
     let recognised = c.report.recognised;
     let class = if e > 0 {
         "verdict sev-error"
@@ -95,7 +94,6 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <li class="sev-error"><b>{e}</b>{" 错误"}</li>
                 <li class="sev-warning"><b>{w}</b>{" 警告"}</li>
                 <li class="sev-info"><b>{i}</b>{" 提示"}</li>
-                if verified > 0 { <li class="verified" id="count-verified"><b>{verified}</b>{" 已核实"}</li> }
             </ul>
         </section>
     }
