@@ -194,8 +194,7 @@ impl Totals {
     pub fn of<'c>(checked: impl IntoIterator<Item = &'c Checked>) -> Totals {
         let mut t = Totals::default();
         for c in checked {
-            // Findings the author verified (已核实) are listed but not counted.
-            let count = |s: Severity| c.findings.iter().filter(|f| f.severity == s && f.verified.is_none()).count();
+            let count = |s: Severity| c.count(s);
             let e = count(Severity::Error);
             t.files += 1;
             t.errors += e;

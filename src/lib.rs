@@ -120,8 +120,9 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// Findings of this severity still open: those marked 已核实 are listed but not counted.
     pub fn count(&self, severity: diag::Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == severity).count()
+        self.findings.iter().filter(|f| f.severity == severity && f.verified.is_none()).count()
     }
 }
 

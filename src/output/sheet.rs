@@ -61,7 +61,7 @@ impl Row {
 /// Counts of a report's findings that are not verified (错误, 警告, 提示), and of verified ones:
 /// a finding the author has verified is listed but never counted as a fault.
 pub fn counts(checked: &Checked) -> ([usize; 3], usize) {
-    let open = |s: Severity| checked.findings.iter().filter(|f| f.severity == s && f.verified.is_none()).count();
+    let open = |s: Severity| checked.count(s);
     let verified = checked.findings.iter().filter(|f| f.verified.is_some()).count();
     ([open(Severity::Error), open(Severity::Warning), open(Severity::Info)], verified)
 }
