@@ -247,6 +247,11 @@ fn figures_follow(text: &str) -> bool {
     text[head.len()..].trim_start().starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// "/" written in a cell for 无 or 不适用.
+fn is_slash(c: char) -> bool {
+    matches!(c, '/' | '／')
+}
+
 fn one_cell(span: Span) -> Line {
     Line { span, cells: vec![Cell { span }], empty: false, multi: false, tabular: false, noise: false }
 }
@@ -257,8 +262,9 @@ fn one_cell(span: Span) -> Line {
 fn row_line(src: &str, seg: Span) -> Line {
     let text = &src[seg.range()];
     let body = text.trim_end();
-    let figures_at = body.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '.')).len();
-    let figures_at = body[figures_at..].find(|c: char| c.is_ascii_digit()).map_or(body.len(), |i| figures_at + i);
+    let figures_at = body.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '.' || is_slash(c)).len();
+    let figures_at =
+        body[figures_at..].find(|c: char| c.is_ascii_digit() || is_slash(c)).map_or(body.len(), |i| figures_at + i);
     if figures_at >= body.len() || figures_at == 0 {
         // A caption, header or group label of the table: never prose.
         return Line { tabular: true, ..one_cell(seg) };
@@ -267,8 +273,17 @@ fn row_line(src: &str, seg: Span) -> Line {
     let mut cells = vec![Cell { span: label_span }];
     let mut at = seg.start + figures_at;
     for tok in body[figures_at..].split(' ') {
-        if !tok.is_empty() {
-            cells.push(Cell { span: Span::new(at, at + tok.len()) });
+        // A slash is a cell of its own ("规章///": three cells written “/”); digits stay one token.
+        let mut from = 0;
+        for (i, c) in tok.char_indices().filter(|(_, c)| is_slash(*c)) {
+            if i > from {
+                cells.push(Cell { span: Span::new(at + from, at + i) });
+            }
+            cells.push(Cell { span: Span::new(at + i, at + i + c.len_utf8()) });
+            from = i + c.len_utf8();
+        }
+        if from < tok.len() {
+            cells.push(Cell { span: Span::new(at + from, at + tok.len()) });
         }
         at += tok.len() + 1;
     }

@@ -485,6 +485,12 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
             unknown.push((row.label.map(|s| doc.text(s).to_string()).unwrap_or_default(), row.span));
             continue;
         }
+        // "（五）不予处理" then a lone figure on its own line: a stray digit of an OCR copy, not a
+        // subtotal row (which has a cell under every column).
+        let subtotal = matches!(key, T3Row::R05_12 | T3Row::R13_15 | T3Row::R16_20);
+        if subtotal && row.values.len() == 1 && width > 2 {
+            continue;
+        }
         seen_keys.push(*key);
         let d = data.iter().position(|(r, _)| *r == i);
         let mut values = match d.map(|d| &recut.rows[d]) {
@@ -626,10 +632,12 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
     let taken = |keyed: &[Keyed], k: T2Row| keyed.iter().any(|r| r.1 == k);
     for (i, row) in collected.rows.iter().enumerate() {
         let key = row.strong.or(row.weak).filter(|k| !taken(&keyed, *k)).or_else(|| {
-            // A row whose label is blank: the first row of its caption not yet found, if the next
-            // labelled row of that caption is a later one.
+            // A row whose label is blank: the first row of its caption not yet found that comes
+            // before the next labelled row (a lone figure before 规章 is a stray, not 规范性文件).
             let next_labelled = collected.rows[i + 1..].iter().find_map(|r| r.strong);
-            caption_rows(row.caption).iter().copied().find(|k| !taken(&keyed, *k) && Some(*k) != next_labelled)
+            let order = caption_rows(row.caption);
+            let before = next_labelled.and_then(|n| order.iter().position(|k| *k == n)).unwrap_or(order.len());
+            order[..before].iter().copied().find(|k| !taken(&keyed, *k))
         });
         match key {
             Some(key) if !taken(&keyed, key) => {
@@ -701,6 +709,27 @@ fn columns_for(headers: &[(String, Span)], row: &RawRow<T2Row>, key: T2Row, v201
     defaults.to_vec()
 }
 
+/// T4's 15 values among those read: the first 15, unless they break a group total and exactly one
+/// other run of 15 keeps all three (an OCR copy leaves a stray digit among the headers).
+fn t4_window<'s>(doc: &Document, all: &'s [Span]) -> &'s [Span] {
+    let first = &all[..all.len().min(15)];
+    let holds = |w: &[Span]| {
+        let v: Vec<Option<f64>> = w.iter().map(|s| crate::parse::numbers::parse_value(doc.text(*s)).number()).collect();
+        T4_EQUALITIES.iter().all(|g| {
+            let sum: Option<f64> = g.iter().map(|&(_, i, sign)| v[i].map(|x| x * sign as f64)).sum();
+            sum.is_some_and(|s| s.abs() < 1e-9)
+        })
+    };
+    if all.len() <= 15 || holds(first) {
+        return first;
+    }
+    let mut fitting = all.windows(15).filter(|w| holds(w));
+    match (fitting.next(), fitting.next()) {
+        (Some(w), None) => w,
+        _ => first,
+    }
+}
+
 /// T4: the first 15 values after the headers, in the official order.
 fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
     let doc = region.doc;
@@ -722,7 +751,8 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
     let w = |_: Option<()>, _: u8| 15;
     let collector = Collector { classify: &classify, is_header: &is_header, width: &w };
     let collected = collector.collect(region);
-    let read: Vec<Span> = collected.rows.iter().flat_map(|r| r.values.iter().copied()).take(15).collect();
+    let all: Vec<Span> = collected.rows.iter().flat_map(|r| r.values.iter().copied()).collect();
+    let read: Vec<Span> = t4_window(doc, &all).to_vec();
     // Fewer than two of its three groups, not run together: the copy lost the blank cells' places.
     let min_short = if read.len() < 10 { 1 } else { 2 };
     let recut = recut(doc, &[(read.clone(), 15)], &T4_EQUALITIES.map(|g| g.to_vec()), Relax::DropOne, min_short);

@@ -65,7 +65,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         && chars[k..k + n].iter().zip(&chars[k + n..k + 2 * n]).all(|(x, y)| x.1 == y.1)
                 });
             }
-            if let Some(n) = hit {
+            // T4's two 行政诉讼 groups repeat the same column heads by design (a header row read as
+            // a paragraph): not a slip.
+            let header = |n: usize| {
+                let word: String = chars[k..k + n].iter().map(|x| x.1).collect();
+                ["结果维持", "结果纠正", "其他结果", "尚未审结"].iter().any(|h| word.contains(h))
+            };
+            if let Some(n) = hit.filter(|n| !header(*n)) {
                 let start = chars[k].0;
                 let end = chars.get(k + 2 * n).map_or(raw.len(), |x| x.0);
                 let word: String = chars[k..k + n].iter().map(|x| x.1).collect();
