@@ -144,14 +144,11 @@ pub fn App(props: &AppProps) -> Html {
             let words = r.filter(|_| same).and_then(|r| r.display_spans.get(i).copied()).and_then(utf16);
             (i, cell, words)
         });
-        let caret = s.caret.and_then(utf16);
         let focus = !s.stepped;
-        use_effect_with(s.reveal, move |_| match (target, caret) {
-            (Some((i, cell, words)), _) => dom::reveal(i, cell.as_deref(), words, focus),
-            (None, Some((a, b))) => {
-                dom::select_in_draft(a, b, true);
+        use_effect_with(s.reveal, move |_| {
+            if let Some((i, cell, words)) = target {
+                dom::reveal(i, cell.as_deref(), words, focus);
             }
-            _ => {}
         });
     }
     // j/k outside text fields.

@@ -278,12 +278,6 @@ fn flash(el: &Element) {
     let _ = list.add_1("flash");
 }
 
-/// Whether the page shows its two columns side by side (style.css: the input column is sticky then,
-/// so the text box stays in view while the results scroll).
-fn wide() -> bool {
-    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w >= 1100.0)
-}
-
 /// Selects `[start, end)` (UTF-16 offsets of its value) in the draft's text box, scrolled inside the
 /// box to about a third of its height; with `focus`, focuses the box and brings it into the page's
 /// view. `false` when there is no such box (a large draft is not shown in it).
@@ -315,14 +309,13 @@ pub fn select_in_draft(start: u32, end: u32, focus: bool) -> bool {
 
 /// Shows a finding: its words selected in the text box (`words`, UTF-16 offsets, when the box holds
 /// the checked text), its cell marked and flashed, its marks in 原文标注 flashed, the list item kept in
-/// view. Side by side (wide) the cell is scrolled into view too, as the text box stays in view; on a
-/// narrow screen (one column) the page goes to the text box, and to the cell only when there are no
-/// words to select, so that what is shown is never off-screen. Without `focus` (j/k) the words are
-/// selected in the box but the focus stays, and the page scrolls as side by side.
+/// view. The page scrolls to the list item, then the cell, then (with `focus`) the text box: side by
+/// side the box is sticky and already in view, so the cell stays in view; on a narrow screen (one
+/// column) the last scroll, to the box, wins, so what is shown is never off-screen. Without `focus`
+/// (j/k) the words are selected in the box but the focus stays where it is.
 pub fn reveal(finding: usize, cell_id: Option<&str>, words: Option<(u32, u32)>, focus: bool) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let wide = wide() || !focus;
-    if let Some(item) = by_id(&format!("finding-{finding}")).filter(|_| wide || words.is_none()) {
+    if let Some(item) = by_id(&format!("finding-{finding}")) {
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
         item.scroll_into_view_with_scroll_into_view_options(&opts);
@@ -342,12 +335,10 @@ pub fn reveal(finding: usize, cell_id: Option<&str>, words: Option<(u32, u32)>, 
         }
     }
     if let Some(cell) = cell_id.and_then(by_id) {
-        if wide || words.is_none() {
-            let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Center);
-            opts.set_inline(web_sys::ScrollLogicalPosition::Center);
-            cell.scroll_into_view_with_scroll_into_view_options(&opts);
-        }
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        opts.set_inline(web_sys::ScrollLogicalPosition::Center);
+        cell.scroll_into_view_with_scroll_into_view_options(&opts);
         flash(&cell);
     }
     if let Some((a, b)) = words {

@@ -298,8 +298,6 @@ pub struct State {
     pub selected: Option<usize>,
     /// Counts selections, so that selecting the same finding again scrolls again.
     pub reveal: u64,
-    /// After 一键修改: the words put in, as a byte range of `input`, to select in the text box.
-    pub caret: Option<Span>,
     /// The selection came from j/k (stepping): the focus stays where it is, so that j/k keep working.
     pub stepped: bool,
     pub keep: Keep,
@@ -342,7 +340,6 @@ impl Default for State {
             by_part: false,
             selected: None,
             reveal: 0,
-            caret: None,
             stepped: false,
             keep: Keep::Saved,
             today: None,
@@ -424,14 +421,17 @@ pub fn sev_index(s: Severity) -> usize {
 /// part likewise.
 pub fn list_order(a: &Analysis, marks: &[Option<String>], only: Option<Severity>, by_part: bool) -> Vec<usize> {
     let findings = &a.checked.findings;
-    let mut v: Vec<usize> = (0..findings.len())
+    // Sorted as (part and kind, place, index): the same tuple type as `analyse_with` sorts, so the
+    // sort's code is there once.
+    let mut v: Vec<(usize, usize, usize)> = (0..findings.len())
         .filter(|&i| marks.get(i).is_none_or(Option::is_none) && only.is_none_or(|s| findings[i].severity == s))
+        .map(|i| {
+            let part = if by_part { a.section_of[i].map_or(0, |s| s + 1) } else { 0 };
+            (part * 3 + sev_index(findings[i].severity), findings[i].span.start, i)
+        })
         .collect();
-    crate::sort::sort_by_key(&mut v, |&i| {
-        let part = if by_part { a.section_of[i].map_or(0, |s| s + 1) } else { 0 };
-        (part, sev_index(findings[i].severity), findings[i].span.start, i)
-    });
-    v
+    crate::sort::sort(&mut v);
+    v.into_iter().map(|t| t.2).collect()
 }
 
 /// What finding `i`'s fix changes, as the reader sees it: (the words now, the words instead).
@@ -606,30 +606,29 @@ impl State {
             self.limit = self.limit.max((pos / PAGE + 1) * PAGE);
         }
         self.selected = Some(i);
-        self.caret = None;
         self.reveal += 1;
     }
 
-    /// The draft with finding `i`'s fix applied: (text, markup, the new words' range in the text).
-    /// `None` when there is no fix, it is table arithmetic, or the draft changed since the check.
-    fn fixed(&self, i: usize) -> Option<(String, Option<String>, Span)> {
+    /// The draft with finding `i`'s fix applied: (text, markup). `None` when there is no fix (or none
+    /// offered: a draft checked in the worker), it is table arithmetic, or the draft changed since the
+    /// check.
+    fn fixed(&self, i: usize) -> Option<(String, Option<String>)> {
         let r = self.result.as_ref()?;
         let f = r.checked.findings.get(i)?;
         let fix = f.fix.as_ref()?;
-        let shown = (*r.fix_spans.get(i)?)?;
+        r.fix_spans.get(i)?.as_ref()?;
         if !f.cells.is_empty() || r.text != self.source() || r.display != self.input {
             return None;
         }
         let with = fix.replacement.as_str();
-        let caret = Span::new(shown.start, shown.start + with.len());
         // A web page is fixed in its markup, which keeps the tables' structure: the core gives HTML
         // findings a fix only where its words stand in the markup as shown (no tag or entity inside).
         match &self.markup {
             Some(m) => {
                 let m = splice(m, fix.span, with);
-                Some((html::to_visible(&m).text, Some(m), caret))
+                Some((html::to_visible(&m).text, Some(m)))
             }
-            None => Some((splice(&self.input, fix.span, with), None, caret)),
+            None => Some((splice(&self.input, fix.span, with), None)),
         }
     }
 
@@ -676,11 +675,9 @@ impl State {
                 self.rechecked()
             }
             Action::Only(sev) => {
+                // A selected finding of another kind stays selected (its cell stays marked); j/k go on
+                // from the first listed one.
                 self.only = if sev == self.only { None } else { sev };
-                let listed = self.visible();
-                if self.selected.is_some_and(|s| !listed.contains(&s)) {
-                    self.selected = None;
-                }
                 self
             }
             Action::ByPart(on) => {
@@ -703,14 +700,11 @@ impl State {
                 self
             }
             Action::Fix(i) => {
-                let Some((text, markup, caret)) = self.fixed(i) else { return self };
+                let Some((text, markup)) = self.fixed(i) else { return self };
                 self.snapshot("已按建议修改。");
                 self.input = text;
                 self.markup = markup;
-                let mut s = self.rechecked();
-                s.caret = Some(caret);
-                s.reveal += 1;
-                s
+                self.rechecked()
             }
             Action::Verify(i, note) => {
                 let Some(r) = self.result.clone() else { return self };
@@ -733,7 +727,7 @@ impl State {
                 self.markup = u.markup;
                 self.verified = u.verified;
                 self.vseq += 1;
-                self.notice = Some("已撤销，草稿已恢复。".into());
+                self.notice = None;
                 self.notice_error = false;
                 self.rechecked()
             }
@@ -944,8 +938,6 @@ mod tests {
         assert_eq!((from, to), ("2024年", "2025年"));
         let s = s.apply(Action::Fix(i));
         assert!(s.input.contains("2025年，我镇将严格按照") && !s.input.contains("2024年，我镇将严格按照"));
-        let caret = s.caret.expect("the new words are selected");
-        assert_eq!(&s.input[caret.range()], "2025年");
         assert!(!rules_listed(&s).contains(&"N-PLAN-YEAR"), "{:?}", rules_listed(&s));
         let s = s.apply(Action::Undo);
         assert_eq!(s.input, SAMPLE, "一键修改 can be undone");

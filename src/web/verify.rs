@@ -78,7 +78,11 @@ pub fn notes(findings: &[Finding], words: &[&str], entries: &[Entry]) -> Vec<Opt
 
 /// The stored form of `entries` (empty for none).
 pub fn store(entries: &[Entry]) -> String {
-    entries.iter().map(|e| format!("{}{US}{}{US}{}{RS}", e.rule, e.words, e.note)).collect()
+    let mut out = String::new();
+    for e in entries {
+        out.extend([&e.rule, "\u{1f}", &e.words, "\u{1f}", &e.note, "\u{1e}"]);
+    }
+    out
 }
 
 /// Entries from their stored form; records that are not entries are skipped.

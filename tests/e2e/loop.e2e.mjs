@@ -7,7 +7,7 @@
 // 1. The first listed finding of the seed report is its error; the chips show only their kind.
 // 2. Clicking it focuses the editable box with the faulty words ("2024年") selected and in view, in
 //    the box and on the page.
-// 3. 一键修改 turns them into "2025年，我镇将严格按照…" and the error is gone; the new words are selected.
+// 3. 一键修改 turns them into "2025年，我镇将严格按照…" and the error is gone.
 // 4. 清空 can be undone (the saved draft comes back too).
 // 5. A pasted portal page (../shared/corpus/complete/*.html) is shown as its text: no markup in the box.
 // 6. A finding marked 已核实 with a note leaves the counts, is listed as 已核实, stays after a reload and
@@ -123,7 +123,6 @@ async function run(width, height, html, label) {
     seq = await waitChecked(page, seq);
     const b = await boxState(page);
     assert(b.value.includes('2025年，我镇将严格按照') && !b.value.includes('2024年，我镇将严格按照'), 'not fixed');
-    assert(b.focused && b.selected === '2025年' && b.onPage, `the new words: ${JSON.stringify(b.selected)}`);
     const l = await listed(page);
     assert(!l.some((f) => f.rule === 'N-PLAN-YEAR') && !l.some((f) => f.sev === 'error'), `left: ${JSON.stringify(l)}`);
     assert(!(await page.textContent('#verdict')).includes('错误'), await page.textContent('#verdict'));

@@ -177,7 +177,7 @@ pub fn FindingList(props: &FindingListProps) -> Html {
         let actions = html! {
             <div class="finding-actions">
                 if let Some(n) = note_of {
-                    <span class="verified-note">{format!("已核实{}{n}", if n.is_empty() { "" } else { "：" })}</span>
+                    <span class="verified-note">{"已核实："}{n.clone()}</span>
                 } else if let Some((from, to)) = fix {
                     <button type="button" class="btn small fix" onclick={on_fix}>
                         {format!("一键修改：“{from}”→“{to}”")}
@@ -190,7 +190,7 @@ pub fn FindingList(props: &FindingListProps) -> Html {
                 if open {
                     <form class="verify-form" {onsubmit}>
                         <input type="text" class="verify-note" ref={note.clone()} maxlength="200" aria-label="核实说明（可选）"
-                            placeholder="核实说明（可选），如：本年度确无此类申请" />
+                            placeholder="核实说明（可选）" />
                         <button type="submit" class="btn small">{"确认已核实"}</button>
                     </form>
                 }
@@ -249,8 +249,6 @@ pub fn FindingList(props: &FindingListProps) -> Html {
                 <p class="empty ok">{"没有发现问题。仍建议人工通读全文。"}</p>
             } else if listed.is_empty() && !any_done {
                 <p class="empty muted">{"所选级别下没有问题。"}</p>
-            } else if listed.is_empty() {
-                <p class="empty muted">{"所选级别下的问题都已核实。"}</p>
             }
             {for groups.into_iter().map(|(k, items)| html! {
                 <div class={if k == DONE { "group verified-group" } else { "group" }} id={(k == DONE).then_some("verified-list")}>
