@@ -14,6 +14,11 @@ use crate::{CellView, Checked, Options, SectionView};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+// The web app's 已核实 notes (src/web/verify.rs), read here for the batch page: `verified_spans`.
+#[allow(dead_code)] // the app's side of it (storing) is not needed here
+#[path = "web/verify.rs"]
+mod verify;
+
 /// Byte offset → UTF-16 offset for one text, in O(1) per lookup after one pass.
 pub struct Utf16Map {
     /// `at[i]` is the UTF-16 offset of the char boundary at or below byte `i`.
@@ -356,6 +361,35 @@ pub fn letter(entries: JsValue, index: usize, options: JsValue) -> Result<JsValu
         Some("docx") => js_sys::Uint8Array::from(crate::output::letter::docx(&e).as_slice()).into(),
         _ => JsValue::from_str(&crate::output::letter::html(&e)),
     })
+}
+
+#[derive(Serialize)]
+struct VerifiedOut {
+    rule: &'static str,
+    span16: [usize; 2],
+    note: String,
+}
+
+/// The findings of `input` that the web app's 已核实 notes mark (`notes`: their stored form, as the app
+/// keeps them in localStorage `nianbao.verified`, keyed by rule and words), as `[{rule, span16, note}]`:
+/// how the batch page takes back what was verified in the app. `options`: `{previous?, today?}` as
+/// for `check`.
+#[wasm_bindgen(js_name = verifiedSpans)]
+pub fn verified_spans(input: &str, notes: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let previous = get(&options, "previous").as_string();
+    let checked = crate::check(input, &Options { previous, today: today_of(&options)? });
+    let v = checked.visible.as_ref();
+    let shown: Vec<Span> = checked.findings.iter().map(|f| verify::shown_span(input, v, f.span)).collect();
+    let words = verify::words(v.map_or(input, |v| &v.text), &shown);
+    let marks = verify::notes(&checked.findings, &words, &verify::load(notes));
+    let map = Utf16Map::new(input);
+    let out: Vec<VerifiedOut> = checked
+        .findings
+        .iter()
+        .zip(marks)
+        .filter_map(|(f, note)| Some(VerifiedOut { rule: f.rule, span16: map.span(f.span), note: note? }))
+        .collect();
+    to_js(&out)
 }
 
 /// The rule catalogue: id, severity, title, help and the Markdown docs of every rule.

@@ -7,6 +7,7 @@ mod ssr;
 
 use std::rc::Rc;
 
+use nianbao::diag::Severity;
 use nianbao::report::{CellKey, T3Col, T3Row};
 use nianbao::web::components::source::{windows, SourceView, SourceViewProps, WINDOW};
 use nianbao::web::components::{cell_id, FindingList, FindingListProps, Summary, SummaryProps, Tables, TablesProps};
@@ -16,18 +17,23 @@ use ssr::render;
 use yew::Callback;
 
 /// The findings list's props with no-op callbacks.
-fn list_props(result: Shared, show: [bool; 3], limit: usize) -> FindingListProps {
+fn list_props(result: Shared, only: Option<Severity>, limit: usize) -> FindingListProps {
+    let c = &result.checked;
+    let counts = [c.count(Severity::Error), c.count(Severity::Warning), c.count(Severity::Info)];
     FindingListProps {
         result,
         seq: 1,
-        show,
+        only,
+        by_part: false,
+        marks: Rc::default(),
+        counts,
         selected: None,
         limit,
         on_select: Callback::noop(),
-        on_toggle: Callback::noop(),
         on_step: Callback::noop(),
         on_export: Callback::noop(),
         on_more: Callback::noop(),
+        act: Callback::noop(),
     }
 }
 
@@ -50,7 +56,7 @@ fn text_of<'a>(html: &'a str, id: &str) -> &'a str {
 
 #[test]
 fn summary_names_year_format_and_verdict() {
-    let out = render::<Summary>(SummaryProps { result: shared(SAMPLE) });
+    let out = render::<Summary>(SummaryProps { result: shared(SAMPLE), counts: None });
     assert!(text_of(&out, "fact-year").contains("2024"), "{out}");
     assert!(text_of(&out, "fact-format").contains("2021"), "{out}");
     let verdict = text_of(&out, "verdict");
@@ -59,7 +65,7 @@ fn summary_names_year_format_and_verdict() {
 
 #[test]
 fn summary_says_what_was_read() {
-    let out = render::<Summary>(SummaryProps { result: shared(SAMPLE) });
+    let out = render::<Summary>(SummaryProps { result: shared(SAMPLE), counts: None });
     let read = text_of(&out, "fact-coverage");
     assert!(read.contains("6/6 个部分") && read.contains("表三 161/161"), "{read}");
 }
@@ -67,7 +73,8 @@ fn summary_says_what_was_read() {
 #[test]
 fn a_text_that_is_no_report_is_never_called_clean() {
     let out = render::<Summary>(SummaryProps {
-        result: shared("关于召开春季运动会的通知\n请各单位按时参加。\n")
+        result: shared("关于召开春季运动会的通知\n请各单位按时参加。\n"),
+        counts: None,
     });
     let verdict = text_of(&out, "verdict");
     assert!(verdict.starts_with("未识别为政府信息公开工作年度报告"), "{verdict}");
@@ -77,7 +84,7 @@ fn a_text_that_is_no_report_is_never_called_clean() {
 #[test]
 fn summary_verdict_counts_t3_balance_error() {
     let text = fixture("tests/fixtures/T3-BALANCE/invalid_web_tabs.txt");
-    let out = render::<Summary>(SummaryProps { result: shared(&text) });
+    let out = render::<Summary>(SummaryProps { result: shared(&text), counts: None });
     let verdict = text_of(&out, "verdict");
     assert!(verdict.contains("个错误") || verdict.contains("个警告"), "{verdict}");
 }
@@ -116,21 +123,50 @@ fn tables_highlight_the_unbalanced_total_with_the_formula() {
 #[test]
 fn findings_list_shows_rule_message_and_docs() {
     let text = fixture("tests/fixtures/T3-BALANCE/invalid_web_tabs.txt");
-    let props = list_props(shared(&text), [true; 3], nianbao::web::state::PAGE);
+    let props = list_props(shared(&text), None, nianbao::web::state::PAGE);
     let out = render::<FindingList>(props);
     assert!(out.contains("data-rule=\"T3-BALANCE\""), "{out}");
     assert!(out.contains("自然人列 一(60)+二(0)=60 ≠ 三(61)+四(0)=61"), "{out}");
     assert!(out.contains("为什么/依据") && out.contains("<h4>依据</h4>"), "{out}");
-    assert!(out.contains("三、收到和处理政府信息公开申请情况"), "grouped by section: {out}");
+    assert!(!out.contains("一键修改"), "arithmetic is never applied: {out}");
+}
+
+#[test]
+fn findings_list_puts_errors_first_offers_fixes_and_lists_verified_apart() {
+    let a = shared(SAMPLE);
+    let out = render::<FindingList>(list_props(a.clone(), None, nianbao::web::state::PAGE));
+    let first = &out[out.find("data-rule=").expect("a finding")..];
+    assert!(first.starts_with("data-rule=\"N-PLAN-YEAR\""), "the error first: {first}");
+    assert!(out.contains("<h3>错误<span class=\"n\">1</span></h3>"), "{out}");
+    assert!(out.contains("一键修改") && out.contains("一键修改：“2024年”→“2025年”"), "{out}");
+    // Grouped by part: the parts' headings instead of the kinds'.
+    let mut p = list_props(a.clone(), None, nianbao::web::state::PAGE);
+    p.by_part = true;
+    let parts = render::<FindingList>(p);
+    assert!(!parts.contains("<h3>错误") && parts.contains("五、"), "{parts}");
+    // A verified finding is listed apart and leaves the chips' counts.
+    let i = a.checked.findings.iter().position(|f| f.rule == "N-PLAN-YEAR").expect("the error");
+    let mut marks = vec![None; a.checked.findings.len()];
+    marks[i] = Some("已与上级核对".to_string());
+    let mut p = list_props(a.clone(), None, nianbao::web::state::PAGE);
+    p.marks = Rc::new(marks);
+    p.counts[0] = 0; // as `State::counts` gives them (tested in src/web/state.rs)
+    let out = render::<FindingList>(p);
+    let done = &out[out.find("id=\"verified-list\"").expect("the verified list")..];
+    assert!(done.contains("N-PLAN-YEAR") && done.contains("已核实：已与上级核对") && done.contains("取消核实"));
+    assert!(out.contains("错误 0") && !out[..out.find("id=\"verified-list\"").unwrap_or(0)].contains("N-PLAN-YEAR"));
 }
 
 #[test]
 fn findings_list_filters_by_severity() {
     let text = fixture("tests/fixtures/T3-BALANCE/invalid_web_tabs.txt");
-    let props = list_props(shared(&text), [false; 3], nianbao::web::state::PAGE);
+    let props = list_props(shared(&text), Some(Severity::Info), nianbao::web::state::PAGE);
     let out = render::<FindingList>(props);
-    assert!(!out.contains("data-rule=\"T3-BALANCE\""));
-    assert!(out.contains("所选级别下没有问题"));
+    assert!(!out.contains("data-rule=\"T3-BALANCE\""), "only notes are shown");
+    assert!(out.contains("aria-pressed=\"true\" data-sev=\"info\""), "{out}");
+    let props = list_props(shared(&text), Some(Severity::Error), nianbao::web::state::PAGE);
+    let out = render::<FindingList>(props);
+    assert!(out.contains("data-rule=\"T3-BALANCE\""), "only errors are shown");
 }
 
 #[test]
@@ -184,7 +220,7 @@ fn findings_are_listed_a_page_at_a_time() {
     let typos = a.checked.findings.iter().filter(|f| f.rule == "S-TYPO").count();
     assert!(typos >= 450, "{typos}");
     let total = a.checked.findings.len();
-    let props = |limit| list_props(a.clone(), [true; 3], limit);
+    let props = |limit| list_props(a.clone(), None, limit);
     let out = render::<FindingList>(props(200));
     assert_eq!(out.matches("class=\"finding ").count(), 200);
     assert!(text_of(&out, "more-findings").contains(&format!("还有 {} 条", total - 200)), "{out}");
@@ -259,11 +295,11 @@ fn a_pdf_finding_names_its_page() {
     let html = fixture("tests/fixtures/files/report_t3_wrong.html");
     let at = html.find("<p>三、收到和处理").expect("T3 heading");
     let paged = format!("<!--page 1-->{}<!--page 2-->{}", &html[..at], &html[at..]);
-    let out = render::<FindingList>(list_props(shared(&paged), [true; 3], nianbao::web::state::PAGE));
+    let out = render::<FindingList>(list_props(shared(&paged), None, nianbao::web::state::PAGE));
     let item = &out[out.find("data-rule=\"T3-BALANCE\"").expect("T3 finding")..];
     assert!(item[..item.find("</li>").unwrap()].contains("第 2 页"), "{item}");
     // Without marks (a Word file, text, HTML) no page is named.
-    let out = render::<FindingList>(list_props(shared(&html), [true; 3], nianbao::web::state::PAGE));
+    let out = render::<FindingList>(list_props(shared(&html), None, nianbao::web::state::PAGE));
     assert!(!out.contains("第 2 页"));
 }
 
@@ -283,6 +319,8 @@ fn a_file_that_cannot_be_read_is_told_as_an_error() {
         on_sample: Callback::noop(),
         on_clear: Callback::noop(),
         on_forget: Callback::noop(),
+        undo: None,
+        on_undo: Callback::noop(),
     };
     let out = render::<InputPanel>(props("无法打开 scan.pdf：这是扫描件/图片，无法读取文字", true));
     assert!(out.contains("class=\"notice error\"") && out.contains("role=\"alert\""), "{out}");

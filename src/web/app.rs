@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::web::components::{cell_id, FindingList, InputPanel, PreviousSlot, SourceView, Summary, Tables};
 use crate::web::dom;
 use crate::web::state::{Action, Keep, Shared, State, SAMPLE};
+use crate::web::verify;
 
 /// How long typing must pause before the draft is checked again.
 const DEBOUNCE_MS: u32 = 250;
@@ -26,6 +27,9 @@ pub struct AppProps {
     /// Last year's report restored from localStorage (`nianbao.previous`).
     #[prop_or_default]
     pub previous: String,
+    /// The draft's 已核实 entries restored from localStorage (`nianbao.verified`, `verify::store`).
+    #[prop_or_default]
+    pub verified: String,
     /// Whether localStorage could be opened at all.
     #[prop_or(true)]
     pub storage_ok: bool,
@@ -76,7 +80,8 @@ pub fn App(props: &AppProps) -> Html {
     let state = {
         let p = props.clone();
         use_reducer(move || {
-            let mut s = State::restored(p.initial, p.previous, p.today, p.worker);
+            let mut s =
+                State::restored(p.initial, p.previous, p.today, p.worker).with_verified(verify::load(&p.verified));
             if !p.storage_ok {
                 s.keep = Keep::Unavailable;
             }
@@ -86,21 +91,24 @@ pub fn App(props: &AppProps) -> Html {
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let dispatch = state.dispatcher();
 
-    // Save the draft after each check (the check already waited for typing to pause).
+    // Save the draft after each check (the check already waited for typing to pause), and its
+    // 已核实 entries when they change. A web page is saved as its markup until it is edited.
     {
-        let input = state.input.clone();
+        let input = state.source().to_string();
         let previous = state.previous.clone();
+        let verified = verify::store(&state.verified);
         let keep = state.keep;
         let d = dispatch.clone();
-        use_effect_with(state.seq, move |_| {
-            if keep == Keep::Saved && !dom::save_draft(&input, &previous) {
+        use_effect_with((state.seq, state.vseq), move |_| {
+            if keep == Keep::Saved && !(dom::save_draft(&input, &previous) && dom::save_verified(&verified)) {
                 d.dispatch(Action::Keep(Keep::Unavailable));
             }
         });
     }
     // A large draft goes to the check worker; only the answer to the latest job is taken (reducer).
     {
-        let job = (state.busy && state.worker).then(|| (state.input.clone(), state.previous.clone(), state.today));
+        let job =
+            (state.busy && state.worker).then(|| (state.source().to_string(), state.previous.clone(), state.today));
         let d = dispatch.clone();
         use_effect_with(state.job, move |&id| {
             if let Some((text, previous, today)) = job {
@@ -121,12 +129,25 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // Scroll to and flash the selected finding's cell and text.
+    // Show the selected finding: its words selected in the text box (when the box holds the checked
+    // text), its cell and marks flashed; after 一键修改, the new words selected.
     {
-        let target = state.selected.map(|i| (i, state.result.as_ref().and_then(|r| r.target[i]).map(|k| cell_id(&k))));
-        use_effect_with(state.reveal, move |_| {
-            if let Some((i, cell)) = target {
-                dom::reveal(i, cell.as_deref());
+        let s = &*state;
+        let utf16 = |span: crate::span::Span| {
+            let at = |b: usize| s.input.get(..b).map(|t| t.encode_utf16().count() as u32);
+            Some((at(span.start)?, at(span.end)?))
+        };
+        let same = s.result.as_ref().is_some_and(|r| r.display == s.input);
+        let target = s.selected.map(|i| {
+            let r = s.result.as_ref();
+            let cell = r.and_then(|r| r.target.get(i).copied().flatten()).map(|k| cell_id(&k));
+            let words = r.filter(|_| same).and_then(|r| r.display_spans.get(i).copied()).and_then(utf16);
+            (i, cell, words)
+        });
+        let focus = !s.stepped;
+        use_effect_with(s.reveal, move |_| {
+            if let Some((i, cell, words)) = target {
+                dom::reveal(i, cell.as_deref(), words, focus);
             }
         });
     }
@@ -163,20 +184,26 @@ pub fn App(props: &AppProps) -> Html {
             };
             let Some(p) = dom::pasted(ce) else { return };
             e.prevent_default();
+            let all = dom::replaces_all(&t);
             match p {
-                // A whole report copied from a web page or Word: keep its markup, the checker reads the tables.
-                dom::Pasted::Html(html) if dom::replaces_all(&t) => d.dispatch(Action::Load {
+                // A whole report copied from a web page or Word: its markup is checked (the tables keep
+                // their structure) and the box shows its text.
+                dom::Pasted::Html(html) if all => d.dispatch(Action::Load {
                     text: html,
-                    notice: Some("已粘贴带格式的内容（HTML），表格结构按原样识别。".to_string()),
+                    notice: Some(
+                        "已粘贴带格式的内容（网页/Word）：框中显示其文字，表格结构按原样识别；修改文字后按文字检查。"
+                            .to_string(),
+                    ),
                 }),
                 dom::Pasted::Html(_) => {
                     let text = ce.clipboard_data().and_then(|c| c.get_data("text/plain").ok()).unwrap_or_default();
-                    let value = dom::insert_text(&t, &text);
-                    d.dispatch(Action::Load { text: value, notice: None });
+                    d.dispatch(Action::Edit(dom::insert_text(&t, &text)));
+                    d.dispatch(Action::Recheck);
                 }
+                dom::Pasted::Text(text) if all => d.dispatch(Action::Load { text, notice: None }),
                 dom::Pasted::Text(text) => {
-                    let value = dom::insert_text(&t, &text);
-                    d.dispatch(Action::Load { text: value, notice: None });
+                    d.dispatch(Action::Edit(dom::insert_text(&t, &text)));
+                    d.dispatch(Action::Recheck);
                 }
             }
             // The insertion fired an input event: its debounced re-check is not needed.
@@ -288,10 +315,12 @@ pub fn App(props: &AppProps) -> Html {
         let d = dispatch.clone();
         Callback::from(move |_| d.dispatch(Action::More))
     };
-    let on_toggle = {
+    // The findings list's own actions (chips, grouping, 一键修改, 已核实).
+    let act = {
         let d = dispatch.clone();
-        Callback::from(move |s| d.dispatch(Action::ToggleSeverity(s)))
+        Callback::from(move |a| d.dispatch(a))
     };
+    let on_undo = act.reform(|_| Action::Undo);
     let on_step = {
         let d = dispatch.clone();
         Callback::from(move |fwd: bool| d.dispatch(if fwd { Action::Next } else { Action::Prev }))
@@ -299,22 +328,23 @@ pub fn App(props: &AppProps) -> Html {
     let on_export = {
         let d = dispatch.clone();
         let result = state.result.clone();
+        let marks = state.marks.clone();
         Callback::from(move |kind: &'static str| {
             let Some(r) = &result else { return };
+            // The findings as exported: with their 已核实 notes.
+            let checked = crate::web::state::exported(r, &marks);
             let name = r.checked.report.org.clone().unwrap_or_else(|| "年报".to_string());
             let ok = match kind {
                 "json" => dom::download(
                     "年报体检结果.json",
                     "application/json;charset=utf-8",
-                    &crate::output::json::render(&[(name, r.checked.clone())]),
+                    &crate::output::json::render(&[(name, checked)]),
                 ),
                 _ => {
                     let csv = format!(
                         "\u{feff}{}\r\n{}",
                         crate::output::csv::HEADER,
-                        crate::output::csv::rows(&name, &r.text, &r.checked)
-                            .replace("\r\n", "\n")
-                            .replace('\n', "\r\n")
+                        crate::output::csv::rows(&name, &r.text, &checked).replace("\r\n", "\n").replace('\n', "\r\n")
                     );
                     dom::download("年报体检结果.csv", "text/csv;charset=utf-8", &csv)
                 }
@@ -326,6 +356,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let s = &*state;
+    let counts = s.counts();
     html! {
         <div class="page">
             <header class="masthead">
@@ -341,7 +372,8 @@ pub fn App(props: &AppProps) -> Html {
             <div class="layout">
                 <div class="col-input">
                     <InputPanel value={s.input.clone()} keep={s.keep} notice={s.notice.clone()} notice_error={s.notice_error}
-                        {oninput} {onpaste} {onfile} {ondrop} {on_sample} {on_clear} {on_forget} />
+                        {oninput} {onpaste} {onfile} {ondrop} {on_sample} {on_clear} {on_forget}
+                        undo={s.undo.as_ref().map(|u| u.what)} {on_undo} />
                     <PreviousSlot value={s.previous.clone()} oninput={on_previous_input} onfile={on_previous_file}
                         on_clear={on_previous_clear} />
                     if s.stale {
@@ -364,9 +396,10 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <div class="col-results">
                     if let Some(r) = &s.result {
-                        <Summary result={r.clone()} />
-                        <FindingList result={r.clone()} seq={s.seq} show={s.show} selected={s.selected} limit={s.limit}
-                            on_select={on_select.clone()} {on_toggle} {on_step} {on_export} {on_more} />
+                        <Summary result={r.clone()} counts={Some(counts)} />
+                        <FindingList result={r.clone()} seq={s.seq} only={s.only} by_part={s.by_part} marks={s.marks.clone()} {counts}
+                            selected={s.selected} limit={s.limit} on_select={on_select.clone()} {act}
+                            {on_step} {on_export} {on_more} />
                         <Tables result={r.clone()} selected={s.selected} on_select={on_select} />
                     } else {
                         <section class="intro">

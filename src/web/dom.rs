@@ -9,6 +9,8 @@ use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 const DRAFT_KEY: &str = "nianbao.draft";
 /// Last year's report (the optional second slot), kept like the draft.
 const PREVIOUS_KEY: &str = "nianbao.previous";
+/// The findings marked 已核实 in the draft (`web::verify::store`), kept and forgotten with it.
+const VERIFIED_KEY: &str = "nianbao.verified";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -40,10 +42,20 @@ pub fn save_draft(text: &str, previous: &str) -> bool {
     save(DRAFT_KEY, text) && save(PREVIOUS_KEY, previous)
 }
 
+/// The 已核实 entries saved with the draft (their stored form; empty when none).
+pub fn load_verified() -> String {
+    storage().and_then(|s| s.get_item(VERIFIED_KEY).ok().flatten()).unwrap_or_default()
+}
+
+pub fn save_verified(stored: &str) -> bool {
+    save(VERIFIED_KEY, stored)
+}
+
 pub fn forget_draft() {
     if let Some(s) = storage() {
         let _ = s.remove_item(DRAFT_KEY);
         let _ = s.remove_item(PREVIOUS_KEY);
+        let _ = s.remove_item(VERIFIED_KEY);
     }
 }
 
@@ -111,6 +123,13 @@ pub fn needs_reader(bytes: &[u8]) -> bool {
 /// (dist/readers/reader-worker.js, a module worker loaded now, not with the page). `done` gets the
 /// result or a message for people.
 pub fn open_file(file: web_sys::File, done: impl FnOnce(Result<Opened, String>) + 'static) {
+    open_boxed(file, Box::new(done));
+}
+
+/// What to do with an opened file: boxed, so that the reading code exists once for all callers.
+type Done = Box<dyn FnOnce(Result<Opened, String>)>;
+
+fn open_boxed(file: web_sys::File, done: Done) {
     let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
     let d2 = done.clone();
     let ok = Closure::<dyn FnMut(JsValue)>::once(move |buf: JsValue| {
@@ -132,7 +151,7 @@ pub fn open_file(file: web_sys::File, done: impl FnOnce(Result<Opened, String>) 
     err.forget();
 }
 
-fn read_with_readers(bytes: Vec<u8>, done: impl FnOnce(Result<Opened, String>) + 'static) {
+fn read_with_readers(bytes: Vec<u8>, done: Done) {
     let opts = web_sys::WorkerOptions::new();
     opts.set_type(web_sys::WorkerType::Module);
     let worker = match web_sys::Worker::new_with_options("readers/reader-worker.js", &opts) {
@@ -259,9 +278,42 @@ fn flash(el: &Element) {
     let _ = list.add_1("flash");
 }
 
-/// Scrolls the finding's cell into view and flashes it; scrolls the source view (inside its own box)
-/// to the finding's first mark and flashes the marks; keeps the list item visible.
-pub fn reveal(finding: usize, cell_id: Option<&str>) {
+/// Selects `[start, end)` (UTF-16 offsets of its value) in the draft's text box, scrolled inside the
+/// box to about a third of its height; with `focus`, focuses the box and brings it into the page's
+/// view. `false` when there is no such box (a large draft is not shown in it).
+pub fn select_in_draft(start: u32, end: u32, focus: bool) -> bool {
+    let Some(t) = by_id("report-input").and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok()) else { return false };
+    let value = js_sys::JsString::from(t.value());
+    if t.read_only() || end > value.length() {
+        return false;
+    }
+    // The height of the text up to the selection is where the selection is: measured on the box
+    // itself (same width, font and wrapping), by giving it that text for a moment. (Browsers do not
+    // reliably scroll a text box to a selection set by script.)
+    t.set_value(&String::from(value.substring(0, start)));
+    t.set_scroll_top(0);
+    let y = t.scroll_height();
+    t.set_value(&String::from(&value));
+    if focus {
+        let _ = t.focus();
+    }
+    let _ = t.set_selection_range(start, end);
+    t.set_scroll_top((y - t.client_height() / 3).max(0));
+    if focus {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        t.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+    true
+}
+
+/// Shows a finding: its words selected in the text box (`words`, UTF-16 offsets, when the box holds
+/// the checked text), its cell marked and flashed, its marks in 原文标注 flashed, the list item kept in
+/// view. The page scrolls to the list item, then the cell, then (with `focus`) the text box: side by
+/// side the box is sticky and already in view, so the cell stays in view; on a narrow screen (one
+/// column) the last scroll, to the box, wins, so what is shown is never off-screen. Without `focus`
+/// (j/k) the words are selected in the box but the focus stays where it is.
+pub fn reveal(finding: usize, cell_id: Option<&str>, words: Option<(u32, u32)>, focus: bool) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Some(item) = by_id(&format!("finding-{finding}")) {
         let opts = web_sys::ScrollIntoViewOptions::new();
@@ -286,9 +338,11 @@ pub fn reveal(finding: usize, cell_id: Option<&str>) {
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Center);
         opts.set_inline(web_sys::ScrollLogicalPosition::Center);
-        opts.set_behavior(web_sys::ScrollBehavior::Smooth);
         cell.scroll_into_view_with_scroll_into_view_options(&opts);
         flash(&cell);
+    }
+    if let Some((a, b)) = words {
+        select_in_draft(a, b, focus);
     }
 }
 

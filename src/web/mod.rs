@@ -7,6 +7,7 @@ pub mod components;
 pub mod dom;
 pub mod rule_docs;
 pub mod state;
+pub mod verify;
 pub mod wire;
 
 pub use app::{App, AppProps};
@@ -24,21 +25,25 @@ pub fn run() {
     let props = AppProps {
         initial: draft.unwrap_or_default(),
         previous: dom::load_previous(),
+        verified: dom::load_verified(),
         storage_ok,
         today: Some(today),
         from_batch: dom::from_batch(),
         worker: dom::worker_ready(),
     };
-    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
-    match root {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    // One way to mount (each costs its own code): into #app, emptied first, else after the body's content.
+    let root = match doc.get_element_by_id("app") {
         Some(el) => {
             el.set_inner_html("");
-            yew::Renderer::<App>::with_root_and_props(el, props).render();
+            el
         }
-        None => {
-            yew::Renderer::<App>::with_props(props).render();
-        }
-    }
+        None => match doc.body() {
+            Some(b) => b.into(),
+            None => return,
+        },
+    };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
 }
 
 /// The check worker's entry (www/check-worker.js): checks a large draft off the page's thread and

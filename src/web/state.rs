@@ -10,7 +10,8 @@ use yew::Reducible;
 use crate::diag::Severity;
 use crate::input::{html, InputKind};
 use crate::report::Date;
-use crate::span::{floor_char_boundary, Span};
+use crate::span::Span;
+use crate::web::verify::{self, clamp, Entry};
 use crate::{check, Checked, Options};
 
 /// The built-in sample: the seed report as copied from Word.
@@ -97,6 +98,8 @@ pub struct Analysis {
     pub display: String,
     /// Per finding: its span in `display`.
     pub display_spans: Vec<Span>,
+    /// Per finding with a fix (`Finding::fix`): the span it replaces, in `display`.
+    pub fix_spans: Vec<Option<Span>>,
     /// Per finding: index into `checked.report.sections` of the section it is in.
     pub section_of: Vec<Option<usize>>,
     /// Per finding: the cell to reveal (the cell at fault, else the first cell of its formula).
@@ -140,15 +143,18 @@ pub fn analyse_with(text: &str, today: Option<Date>, previous: &str) -> Analysis
     // What the source view shows: the text, or for HTML its visible text (never markup), which the
     // check made and hands over.
     let visible = checked.visible.take();
-    let display_spans = checked
+    let display_spans = checked.findings.iter().map(|f| verify::shown_span(text, visible.as_ref(), f.span)).collect();
+    let fix_spans = checked
         .findings
         .iter()
-        .map(|f| match &visible {
-            Some(v) => {
-                let s = Span::new(v.from_source(f.span.start), v.from_source(f.span.end));
-                widen(&v.text, Span::new(s.start, s.end.max(s.start)))
-            }
-            None => widen(text, clamp(text, f.span)),
+        .map(|f| {
+            f.fix.as_ref().map(|x| match &visible {
+                Some(v) => {
+                    let a = v.from_source(x.span.start);
+                    Span::new(a, v.from_source(x.span.end).max(a))
+                }
+                None => clamp(text, x.span),
+            })
         })
         .collect();
     // Sections are in text order: the last one starting at or before the finding holds it.
@@ -189,6 +195,7 @@ pub fn analyse_with(text: &str, today: Option<Date>, previous: &str) -> Analysis
         checked,
         display,
         display_spans,
+        fix_spans,
         section_of,
         target,
         cells,
@@ -229,23 +236,6 @@ fn related_texts(
         .collect()
 }
 
-fn clamp(text: &str, s: Span) -> Span {
-    let start = floor_char_boundary(text, s.start);
-    let end = floor_char_boundary(text, s.end.max(start));
-    Span::new(start, end.max(start))
-}
-
-/// An empty span still needs something to highlight: take the next character (not a line break).
-fn widen(text: &str, s: Span) -> Span {
-    if !s.is_empty() {
-        return s;
-    }
-    match text[s.start..].chars().next() {
-        Some(c) if c != '\n' && c != '\r' => Span::new(s.start, s.start + c.len_utf8()),
-        _ => s,
-    }
-}
-
 /// A shared, cheaply compared analysis (props compare by pointer).
 #[derive(Clone, Debug)]
 pub struct Shared(pub Rc<Analysis>);
@@ -274,22 +264,42 @@ pub enum Keep {
     Unavailable,
 }
 
+/// What the last replacement of the draft (清空, 示例报告, a file, a whole paste, 一键修改) took away,
+/// so that 撤销 can put it back. Offered until the next edit or replacement (typing would otherwise be
+/// thrown away by it), never on a timer that could run out while the user looks elsewhere.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Undo {
+    /// What happened, for the notice: “草稿已清空。”
+    pub what: &'static str,
+    input: String,
+    markup: Option<String>,
+    verified: Vec<Entry>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
-    /// The live draft in the paste area.
+    /// The draft as the text box shows it and the user edits it: for a pasted or opened web page or
+    /// document, its visible text (tables as tab-separated rows), never its markup.
     pub input: String,
+    /// The HTML behind `input` (a pasted web page, a Word/WPS file or PDF as its reader gave it): it is
+    /// what is checked and saved, so the tables keep their structure, until the user edits the text.
+    pub markup: Option<String>,
     /// Last year's report of the same body (the optional second slot), empty when not given.
     pub previous: String,
     /// The last check (of `result.text`), `None` before the first one or for an empty draft.
     pub result: Option<Shared>,
     /// Counts checks, so that views and tests can tell a new result from an old one.
     pub seq: u64,
-    /// Shown severities: error, warning, info.
-    pub show: [bool; 3],
+    /// Only findings of this severity are listed (the chips); `None`: all.
+    pub only: Option<Severity>,
+    /// The list is grouped by the report's parts instead of by severity.
+    pub by_part: bool,
     /// The selected finding (index into the findings).
     pub selected: Option<usize>,
     /// Counts selections, so that selecting the same finding again scrolls again.
     pub reveal: u64,
+    /// The selection came from j/k (stepping): the focus stays where it is, so that j/k keep working.
+    pub stepped: bool,
     pub keep: Keep,
     /// Today's date from the browser's clock (given, so that the reducer stays pure).
     pub today: Option<Date>,
@@ -306,20 +316,31 @@ pub struct State {
     pub worker: bool,
     /// Counts checks sent to the worker: only the answer to the latest one is taken.
     pub job: u64,
-    /// How many of the shown findings are listed (`PAGE` more each time).
+    /// How many of the listed findings are shown (`PAGE` more each time).
     pub limit: usize,
+    /// The findings marked 已核实 in this draft.
+    pub verified: Vec<Entry>,
+    /// Per finding of `result`: its 已核实 note, if it is verified.
+    pub marks: Rc<Vec<Option<String>>>,
+    /// Counts changes of `verified`, which are saved with the draft.
+    pub vseq: u64,
+    /// The offer to undo the last replacement of the draft.
+    pub undo: Option<Undo>,
 }
 
 impl Default for State {
     fn default() -> Self {
         State {
             input: String::new(),
+            markup: None,
             previous: String::new(),
             result: None,
             seq: 0,
-            show: [true; 3],
+            only: None,
+            by_part: false,
             selected: None,
             reveal: 0,
+            stepped: false,
             keep: Keep::Saved,
             today: None,
             notice: None,
@@ -329,25 +350,40 @@ impl Default for State {
             worker: false,
             job: 0,
             limit: PAGE,
+            verified: Vec::new(),
+            marks: Rc::default(),
+            vseq: 0,
+            undo: None,
         }
     }
 }
 
 pub enum Action {
-    /// The user typed: keep the draft, the check follows after the debounce.
+    /// The user typed: keep the draft (as text from now on), the check follows after the debounce.
     Edit(String),
     /// Check the current draft now.
     Recheck,
-    /// Replace the draft and check at once (paste of a whole report, file, sample).
+    /// Replace the draft and check at once (paste of a whole report, file, sample); HTML is
+    /// recognised by content and edited as its visible text. Undoable.
     Load {
         text: String,
         notice: Option<String>,
     },
+    /// Empty the draft. Undoable.
     Clear,
-    ToggleSeverity(Severity),
+    /// List only findings of this severity (again for the same one: all); `None`: all.
+    Only(Option<Severity>),
+    /// Group the list by the report's parts (true) or by severity.
+    ByPart(bool),
     Select(usize),
     Next,
     Prev,
+    /// 一键修改: apply finding `i`'s fix to the draft and check again. Undoable.
+    Fix(usize),
+    /// Mark finding `i` as verified (已核实) with a note (possibly empty); `None`: take it out again.
+    Verify(usize, Option<String>),
+    /// Undo the last replacement of the draft.
+    Undo,
     Keep(Keep),
     Notice(Option<String>),
     /// A notice that something went wrong (shown as an error; the draft stays as it was).
@@ -380,6 +416,49 @@ pub fn sev_index(s: Severity) -> usize {
     }
 }
 
+/// The findings to list, in list order: not verified, of the chosen severity, errors first, then
+/// warnings, then notes, each kind in text order; or by part (the report's sections in order), each
+/// part likewise.
+pub fn list_order(a: &Analysis, marks: &[Option<String>], only: Option<Severity>, by_part: bool) -> Vec<usize> {
+    let findings = &a.checked.findings;
+    // Sorted as (part and kind, place, index): the same tuple type as `analyse_with` sorts, so the
+    // sort's code is there once.
+    let mut v: Vec<(usize, usize, usize)> = (0..findings.len())
+        .filter(|&i| marks.get(i).is_none_or(Option::is_none) && only.is_none_or(|s| findings[i].severity == s))
+        .map(|i| {
+            let part = if by_part { a.section_of[i].map_or(0, |s| s + 1) } else { 0 };
+            (part * 3 + sev_index(findings[i].severity), findings[i].span.start, i)
+        })
+        .collect();
+    crate::sort::sort(&mut v);
+    v.into_iter().map(|t| t.2).collect()
+}
+
+/// What finding `i`'s fix changes, as the reader sees it: (the words now, the words instead).
+pub fn fix_label(a: &Analysis, i: usize) -> Option<(&str, &str)> {
+    let fix = a.checked.findings.get(i)?.fix.as_ref()?;
+    let shown = (*a.fix_spans.get(i)?)?;
+    Some((a.display.get(shown.range())?, &fix.replacement))
+}
+
+/// The findings of `a` with their 已核实 notes (`marks`), as exported.
+pub fn exported(a: &Analysis, marks: &[Option<String>]) -> Checked {
+    let mut c = a.checked.clone();
+    for (f, m) in c.findings.iter_mut().zip(marks) {
+        f.verified = m.clone();
+    }
+    c
+}
+
+/// `text` with `span` replaced by `with`.
+fn splice(text: &str, span: Span, with: &str) -> String {
+    let mut out = String::with_capacity(text.len() + with.len());
+    out.push_str(&text[..span.start]);
+    out.push_str(with);
+    out.push_str(&text[span.end..]);
+    out
+}
+
 impl State {
     pub fn new(input: String) -> State {
         State::new_on(input, None)
@@ -392,17 +471,54 @@ impl State {
     /// The page as restored from storage: the draft and last year's report. `worker`: whether
     /// large drafts can be checked in the check worker.
     pub fn restored(input: String, previous: String, today: Option<Date>, worker: bool) -> State {
-        State { input, previous, today, worker, ..State::default() }.rechecked()
+        let mut s = State { previous, today, worker, ..State::default() };
+        s.set_draft(input);
+        s.rechecked()
+    }
+
+    /// With the 已核实 entries kept with the draft.
+    pub fn with_verified(mut self, verified: Vec<Entry>) -> State {
+        self.verified = verified;
+        self.remark();
+        self
+    }
+
+    /// What is checked and saved: the markup behind the text box, or its text.
+    pub fn source(&self) -> &str {
+        self.markup.as_deref().unwrap_or(&self.input)
+    }
+
+    /// Takes `text` as the draft: HTML is kept as markup and shown as its visible text.
+    fn set_draft(&mut self, text: String) {
+        if InputKind::detect(&text) == InputKind::Html {
+            self.input = html::to_visible(&text).text;
+            self.markup = Some(text);
+        } else {
+            self.input = text;
+            self.markup = None;
+        }
+    }
+
+    /// Keeps what the draft is now, for 撤销; `what` says what is about to happen to it.
+    fn snapshot(&mut self, what: &'static str) {
+        self.undo = Some(Undo {
+            what,
+            input: self.input.clone(),
+            markup: self.markup.clone(),
+            verified: self.verified.clone(),
+        });
     }
 
     /// Checks the draft, unless it is too large to check on the page: then it is marked stale and
     /// sent to the worker (a new `job`), or waits for `Action::CheckNow` when there is none.
+    /// The size counted is the text's, not the markup's.
     fn rechecked(mut self) -> State {
         // Last year's report is parsed too: a small draft with a huge one is a large check.
         if self.input.len() + self.previous.len() > LIVE_LIMIT {
             self.stale = true;
             self.selected = None;
             self.result = None;
+            self.marks = Rc::default();
             self.busy = self.worker;
             self.job += u64::from(self.worker);
             return self;
@@ -413,7 +529,8 @@ impl State {
 
     /// The draft checked here and now (`None` when it is blank).
     fn analysis(&self) -> Option<Shared> {
-        (!self.input.trim().is_empty()).then(|| Shared(Rc::new(analyse_with(&self.input, self.today, &self.previous))))
+        (!self.input.trim().is_empty())
+            .then(|| Shared(Rc::new(analyse_with(self.source(), self.today, &self.previous))))
     }
 
     fn with_result(mut self, result: Option<Shared>) -> State {
@@ -423,19 +540,48 @@ impl State {
         self.selected = None;
         self.limit = PAGE;
         self.result = result;
+        self.remark();
         self
     }
 
-    /// Indices of the findings currently shown, in list order.
+    /// Per finding, its key's words for 已核实.
+    fn keys(a: &Analysis) -> Vec<&str> {
+        verify::words(&a.display, &a.display_spans)
+    }
+
+    /// Which findings of the result are verified.
+    fn remark(&mut self) {
+        let marks = match &self.result {
+            Some(a) => verify::notes(&a.checked.findings, &State::keys(a), &self.verified),
+            None => Vec::new(),
+        };
+        self.marks = Rc::new(marks);
+    }
+
+    /// Counts of the findings not verified: errors, warnings, notes.
+    pub fn counts(&self) -> [usize; 3] {
+        let mut n = [0; 3];
+        if let Some(r) = &self.result {
+            for (f, m) in r.checked.findings.iter().zip(self.marks.iter()) {
+                if m.is_none() {
+                    n[sev_index(f.severity)] += 1;
+                }
+            }
+        }
+        n
+    }
+
+    /// The findings of the result with their 已核实 notes, as exported.
+    pub fn exported(&self) -> Option<crate::Checked> {
+        Some(exported(self.result.as_ref()?, &self.marks))
+    }
+
+    /// Indices of the findings listed (not verified, of the chosen severity), in list order.
     pub fn visible(&self) -> Vec<usize> {
-        let Some(r) = &self.result else { return Vec::new() };
-        r.checked
-            .findings
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| self.show[sev_index(f.severity)])
-            .map(|(i, _)| i)
-            .collect()
+        match &self.result {
+            Some(r) => list_order(r, &self.marks, self.only, self.by_part),
+            None => Vec::new(),
+        }
     }
 
     fn step(&mut self, forward: bool) {
@@ -451,6 +597,7 @@ impl State {
             (Some(p), false) => (p + v.len() - 1) % v.len(),
         };
         self.select(v[next]);
+        self.stepped = true;
     }
 
     /// Selects finding `i`, listing enough findings for it to be in the list.
@@ -462,10 +609,36 @@ impl State {
         self.reveal += 1;
     }
 
+    /// The draft with finding `i`'s fix applied: (text, markup). `None` when there is no fix (or none
+    /// offered: a draft checked in the worker), it is table arithmetic, or the draft changed since the
+    /// check.
+    fn fixed(&self, i: usize) -> Option<(String, Option<String>)> {
+        let r = self.result.as_ref()?;
+        let f = r.checked.findings.get(i)?;
+        let fix = f.fix.as_ref()?;
+        r.fix_spans.get(i)?.as_ref()?;
+        if !f.cells.is_empty() || r.text != self.source() || r.display != self.input {
+            return None;
+        }
+        let with = fix.replacement.as_str();
+        // A web page is fixed in its markup, which keeps the tables' structure: the core gives HTML
+        // findings a fix only where its words stand in the markup as shown (no tag or entity inside).
+        match &self.markup {
+            Some(m) => {
+                let m = splice(m, fix.span, with);
+                Some((html::to_visible(&m).text, Some(m)))
+            }
+            None => Some((splice(&self.input, fix.span, with), None)),
+        }
+    }
+
     pub fn apply(mut self, action: Action) -> State {
         match action {
             Action::Edit(text) => {
                 self.input = text;
+                self.markup = None;
+                // Typing is the next edit: an offer to undo would now throw it away.
+                self.undo = None;
                 if self.keep == Keep::Off {
                     self.keep = Keep::Saved;
                 }
@@ -473,7 +646,15 @@ impl State {
             }
             Action::Recheck => self.rechecked(),
             Action::Load { text, notice } => {
-                self.input = text;
+                if text != self.source() {
+                    if !self.source().trim().is_empty() {
+                        self.snapshot("已用新内容替换原草稿。");
+                    }
+                    // Another report: the notes were about the old one (撤销 brings them back).
+                    self.verified.clear();
+                    self.vseq += 1;
+                }
+                self.set_draft(text);
                 self.notice = notice;
                 self.notice_error = false;
                 if self.keep == Keep::Off {
@@ -482,24 +663,31 @@ impl State {
                 self.rechecked()
             }
             Action::Clear => {
+                if !self.source().is_empty() {
+                    self.snapshot("草稿已清空。");
+                }
                 self.input.clear();
+                self.markup = None;
+                self.verified.clear();
+                self.vseq += 1;
                 self.notice = None;
                 self.notice_error = false;
                 self.rechecked()
             }
-            Action::ToggleSeverity(s) => {
-                let i = sev_index(s);
-                self.show[i] = !self.show[i];
-                if let (Some(sel), Some(r)) = (self.selected, &self.result) {
-                    if !self.show[sev_index(r.checked.findings[sel].severity)] {
-                        self.selected = None;
-                    }
-                }
+            Action::Only(sev) => {
+                // A selected finding of another kind stays selected (its cell stays marked); j/k go on
+                // from the first listed one.
+                self.only = if sev == self.only { None } else { sev };
+                self
+            }
+            Action::ByPart(on) => {
+                self.by_part = on;
                 self
             }
             Action::Select(i) => {
                 if self.result.as_ref().is_some_and(|r| i < r.checked.findings.len()) {
                     self.select(i);
+                    self.stepped = false;
                 }
                 self
             }
@@ -510,6 +698,38 @@ impl State {
             Action::Prev => {
                 self.step(false);
                 self
+            }
+            Action::Fix(i) => {
+                let Some((text, markup)) = self.fixed(i) else { return self };
+                self.snapshot("已按建议修改。");
+                self.input = text;
+                self.markup = markup;
+                self.rechecked()
+            }
+            Action::Verify(i, note) => {
+                let Some(r) = self.result.clone() else { return self };
+                let keys = State::keys(&r);
+                let (Some(f), Some(&words)) = (r.checked.findings.get(i), keys.get(i)) else { return self };
+                self.verified.retain(|e| !(e.rule == f.rule && e.words == words));
+                if let Some(note) = note {
+                    self.verified.push(Entry { rule: f.rule.to_string(), words: words.to_string(), note });
+                    if self.selected == Some(i) {
+                        self.selected = None;
+                    }
+                }
+                self.vseq += 1;
+                self.remark();
+                self
+            }
+            Action::Undo => {
+                let Some(u) = self.undo.take() else { return self };
+                self.input = u.input;
+                self.markup = u.markup;
+                self.verified = u.verified;
+                self.vseq += 1;
+                self.notice = None;
+                self.notice_error = false;
+                self.rechecked()
             }
             Action::Keep(k) => {
                 self.keep = k;
@@ -677,5 +897,119 @@ mod tests {
         assert_eq!(s.selected, Some(s.visible()[0]));
         s = s.apply(Action::Prev).apply(Action::Prev);
         assert_eq!(s.selected, Some(s.visible()[(n + n - 2) % n]));
+    }
+
+    fn rules_listed(s: &State) -> Vec<&'static str> {
+        let r = s.result.as_ref().expect("checked");
+        s.visible().iter().map(|&i| r.checked.findings[i].rule).collect()
+    }
+
+    #[test]
+    fn errors_are_listed_first_and_the_chips_show_only_their_kind() {
+        let s = State::new(SAMPLE.to_string());
+        let r = s.result.clone().expect("checked");
+        let sev = |i: usize| r.checked.findings[i].severity;
+        let listed = s.visible();
+        assert_eq!(rules_listed(&s)[0], "N-PLAN-YEAR", "the seed's only error comes first");
+        // Errors, then warnings, then notes; each kind in text order.
+        for w in listed.windows(2) {
+            let (a, b) = (&r.checked.findings[w[0]], &r.checked.findings[w[1]]);
+            assert!(
+                a.severity > b.severity || (a.severity == b.severity && a.span.start <= b.span.start),
+                "{listed:?}"
+            );
+        }
+        let s = s.apply(Action::Only(Some(Severity::Error)));
+        assert!(!s.visible().is_empty() && s.visible().iter().all(|&i| sev(i) == Severity::Error));
+        let s = s.apply(Action::Only(Some(Severity::Info)));
+        assert!(!s.visible().is_empty() && s.visible().iter().all(|&i| sev(i) == Severity::Info));
+        let s = s.apply(Action::Only(Some(Severity::Info)));
+        assert_eq!(s.visible().len(), r.checked.findings.len(), "the same chip again shows all");
+        let s = s.apply(Action::ByPart(true));
+        let parts: Vec<_> = s.visible().iter().map(|&i| r.section_of[i]).collect();
+        assert!(parts.windows(2).all(|w| w[0].map_or(0, |x| x + 1) <= w[1].map_or(0, |x| x + 1)), "{parts:?}");
+    }
+
+    #[test]
+    fn one_click_fix_changes_the_year_and_the_error_goes() {
+        let s = State::new(SAMPLE.to_string());
+        let i = s.visible()[0];
+        let (from, to) = fix_label(s.result.as_ref().expect("checked"), i).expect("a fix");
+        assert_eq!((from, to), ("2024年", "2025年"));
+        let s = s.apply(Action::Fix(i));
+        assert!(s.input.contains("2025年，我镇将严格按照") && !s.input.contains("2024年，我镇将严格按照"));
+        assert!(!rules_listed(&s).contains(&"N-PLAN-YEAR"), "{:?}", rules_listed(&s));
+        let s = s.apply(Action::Undo);
+        assert_eq!(s.input, SAMPLE, "一键修改 can be undone");
+        assert_eq!(rules_listed(&s)[0], "N-PLAN-YEAR");
+        // Table arithmetic is never applied.
+        let text = include_str!("../../tests/fixtures/T3-BALANCE/invalid_web_tabs.txt").replace(['⟦', '⟧'], "");
+        let t = State::new(text.clone());
+        let r = t.result.clone().expect("checked");
+        for i in 0..r.checked.findings.len() {
+            if !r.checked.findings[i].cells.is_empty() {
+                assert_eq!(t.clone().apply(Action::Fix(i)).input, text);
+            }
+        }
+    }
+
+    #[test]
+    fn clear_and_sample_can_be_undone_until_the_next_edit() {
+        let s = State::new("某镇2024年政府信息公开工作年度报告\n我的草稿".to_string());
+        let mine = s.input.clone();
+        let s = s.apply(Action::Clear);
+        assert!(s.input.is_empty() && s.undo.is_some());
+        let s = s.apply(Action::Undo);
+        assert_eq!(s.input, mine);
+        assert!(s.undo.is_none(), "undone once");
+        let s = s.apply(Action::Load { text: SAMPLE.to_string(), notice: None });
+        assert!(s.undo.is_some(), "示例报告 is undoable");
+        let back = s.clone().apply(Action::Undo);
+        assert_eq!(back.input, mine);
+        let s = s.apply(Action::Load { text: SAMPLE.to_string(), notice: None });
+        assert_eq!(
+            s.undo.as_ref().map(|u| u.input.as_str()),
+            Some(mine.as_str()),
+            "the same text again keeps the offer"
+        );
+        let s = s.apply(Action::Edit(SAMPLE.to_string() + "。"));
+        assert!(s.undo.is_none(), "typing ends the offer");
+    }
+
+    #[test]
+    fn a_pasted_web_page_is_edited_as_its_text() {
+        let page = include_str!("../../tests/e2e/fixtures/t3_wrong_total.html");
+        let s = State::new(String::new()).apply(Action::Load { text: page.to_string(), notice: None });
+        assert!(!s.input.contains('<') && s.input.contains('\t'), "the box shows text with tab rows");
+        assert_eq!(s.source(), page, "the markup is what is checked");
+        let r = s.result.clone().expect("checked");
+        assert_eq!(r.checked.input, InputKind::Html);
+        assert_eq!(r.display, s.input, "the box holds exactly the checked text, so selections map");
+        let edited = s.input.clone() + "\n";
+        let s = s.apply(Action::Edit(edited)).apply(Action::Recheck);
+        assert!(s.markup.is_none());
+        assert_eq!(s.result.as_ref().map(|r| r.checked.input), Some(InputKind::Text), "edited: checked as text");
+        let big = format!("<div>{}</div>", "<span style='color:red'>字</span>".repeat(4000));
+        let s = State::new(big.clone());
+        assert!(big.len() > LIVE_LIMIT && s.input.len() < LIVE_LIMIT && !s.stale, "the limit counts the text");
+    }
+
+    #[test]
+    fn verified_findings_leave_the_counts_and_survive_edits_elsewhere() {
+        let s = State::new(SAMPLE.to_string());
+        let before = s.counts();
+        let i = s.visible()[0];
+        let s = s.apply(Action::Verify(i, Some("已与上级核对".into())));
+        assert_eq!(s.counts()[0], before[0] - 1);
+        assert!(!s.visible().contains(&i));
+        assert_eq!(s.exported().expect("result").findings[i].verified.as_deref(), Some("已与上级核对"));
+        let stored = verify::store(&s.verified);
+        // Edited elsewhere, checked again, restored from storage: still verified.
+        let s = State::new(format!("{SAMPLE}\n补充一句。")).with_verified(verify::load(&stored));
+        assert_eq!(s.counts()[0], before[0] - 1);
+        let j = s.marks.iter().position(Option::is_some).expect("marked");
+        assert_eq!(s.result.as_ref().map(|r| r.checked.findings[j].rule), Some("N-PLAN-YEAR"));
+        let s = s.apply(Action::Verify(j, None));
+        assert_eq!(s.counts(), before);
     }
 }

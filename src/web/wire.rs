@@ -5,7 +5,7 @@
 
 use crate::diag::{Finding, Fix, Related, Severity};
 use crate::input::InputKind;
-use crate::report::Format;
+use crate::report::{Format, T2Col, T2Row, T3Col, T3Row, T4Col};
 use crate::span::Span;
 use crate::web::state::{Analysis, Key, KeyMap};
 use crate::{CellView, Cells, Checked, Coverage, ReportView, SectionView, TablesRead};
@@ -40,10 +40,9 @@ impl Writer {
         self.n(v.map_or(0, |v| v + 1));
     }
 
+    /// A cell key by its dense index (`CellKey::index`): no names to write or match.
     fn key(&mut self, k: Key) {
-        self.s(k.table().as_str());
-        self.s(k.row_str());
-        self.s(k.col_str());
+        self.n(k.index());
     }
 }
 
@@ -98,8 +97,18 @@ impl Reader<'_> {
         Some(v)
     }
 
+    /// The inverse of `CellKey::index`: T2 cells row by row, then T3's, then T4's.
     fn key(&mut self) -> Option<Key> {
-        Key::parse(&self.s()?, &self.s()?, &self.s()?)
+        let i = self.n()?;
+        let (t2, t3) = (T2Row::ALL.len() * T2Col::ALL.len(), T3Row::ALL.len() * T3Col::ALL.len());
+        let (w2, w3) = (T2Col::ALL.len(), T3Col::ALL.len());
+        Some(if i < t2 {
+            Key::T2(T2Row::ALL[i / w2], T2Col::ALL[i % w2])
+        } else if i < t2 + t3 {
+            Key::T3(T3Row::ALL[(i - t2) / w3], T3Col::ALL[(i - t2) % w3])
+        } else {
+            Key::T4(*T4Col::ALL.get(i - t2 - t3)?)
+        })
     }
 }
 
@@ -265,10 +274,17 @@ pub fn decode(bytes: &[u8], text: String) -> Option<Analysis> {
     })?;
     let display = if r.n()? == 1 { text.clone() } else { r.s()? };
     let n = findings.len();
-    let (mut display_spans, mut section_of, mut target, mut related) =
-        (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut display_spans, mut fix_spans, mut section_of, mut target, mut related) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
     for _ in 0..n {
         display_spans.push(r.span()?);
+        // Drafts checked in the worker are too large for the text box: no 一键修改 there.
+        fix_spans.push(None);
         section_of.push(r.opt()?);
         target.push(if r.n()? == 1 { Some(r.key()?) } else { None });
         related.push(r.list(|r| Some((r.s()?, r.s()?)))?);
@@ -291,13 +307,43 @@ pub fn decode(bytes: &[u8], text: String) -> Option<Analysis> {
     };
     let cells = KeyMap::last_wins(checked.report.cells.iter().enumerate().map(|(i, c)| (c.key, i)));
     let cell_findings = KeyMap::grouped(involved);
-    Some(Analysis { text, checked, display, display_spans, section_of, target, cells, cell_findings, related })
+    Some(Analysis {
+        text,
+        checked,
+        display,
+        display_spans,
+        fix_spans,
+        section_of,
+        target,
+        cells,
+        cell_findings,
+        related,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::web::state::{analyse_with, SAMPLE};
+
+    #[test]
+    fn every_cell_key_round_trips_by_its_index() {
+        let mut all: Vec<Key> = Vec::new();
+        all.extend(T2Row::ALL.iter().flat_map(|&r| T2Col::ALL.iter().map(move |&c| Key::T2(r, c))));
+        all.extend(T3Row::ALL.iter().flat_map(|&r| T3Col::ALL.iter().map(move |&c| Key::T3(r, c))));
+        all.extend(T4Col::ALL.iter().map(|&c| Key::T4(c)));
+        assert_eq!(all.len(), Key::COUNT);
+        let mut w = Writer(Vec::new());
+        for &k in &all {
+            w.key(k);
+        }
+        w.n(Key::COUNT);
+        let mut r = Reader { bytes: &w.0, at: 0 };
+        for &k in &all {
+            assert_eq!(r.key(), Some(k));
+        }
+        assert_eq!(r.key(), None, "an index past the last key is refused");
+    }
 
     fn same(a: &Analysis, b: &Analysis) {
         assert_eq!(a.checked.findings, b.checked.findings);

@@ -410,12 +410,12 @@ async function main() {
     console.log(`     xlsx: ${wb.summary.length - 1} reports, ${wb.findings.length - 1} findings`);
   });
 
-  await test('the CSV download has a BOM, the CLI columns and one row per finding', async () => {
+  await test('the CSV download has a BOM, the Chinese 整改清单 columns and one row per finding', async () => {
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('#export-csv')]);
     const bytes = await readFile(await dl.path());
     assert(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, 'no BOM');
     const rows = parseCsv(bytes.toString('utf8').slice(1));
-    assert(rows[0].join(',') === 'path,rule,severity,table,row,col,line,message', `header ${rows[0]}`);
+    assert(rows[0].join(',') === '单位,年度,文件,严重程度,规则,问题,位置,行号,修改建议,已核实,说明', `header ${rows[0]}`);
     assert(rows.length === total() + 1, `csv rows ${rows.length} vs ${total() + 1}`);
   });
 

@@ -168,13 +168,24 @@ async function main() {
     await page.screenshot({ path: join(artifacts, 'embed-marked.png') });
   });
 
-  await test('clicking a finding scrolls its host cell into view', async () => {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.locator(`nianbao-check .item[data-rule="${totalRule}"]`).click();
-    await page.waitForFunction(() => {
-      const r = document.getElementById('planted').getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= innerHeight;
-    }, null, { timeout: 5000 });
+  await test('clicking a finding scrolls its host cell into view, never under the open panel', async () => {
+    for (const [width, height] of [[1280, 600], [390, 640]]) {
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      assert(await page.locator('nianbao-check .panel').isVisible(), 'the panel is closed');
+      await page.locator(`nianbao-check .item[data-rule="${totalRule}"]`).click();
+      // Once the page has stopped scrolling (ten frames at the same place) …
+      await page.waitForFunction(() => {
+        window.__n = window.__y === scrollY ? (window.__n || 0) + 1 : 0;
+        window.__y = scrollY;
+        return window.__n >= 10;
+      }, null, { polling: 'raf', timeout: 5000 });
+      // … the cell is in the window, below the widget and its open panel.
+      const at = await page.evaluate(() => [document.getElementById('planted').getBoundingClientRect(),
+        document.querySelector('nianbao-check').getBoundingClientRect()].map((r) => [r.top, r.bottom]));
+      assert(at[0][0] >= at[1][1] && at[0][1] <= height, `at ${width}×${height}: cell ${at[0]}, widget ${at[1]}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   await test('"清除标记" restores the host DOM byte for byte', async () => {
@@ -281,6 +292,36 @@ async function main() {
     assert(st.csp.length === 0 && w.errors.length === 0 && w.console.length === 0, `csp/errors/console: ${[...st.csp, ...w.errors, ...w.console]}`);
     const text = (await page.locator('nianbao-check .badge').textContent()).trim();
     assert(text.startsWith('年报体检：') && text.includes('个错误'), text);
+    await page.close();
+  });
+
+  // ------------------------------------------------------------------ data-audience="editors"
+  await test('data-audience="editors": no badge for the public; shown after #nianbao=editor, hidden again after #nianbao=off', async () => {
+    page = await context.newPage();
+    const src = await readFile(join(dir, 'demo-portal.html'), 'utf8');
+    const html = src.replace('<script src="embed.js" data-target="#zoom"', '<script src="embed.js" data-target="#zoom" data-audience="editors"');
+    assert(html !== src, 'no script tag to change');
+    await page.route('**/editors.html', (r) => r.fulfill({
+      status: 200, body: html, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP },
+    }));
+    w = watch(page);
+    const widgets = () => page.evaluate(() => document.querySelectorAll('nianbao-check').length);
+    /** The widget says why it stays away (one console line); then there is none. */
+    const declined = async () => {
+      const n = w.console.length;
+      await page.waitForEvent('console', { predicate: (m) => m.text().includes('仅对编辑显示'), timeout: 5000 })
+        .catch(() => assert(w.console.slice(n).some((l) => l.includes('仅对编辑显示')), 'no line saying why it is not shown'));
+      assert(await widgets() === 0, 'the widget is shown');
+    };
+    await Promise.all([declined(), page.goto(url + 'editors.html', { waitUntil: 'load' })]);
+    assert(!w.requests.some((u) => u.endsWith('.wasm')), 'the wasm was loaded for the public');
+    await page.goto(url + 'editors.html#nianbao=editor', { waitUntil: 'load' });
+    await page.reload({ waitUntil: 'load' });
+    await page.locator('nianbao-check .badge').waitFor({ timeout: 15000 });
+    await page.goto(url + 'editors.html', { waitUntil: 'load' });
+    await page.locator('nianbao-check .badge').waitFor({ timeout: 15000 }); // remembered in this browser
+    await page.goto(url + 'editors.html#nianbao=off', { waitUntil: 'load' });
+    await Promise.all([declined(), page.reload({ waitUntil: 'load' })]);
     await page.close();
   });
 

@@ -5,6 +5,8 @@
 
 const DRAFT = 'nianbao.draft'; // the single-report app restores its draft from here (localStorage)
 const PREVIOUS = 'nianbao.previous'; // … and last year's report from here
+const VERIFIED = 'nianbao.verified'; // … and the report's 已核实 notes, as the app keeps them
+const OPENED = 'nianbao.batch-open'; // which report of which batch is open in the app: {id, i}
 const EXT = /\.(txt|text|htm|html|md|markdown|docx|doc|wps|pdf)$/i;
 const SEV = { error: '错误', warning: '警告', info: '提示' };
 
@@ -362,7 +364,9 @@ function ask(msg) {
 }
 
 function batchEntries() {
-  return state.items.filter(Boolean).map((it) => ({ path: it.name, text: it.text, previous: it.previous ?? undefined }));
+  return state.items.filter(Boolean).map((it) => ({
+    path: it.name, text: it.text, previous: it.previous ?? undefined, verified: it.verified?.length ? it.verified : undefined,
+  }));
 }
 
 function download(name, blob) {
@@ -471,6 +475,13 @@ function render() {
     cell(tr, it.row.format === 'unknown' ? '未识别' : it.row.format, 'c-format');
     cell(tr, it.row.errors, 'c-errors num');
     cell(tr, it.row.warnings, 'c-warnings num');
+    if (it.row.verified) {
+      const v = document.createElement('span');
+      v.className = 'tag verified';
+      v.textContent = `已核实 ${it.row.verified}`;
+      v.title = '已核实的问题不计入错误和警告数，导出时标为已核实';
+      name.append(' ', v);
+    }
     cell(tr, worstText(it.row), 'c-worst' + (it.row.unreadable ? ' sev-error' : it.row.worst ? ' sev-' + it.row.worst.severity : ''));
     frag.appendChild(tr);
   }
@@ -531,12 +542,57 @@ async function openReport(i) {
     const prev = it.previous != null ? state.items[it.previous] : null;
     if (prev) localStorage.setItem(PREVIOUS, prev.text);
     else localStorage.removeItem(PREVIOUS);
+    if (it.notes) localStorage.setItem(VERIFIED, it.notes);
+    else localStorage.removeItem(VERIFIED);
+    localStorage.setItem(OPENED, JSON.stringify({ id: state.id, i }));
   } catch {
     note('浏览器不允许保存（localStorage 不可用或已满），无法在单篇页中打开。', 'error');
     return;
   }
   await saving; // leaving aborts a write still under way
   location.href = `${SINGLE_PAGE}?from=batch`;
+}
+
+/** Back from the app: the 已核实 notes made there on a report of this batch become that report's,
+ *  and its row is counted again without the findings they mark. */
+async function takeBack() {
+  let open;
+  let notes;
+  let draft;
+  try {
+    open = JSON.parse(localStorage.getItem(OPENED) || 'null');
+    notes = localStorage.getItem(VERIFIED) || '';
+    draft = localStorage.getItem(DRAFT);
+  } catch {
+    return;
+  }
+  const it = open && open.id === state.id ? state.items[open.i] : null;
+  if (!it || (it.notes || '') === notes || run) return;
+  if (draft !== it.text) {
+    // Its places are those of the text as changed there, not of the report in this batch.
+    note(`“${it.name}”在单篇检查页中修改过：那里标记的“已核实”只对修改后的文本有效，未带回本页。`, 'done');
+    return;
+  }
+  it.notes = notes;
+  const w = newWorker();
+  try {
+    const prev = it.previous != null ? state.items[it.previous] : null;
+    const m = await new Promise((ok, bad) => {
+      w.onmessage = (e) => (e.data.type === 'error' ? bad(new Error(e.data.message)) : ok(e.data));
+      w.onerror = (e) => bad(new Error(e.message || '检查器载入失败'));
+      w.postMessage({ type: 'one', i: open.i, name: it.name, text: it.text, notes,
+        previous: it.previous ?? undefined, previousText: prev ? prev.text : undefined });
+    });
+    it.row = m.row;
+    it.verified = m.verified; // [{rule, span16, note}]: what the exports mark 已核实
+  } catch (e) {
+    note('已核实的说明未能计入：' + e.message, 'error');
+  } finally {
+    w.terminate();
+  }
+  if (run) return; // a new batch started meanwhile
+  save(true);
+  render();
 }
 
 // ------------------------------------------------------------------ wiring
@@ -606,9 +662,10 @@ function wire() {
 
 wire();
 render();
-restore().then((restored) => {
+restore().then(async (restored) => {
   if (!restored) return;
   render();
   if (state.status === 'done') note(`上次的检查结果：${state.items.length} 份报告。`, 'done');
+  await takeBack();
 }, () => {}); // IndexedDB off: nothing was kept
 lockDown();

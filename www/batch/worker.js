@@ -4,19 +4,20 @@
 // state between them, so the page runs several of them in parallel (one per core, up to 4), hands
 // out reports one at a time, and cancels by terminating them:
 //
-//   {type:'one', i, name, file?: File, text?: string, previous?: j, previousText?: string}
-//       → {type:'item', i, name, text, encoding, row, previous}   (text only when not a re-check)
+//   {type:'one', i, name, file?: File, text?: string, previous?: j, previousText?: string, notes?: string}
+//       → {type:'item', i, name, text, encoding, row, previous, verified?}   (text only when not a re-check;
+//         notes: the app's 已核实 notes on it, verified: the findings they mark as [{rule, span16, note}])
 //     A Word/WPS document or PDF is read by ../readers/readers.js (loaded only then): its text is
 //     the reader's simple HTML, its encoding names the format; one that cannot be read gets a row
 //     with `unreadable` (the message for people) instead of a check.
 //   {type:'pair', ids:[{org, year}]}                  → {type:'pairs', previous:[j|null], ambiguous:[[i,[j…]]]}
-//   {type:'xlsx', entries:[{path, text, previous?}]}  → {type:'xlsx', bytes: Uint8Array}
-//   {type:'csv',  entries}                            → {type:'csv', text}   (CRLF, no BOM)
+//   {type:'xlsx', entries:[{path, text, previous?, verified?}]}  → {type:'xlsx', bytes: Uint8Array}
+//   {type:'csv',  entries}                            → {type:'csv', text}   (the Chinese 整改清单, CRLF, no BOM)
 // Errors: {type:'error', i?, message}.
 
 // offline:begin — the one-file build (scripts/build-offline.mjs) has the glue inline and gets the
 // module compiled by the page instead.
-import init, { check, pair, workbook, csv } from '../embed/nianbao_embed.js';
+import init, { check, pair, workbook, csv, verifiedSpans } from '../embed/nianbao_embed.js';
 
 const ready = init({ module_or_path: new URL('../embed/nianbao_embed_bg.wasm', import.meta.url) });
 // offline:end
@@ -67,10 +68,14 @@ async function read(file) {
 const RANK = { error: 3, warning: 2, info: 1 };
 
 /** One summary row of a checked report. */
-function summarise(r) {
+function summarise(r, verified) {
   const count = { error: 0, warning: 0, info: 0 };
   let worst = null;
-  for (const f of r.findings) {
+  // Findings marked 已核实 (by rule and UTF-16 span, as the app hands them over) are not counted.
+  const marked = (f) => f.verified != null || (verified || []).some((v) => v.rule === f.rule &&
+    v.span16[0] === f.span16[0] && v.span16[1] === f.span16[1]);
+  const open = r.findings.filter((f) => !marked(f));
+  for (const f of open) {
     count[f.severity] = (count[f.severity] || 0) + 1;
     if (!worst || RANK[f.severity] > RANK[worst.severity]) worst = f;
   }
@@ -81,8 +86,9 @@ function summarise(r) {
     errors: count.error,
     warnings: count.warning,
     infos: count.info,
-    rules: r.findings.map((f) => f.rule),
+    rules: open.map((f) => f.rule),
     worst: worst ? { rule: worst.rule, severity: worst.severity, message: worst.message } : null,
+    verified: r.findings.length - open.length,
   };
 }
 
@@ -105,13 +111,16 @@ async function one(m) {
     [text, encoding] = got;
   }
   const options = m.previousText == null ? { path: m.name } : { path: m.name, previous: m.previousText };
-  const row = summarise(check(text, options));
+  // The app's 已核实 notes on this report (back from the single-report page), as the API takes them.
+  const verified = m.notes ? verifiedSpans(text, m.notes, options) : undefined;
+  if (verified?.length) options.verified = verified;
+  const row = summarise(check(text, options), verified);
   // The text goes back only on the first pass (the page keeps it).
-  postMessage({ type: 'item', i: m.i, name: m.name, text: m.previousText == null ? text : undefined, encoding, row, previous: m.previous ?? null });
+  postMessage({ type: 'item', i: m.i, name: m.name, text: m.previousText == null ? text : undefined, encoding, row, previous: m.previous ?? null, verified });
 }
 
 function entries(list) {
-  return list.map((e) => (e.previous == null ? { path: e.path, text: e.text } : e));
+  return list.map((e) => (e.previous == null ? { path: e.path, text: e.text, verified: e.verified } : e));
 }
 
 onmessage = async (e) => {
@@ -125,7 +134,7 @@ onmessage = async (e) => {
     } else if (m.type === 'xlsx') {
       const bytes = workbook(entries(m.entries), {});
       postMessage({ type: 'xlsx', bytes }, [bytes.buffer]);
-    } else if (m.type === 'csv') postMessage({ type: 'csv', text: csv(entries(m.entries), {}) });
+    } else if (m.type === 'csv') postMessage({ type: 'csv', text: csv(entries(m.entries), { lang: 'zh' }) });
   } catch (err) {
     postMessage({ type: 'error', i: m.i, message: String(err?.message ?? err) });
   }

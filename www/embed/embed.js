@@ -33,6 +33,31 @@
   }
   var base = new URL('.', script && script.src ? script.src : document.baseURI);
 
+  // ---------------------------------------------------------------- who sees it (docs/embed.md)
+  // data-audience="editors" (on the script or on <nianbao-check>): only in an editor's browser, never
+  // to the public. An editor's browser is one where a page of the site was opened once with
+  // #nianbao=editor (remembered in localStorage, per site; #nianbao=off forgets it), or a page whose
+  // address matches data-preview (a regular expression naming the CMS's preview addresses).
+  var EDITOR_KEY = 'nianbao.audience';
+  function editorBrowser(el) {
+    var m = /[?&#]nianbao=(editor|off)\b/.exec(location.search + location.hash);
+    try {
+      if (m && m[1] === 'editor') localStorage.setItem(EDITOR_KEY, 'editor');
+      if (m && m[1] === 'off') localStorage.removeItem(EDITOR_KEY);
+      if (localStorage.getItem(EDITOR_KEY) === 'editor') return true;
+    } catch (e) {
+      if (m && m[1] === 'editor') return true; // no storage: this page only
+    }
+    var preview = (el && el.getAttribute('data-preview')) || (script && script.getAttribute('data-preview'));
+    try { return !!preview && new RegExp(preview).test(location.href); } catch (e) { return false; }
+  }
+  function shown(el) {
+    var who = (el && el.getAttribute('data-audience')) || (script && script.getAttribute('data-audience'));
+    if (who !== 'editors' || editorBrowser(el)) return true;
+    console.info(LOG + ' 仅对编辑显示（data-audience="editors"），本浏览器未开启');
+    return false;
+  }
+
   // ---------------------------------------------------------------- loading the checker (once)
   var api = null;
   function loadApi() {
@@ -300,6 +325,7 @@
       if (this._started) return;
       this._started = true;
       if (this._target) return; // created by the loader, which runs the check itself
+      if (!shown(this)) return;
       var id = this.getAttribute('for');
       var self = this;
       whenReport(
@@ -445,8 +471,15 @@
       if (!f) return null;
       var at = (this._places && this._places[i]) || locate(this._ex, f);
       var target = (this._marksOf && this._marksOf[i]) || (at && (at.td || (at.ranges[0].node.parentElement))) || this._target;
-      var smooth = !(window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches);
-      target.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+      target.scrollIntoView({ block: 'center' });
+      // The widget sticks to the top of the window with its panel open: centre the target in what
+      // it leaves free below it, so that the panel never covers what it just showed.
+      var t = target.getBoundingClientRect(), w = this.getBoundingClientRect();
+      if (w.bottom > t.top && w.top < t.bottom) {
+        var free = Math.max(w.bottom + 8, 0);
+        var want = free + Math.max(0, (innerHeight - free - t.height) / 2);
+        window.scrollBy(0, t.top - want);
+      }
       if (target.animate) {
         target.animate([{ outline: '3px solid #0969da', outlineOffset: '1px' }, { outline: '3px solid rgba(9,105,218,0)', outlineOffset: '1px' }],
           { duration: 1400, easing: 'ease-out' });
@@ -484,6 +517,7 @@
   function start() {
     var sel = script && script.getAttribute('data-target');
     if (!sel && document.querySelector(TAG)) return; // the page places <nianbao-check> itself
+    if (!shown(null)) return;
     var find = function () {
       try { return document.querySelector(sel || DEFAULT_TARGETS); } catch (e) { return null; } // invalid selector
     };

@@ -132,6 +132,19 @@ export function check(input: string, options?: CheckOptions): CheckResult;
 /** The rule catalogue. */
 export function rules(): Rule[];
 
+/** A finding the web app's user marked 已核实 (verified, with an optional note). */
+export interface VerifiedFinding {
+  rule: string;
+  /** The finding's span in UTF-16 code units of the input. */
+  span16: [number, number];
+  note: string;
+}
+
+/** The findings of `input` that the web app's 已核实 notes mark: `notes` is their stored form, as the
+ *  app keeps them with its draft (localStorage `nianbao.verified`, keyed by rule and words). The batch
+ *  page uses it to take back what was verified in the single-report app. */
+export function verifiedSpans(input: string, notes: string, options?: CheckOptions): VerifiedFinding[];
+
 /** One report of a batch for `workbook` and `csv`: `previous` is the index (in the same array) of
  *  last year's report of the same unit, checked with it as `options.previous`. */
 export interface BatchEntry {

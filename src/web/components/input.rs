@@ -38,6 +38,11 @@ pub struct InputPanelProps {
     pub on_sample: Callback<()>,
     pub on_clear: Callback<()>,
     pub on_forget: Callback<()>,
+    /// The offer to undo the last replacement of the draft: what happened.
+    #[prop_or_default]
+    pub undo: Option<&'static str>,
+    #[prop_or_default]
+    pub on_undo: Callback<()>,
 }
 
 #[function_component]
@@ -96,9 +101,18 @@ pub fn InputPanel(p: &InputPanelProps) -> Html {
                     {" "}<button type="button" class="link" id="forget" onclick={forget}>{"忘记草稿"}</button>
                 }
             </p>
-            if let Some(n) = &p.notice {
+            // The notice, and the offer to undo (清空, 示例报告, a new paste or file, 一键修改) with it.
+            if p.notice.is_some() || p.undo.is_some() {
                 <p class={classes!("notice", p.notice_error.then_some("error"))} id="notice"
-                    role={if p.notice_error { "alert" } else { "status" }}>{n.clone()}</p>
+                    role={if p.notice_error { "alert" } else { "status" }}>
+                    {p.notice.clone().unwrap_or_default()}
+                    if let Some(what) = p.undo {
+                        {" "}{what}{" "}
+                        <button type="button" class="btn small" id="undo" onclick={p.on_undo.reform(|_: MouseEvent| ())}>
+                            {"撤销"}
+                        </button>
+                    }
+                </p>
             }
         </section>
     }

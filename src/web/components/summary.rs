@@ -10,6 +10,9 @@ use crate::web::state::Shared;
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     pub result: Shared,
+    /// Errors, warnings and notes not marked 已核实 (`None`: all the result's findings).
+    #[prop_or_default]
+    pub counts: Option<[usize; 3]>,
 }
 
 /// "发现 3 个错误、2 个警告" — or that nothing was found, or that the text is not an annual report
@@ -65,7 +68,8 @@ pub fn coverage(c: &crate::Coverage) -> String {
 #[function_component]
 pub fn Summary(props: &SummaryProps) -> Html {
     let c = &props.result.checked;
-    let (e, w, i) = (c.count(Severity::Error), c.count(Severity::Warning), c.count(Severity::Info));
+    let all = [c.count(Severity::Error), c.count(Severity::Warning), c.count(Severity::Info)];
+    let [e, w, i] = props.counts.unwrap_or(all);
     let recognised = c.report.recognised;
     let class = if e > 0 {
         "verdict sev-error"
