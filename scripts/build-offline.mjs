@@ -113,10 +113,10 @@ const DECODE = `function wasmBytes() {
 const SELF_URL = URL.createObjectURL(new Blob([document.currentScript.textContent], { type: 'text/javascript' }));
 `;
 
-/** The rules' documentation (www/lazy/rule-docs.js, which the served app imports) as a string literal. */
-function ruleDocs() {
-  const m = read(join(root, 'www/lazy/rule-docs.js')).match(/^export default ("(?:[^"\\]|\\.)*");$/m);
-  if (!m) fail('www/lazy/rule-docs.js: no `export default "…";`');
+/** A lazy module of the served app (www/lazy/NAME.js: `export default "…";`) as a string literal. */
+function lazyString(name) {
+  const m = read(join(root, `www/lazy/${name}.js`)).match(/^export default ("(?:[^"\\]|\\.)*");$/m);
+  if (!m) fail(`www/lazy/${name}.js: no \`export default "…";\``);
   return m[1];
 }
 
@@ -133,7 +133,8 @@ ${worker}
 } else {
 // ---- the page (www/boot.js)
 ${DECODE}const init = __wbg_init;
-window.nianbaoRuleDocs = (done) => done(${ruleDocs()});
+window.nianbaoRuleDocs = (done) => done(${lazyString('rule-docs')});
+window.nianbaoSample = (done) => done(${lazyString('sample')});
 const newWorker = () => new Worker(SELF_URL);
 const compile = () => WebAssembly.compile(wasmBytes());
 // The app links the batch page by its served path: here it is the other offline file.

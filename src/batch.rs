@@ -228,7 +228,9 @@ pub fn render_json(files: &[(&str, &Checked, Option<&str>)]) -> String {
         version: 1,
         files: files.iter().map(|&(path, checked, previous)| FileEntry { path, checked, previous }).collect(),
     };
-    serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    // Plain data always serialises; not formatting the error keeps serde_json's and std::io's
+    // error texts out of the browser bundle.
+    serde_json::to_string_pretty(&out).unwrap_or_else(|_| "{\"error\":\"serialisation\"}".into())
 }
 
 #[cfg(test)]

@@ -30,3 +30,22 @@ fn lazy_rule_docs_match_the_rules() {
         assert!(r.docs.contains("## 检查内容"), "{} has no 检查内容", r.id);
     }
 }
+
+/// `www/lazy/sample.js` is the 示例报告 (www/sample.txt) as a module the app imports when the button
+/// is pressed, so the sample is not in the first load. Rewritten like the docs.
+#[test]
+fn lazy_sample_matches_the_sample() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/lazy/sample.js");
+    let sample = include_str!("../www/sample.txt");
+    let text = serde_json::to_string(sample).expect("a string");
+    let want = format!(
+        "// www/sample.txt as a module, written by tests/rule_docs.rs (UPDATE_RULE_DOCS=1 cargo test --test rule_docs).\n\
+         // The app imports it when 示例报告 is pressed (src/web/app.rs).\n\
+         export default {text};\n"
+    );
+    if std::env::var_os("UPDATE_RULE_DOCS").is_some() {
+        std::fs::write(path, &want).expect("write www/lazy/sample.js");
+    }
+    let have = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(have == want, "www/lazy/sample.js is stale: run UPDATE_RULE_DOCS=1 cargo test --test rule_docs");
+}

@@ -16,6 +16,8 @@ async function compile() {
 
 /** The rules' documentation, imported when 为什么/依据 is first opened (src/web/rule_docs.rs). */
 window.nianbaoRuleDocs = (done) => import('./lazy/rule-docs.js').then((m) => done(m.default), () => done(null));
+/** The 示例报告, imported when the button is pressed (src/web/app.rs). */
+window.nianbaoSample = (done) => import('./lazy/sample.js').then((m) => done(m.default), () => done(null));
 // offline:end
 
 /**

@@ -19,5 +19,7 @@ struct Output<'a> {
 /// Renders the results of several files as one JSON document.
 pub fn render(files: &[(String, Checked)]) -> String {
     let out = Output { version: 1, files: files.iter().map(|(p, c)| FileEntry { path: p, checked: c }).collect() };
-    serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    // Plain data always serialises; not formatting the error keeps serde_json's and std::io's
+    // error texts out of the browser bundle.
+    serde_json::to_string_pretty(&out).unwrap_or_else(|_| "{\"error\":\"serialisation\"}".into())
 }

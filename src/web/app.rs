@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::web::components::{cell_id, FindingList, InputPanel, PreviousSlot, SourceView, Summary, Tables};
 use crate::web::dom;
-use crate::web::state::{Action, Keep, Shared, State, SAMPLE};
+use crate::web::state::{Action, Keep, Shared, State};
 use crate::web::verify;
 
 /// How long typing must pause before the draft is checked again.
@@ -57,6 +57,31 @@ fn kind_name(kind: &str) -> &'static str {
 /// Opens a file into the draft: text and HTML as they are; a Word/WPS document or PDF as the
 /// simple HTML its reader makes (tables with their merged cells), which is checked like pasted HTML
 /// and shown as its text. A file that cannot be read gets a notice styled as an error.
+/// The 示例报告 is not in the first load: `window.nianbaoSample` (www/boot.js) imports it from
+/// lazy/sample.js, or hands it over inline in the offline file.
+fn load_sample(dispatch: UseReducerDispatcher<State>) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsValue;
+    let loader: Option<js_sys::Function> = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("nianbaoSample")).ok())
+        .and_then(|f| f.dyn_into().ok());
+    let failed = |d: &UseReducerDispatcher<State>| {
+        d.dispatch(Action::Notice(Some("示例报告未能载入，请刷新页面后再试。".into())))
+    };
+    let Some(loader) = loader else { return failed(&dispatch) };
+    let d = dispatch.clone();
+    let done = Closure::once_into_js(move |text: JsValue| match text.as_string() {
+        Some(text) => d
+            .dispatch(Action::Load {
+                text, notice: Some("已载入示例报告（2024 年某镇年报，从 Word 复制）。".into())
+            }),
+        None => failed(&d),
+    });
+    if loader.call1(&JsValue::NULL, &done).is_err() {
+        failed(&dispatch);
+    }
+}
+
 fn load_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
     let name = file.name();
     dispatch.dispatch(Action::Notice(Some(format!("正在读取 {name}…"))));
@@ -261,12 +286,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_sample = {
         let d = dispatch.clone();
-        Callback::from(move |_| {
-            d.dispatch(Action::Load {
-                text: SAMPLE.to_string(),
-                notice: Some("已载入示例报告（2024 年某镇年报，从 Word 复制）。".into()),
-            })
-        })
+        Callback::from(move |_| load_sample(d.clone()))
     };
     let on_clear = {
         let d = dispatch.clone();
