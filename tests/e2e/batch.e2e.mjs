@@ -419,6 +419,23 @@ async function main() {
     assert(rows.length === total() + 1, `csv rows ${rows.length} vs ${total() + 1}`);
   });
 
+  await test('a row\'s 整改意见 downloads a .docx addressed to its unit, without opening the report', async () => {
+    const url = page.url();
+    // A row with errors whose unit was recognised (the letter is addressed to it).
+    const rows = await page.$$('#summary tbody tr.has-errors');
+    let row = null;
+    for (const r of rows) if ((await r.$eval('td.c-org', (td) => td.textContent)) !== '（未识别）') { row = r; break; }
+    assert(row, 'a row with errors and a unit');
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), row.$eval('[data-letter]', (b) => b.click())]);
+    assert(dl.suggestedFilename().endsWith('-整改意见.docx'), dl.suggestedFilename());
+    const path = join(tmp, 'letter.docx');
+    await dl.saveAs(path);
+    const xml = execFileSync('python3', ['-c', 'import sys,zipfile;print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', path], { encoding: 'utf8' });
+    const org = await row.$eval('td.c-org', (td) => td.textContent);
+    assert(xml.includes('整改意见') && xml.includes(org), `letter for ${org}`);
+    assert(page.url() === url, 'the click on the button did not open the report');
+  });
+
   await test('files dropped on the page are checked (folders are walked with webkitGetAsEntry)', async () => {
     const files = [['a.txt', byRel.get('variants/青石镇_2023.txt').text], ['b.md', byRel.get('variants/青石镇_2024.txt').text], ['c.xls', 'x']];
     await page.evaluate((files) => {

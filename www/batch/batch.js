@@ -399,6 +399,20 @@ async function exportAs(kind) {
   }
 }
 
+/** The 整改意见 of one report, as a .docx addressed to its unit (output::letter). */
+async function exportLetter(i) {
+  const it = state.items[i];
+  if (!it) return;
+  try {
+    const index = state.items.slice(0, i).filter(Boolean).length;
+    const r = await ask({ type: 'letter', entries: batchEntries(), index });
+    const base = it.name.replace(/^.*\//, '').replace(/\.[^.]*$/, '');
+    download(`${base}-整改意见.docx`, new Blob([r.bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+  } catch (e) {
+    note('导出整改意见失败：' + e.message, 'error');
+  }
+}
+
 // ------------------------------------------------------------------ the table
 function worstText(row) {
   if (row.unreadable) return `无法读取：${row.unreadable}`;
@@ -482,7 +496,16 @@ function render() {
       v.title = '已核实的问题不计入错误和警告数，导出时标为已核实';
       name.append(' ', v);
     }
-    cell(tr, worstText(it.row), 'c-worst' + (it.row.unreadable ? ' sev-error' : it.row.worst ? ' sev-' + it.row.worst.severity : ''));
+    const worst = cell(tr, worstText(it.row), 'c-worst' + (it.row.unreadable ? ' sev-error' : it.row.worst ? ' sev-' + it.row.worst.severity : ''));
+    if (!it.row.unreadable && !running) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'btn letter';
+      b.dataset.letter = '';
+      b.textContent = '整改意见';
+      b.setAttribute('aria-label', `下载“${it.name}”的整改意见（.docx）`);
+      worst.append(' ', b);
+    }
     frag.appendChild(tr);
   }
   tbody.replaceChildren(frag);
@@ -652,11 +675,14 @@ function wire() {
   const tbody = $('summary').tBodies[0];
   tbody.addEventListener('click', (e) => {
     const tr = e.target.closest('tr');
-    if (tr) openReport(Number(tr.dataset.i));
+    if (!tr) return;
+    if (e.target.closest('[data-letter]')) exportLetter(Number(tr.dataset.i));
+    else openReport(Number(tr.dataset.i));
   });
   tbody.addEventListener('keydown', (e) => {
     const tr = e.target.closest('tr');
-    if (tr && e.key === 'Enter') openReport(Number(tr.dataset.i));
+    // Enter on the 整改意见 button is its own click.
+    if (tr && e.key === 'Enter' && !e.target.closest('button')) openReport(Number(tr.dataset.i));
   });
 }
 

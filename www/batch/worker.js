@@ -12,12 +12,13 @@
 //     with `unreadable` (the message for people) instead of a check.
 //   {type:'pair', ids:[{org, year}]}                  → {type:'pairs', previous:[j|null], ambiguous:[[i,[j…]]]}
 //   {type:'xlsx', entries:[{path, text, previous?, verified?}]}  → {type:'xlsx', bytes: Uint8Array}
+//   {type:'letter', entries:[…as for xlsx], index}  → {type:'letter', bytes: Uint8Array} (整改意见 .docx)
 //   {type:'csv',  entries}                            → {type:'csv', text}   (the Chinese 整改清单, CRLF, no BOM)
 // Errors: {type:'error', i?, message}.
 
 // offline:begin — the one-file build (scripts/build-offline.mjs) has the glue inline and gets the
 // module compiled by the page instead.
-import init, { check, pair, workbook, csv, verifiedSpans } from '../embed/nianbao_embed.js';
+import init, { check, pair, workbook, csv, letter, verifiedSpans } from '../embed/nianbao_embed.js';
 
 const ready = init({ module_or_path: new URL('../embed/nianbao_embed_bg.wasm', import.meta.url) });
 // offline:end
@@ -135,6 +136,10 @@ onmessage = async (e) => {
       const bytes = workbook(entries(m.entries), {});
       postMessage({ type: 'xlsx', bytes }, [bytes.buffer]);
     } else if (m.type === 'csv') postMessage({ type: 'csv', text: csv(entries(m.entries), { lang: 'zh' }) });
+    else if (m.type === 'letter') {
+      const bytes = letter(entries(m.entries), m.index, { format: 'docx' });
+      postMessage({ type: 'letter', bytes }, [bytes.buffer]);
+    }
   } catch (err) {
     postMessage({ type: 'error', i: m.i, message: String(err?.message ?? err) });
   }
