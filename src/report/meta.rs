@@ -84,6 +84,7 @@ pub(super) fn fill(r: &mut Report) {
         .unwrap_or(Format::Unknown);
     r.org = r.title.as_ref().and_then(|t| t.org.clone()).or_else(|| org_from_first_sentence(r));
     r.pub_date = pub_date(&r.doc);
+    r.signed = signed_date(&r.doc);
 }
 
 /// Where the title writes its year ("2024年" in the source), or the whole title when it is written
@@ -321,6 +322,11 @@ fn pub_date(doc: &Document) -> Option<(Date, Span)> {
             }
         }
     }
+    signed_date(doc)
+}
+
+/// The date under the signature: a line that is only a date among the report's last lines.
+fn signed_date(doc: &Document) -> Option<(Date, Span)> {
     let tail: Vec<&crate::parse::Line> =
         doc.lines.iter().rev().filter(|l| !l.empty && !l.noise && !l.cells.is_empty()).take(4).collect();
     for line in tail {

@@ -298,6 +298,8 @@ pub struct Report<'a> {
     cell_index: Vec<u32>,
     /// The publication or signature date and where it is written.
     pub pub_date: Option<(Date, Span)>,
+    /// The date under the signature at the end (a saved portal page's 发布时间 is `pub_date` then).
+    pub signed: Option<(Date, Span)>,
     /// How much of T2, T3 and T4 was read.
     reads: [read::TableRead; 3],
 }
@@ -349,6 +351,7 @@ impl<'a> Report<'a> {
             cell_index: vec![u32::MAX; CellKey::COUNT],
             cells,
             pub_date: None,
+            signed: None,
             reads: [read::TableRead { found: 0, expected: 0, state: read::ReadState::Absent }; 3],
         };
         report.line_prose = report.normalise_lines();

@@ -85,7 +85,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 && ["根据", "条例", "年度报告", "本报告", "依据"].iter().any(|w| t.contains(w))
         });
     // A signature or publication date after the last section: the text runs to the end of the report.
-    let complete_tail = r.pub_date.as_ref().is_some_and(|(_, s)| s.start > last_start);
+    let complete_tail = [r.pub_date, r.signed].iter().flatten().any(|(_, s)| s.start > last_start);
     for k in 1..=6u8 {
         if found(k) {
             continue;

@@ -28,10 +28,14 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    let (Some(y), Some((d, span))) = (r.trusted_year(), r.pub_date) else { return };
+    let Some(y) = r.trusted_year() else { return };
     let year_end = Date { year: y, month: 12, day: 31 };
-    if d <= year_end {
-        let message = format!("落款（发布）日期为{d}，早于报告年度{y}年的年底，应在{}年", y + 1);
-        out.push(N_SIGN_DATE_EARLY.finding(span, message));
+    // The publication date, and the signature's when a portal page gives both (each written once).
+    let signed = r.signed.filter(|(_, s)| r.pub_date.is_none_or(|(_, p)| p != *s));
+    for (d, span) in [r.pub_date, signed].into_iter().flatten() {
+        if d <= year_end {
+            let message = format!("落款（发布）日期为{d}，早于报告年度{y}年的年底，应在{}年", y + 1);
+            out.push(N_SIGN_DATE_EARLY.finding(span, message));
+        }
     }
 }
