@@ -39,6 +39,13 @@ fn is_value(raw: &str) -> bool {
     matches!(parse_value(raw), Value::Number { .. } | Value::Placeholder)
 }
 
+/// A cell that points elsewhere instead of holding its figure ("详见附件", "见附表"): a value written
+/// as text, which TBL-CELL-NUMERIC reports; never a label piece.
+fn is_text_value(raw: &str) -> bool {
+    let t: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    t.chars().count() <= 8 && ["详见", "见附", "附件", "附表", "另附"].iter().any(|w| t.contains(w))
+}
+
 /// A long sentence is prose, never a label.
 fn is_prose(text: &str) -> bool {
     text.chars().count() > 60 || (text.contains('。') && text.chars().count() > 25)
@@ -150,7 +157,12 @@ impl<K: Copy> Collector<'_, K> {
                         note_first(&mut out.first, s.start);
                     }
                 }
-                let first_val = line.cells.iter().position(|c| is_value(doc.text(c.span)));
+                // The first figure; a pointer written in a figure's place ("行政处罚 | 详见附件") counts
+                // as one after the label.
+                let first_val = line.cells.iter().enumerate().position(|(i, c)| {
+                    let t = doc.text(c.span);
+                    is_value(t) || (i > 0 && is_text_value(t))
+                });
                 let label_end = match first_val {
                     Some(f) => f,
                     None => line.cells.len(),
@@ -275,7 +287,7 @@ impl<K: Copy> Collector<'_, K> {
                 }
                 continue;
             }
-            if is_value(raw) {
+            if is_value(raw) || is_text_value(raw) {
                 if let Some(r) = current.as_mut() {
                     if r.values.len() < (self.width)(r.strong, r.caption) {
                         r.values.push(cell.span);
