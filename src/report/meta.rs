@@ -368,5 +368,43 @@ pub fn parse_date(t: &str) -> Option<(Date, usize, usize)> {
             }
         }
     }
+    hanzi_date(t)
+}
+
+/// A date in Chinese numerals, as official documents sign them: "二〇二二年三月六日".
+fn hanzi_date(t: &str) -> Option<(Date, usize, usize)> {
+    const DIGITS: &str = "〇○零一二三四五六七八九";
+    let digit = |c: char| DIGITS.chars().position(|d| d == c).map(|p| p.saturating_sub(2) as i32);
+    for (i, _) in t.char_indices() {
+        let mut chars = t[i..].char_indices();
+        let mut year = 0;
+        let mut n = 0;
+        let mut at = 0;
+        for (j, c) in chars.by_ref() {
+            match digit(c) {
+                Some(d) if n < 4 => {
+                    year = year * 10 + d;
+                    n += 1;
+                }
+                _ => {
+                    at = j;
+                    break;
+                }
+            }
+        }
+        if n != 4 || !t[i + at..].starts_with('年') || !(1990..=2100).contains(&year) {
+            continue;
+        }
+        let rest = &t[i + at + '年'.len_utf8()..];
+        let m_end = rest.find('月')?;
+        let month = crate::text::chinese_number(&rest[..m_end])?;
+        let after = &rest[m_end + '月'.len_utf8()..];
+        let d_end = after.find('日')?;
+        let day = crate::text::chinese_number(&after[..d_end])?;
+        if (1..=12).contains(&month) && (1..=31).contains(&day) {
+            let end = t.len() - after.len() + d_end + '日'.len_utf8();
+            return Some((Date { year, month, day }, i, end));
+        }
+    }
     None
 }
