@@ -393,8 +393,16 @@ impl<'a> Report<'a> {
     /// is normalised or copied twice. A paragraph hard-wrapped into lines (PDF and OCR copies: a full
     /// line that does not end a sentence, then its continuation) is split as one.
     fn split_prose(&self) -> Vec<Sentence> {
-        let prose: Vec<&Paragraph> = self.prose().collect();
-        let full = self.full_line_chars(&prose);
+        let full = self.full_line_chars(&self.prose().collect::<Vec<_>>());
+        // A numbered line that fills the width and runs on ("（一）主动公开：2024年，我局…主动公开政" /
+        // "府信息628条。") is the start of a paragraph, not a heading: it joins its run.
+        let all: Vec<&Paragraph> = self.paragraphs.iter().collect();
+        let prose: Vec<&Paragraph> = all
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| !p.heading || all.get(i + 1).is_some_and(|n| self.wraps_into(p, n, full)))
+            .map(|(_, p)| *p)
+            .collect();
         let mut out = Vec::new();
         let mut i = 0;
         while i < prose.len() {
@@ -438,8 +446,9 @@ impl<'a> Report<'a> {
         lens.get(lens.len() * 9 / 10).copied().unwrap_or(0)
     }
 
-    /// Paragraph `b` continues `a`: the next line (only noise between), same part, no heading, `a`
-    /// fills the line and does not end a sentence, `b` does not start an item of its own.
+    /// Paragraph `b` continues `a`: the next line (only noise between), same part, neither a part
+    /// heading nor `b` a heading, `a` fills the line and does not end a sentence, `b` does not start
+    /// an item of its own.
     fn wraps_into(&self, a: &Paragraph, b: &Paragraph, full: usize) -> bool {
         let lines = &self.line_prose.lines;
         let (Some(la), Some(lb)) = (lines.get(a.line), lines.get(b.line)) else { return false };
@@ -447,10 +456,11 @@ impl<'a> Report<'a> {
         let ta = self.line_prose.line(a.line).text();
         let tb = self.line_prose.line(b.line).text();
         let n = ta.chars().count();
+        let part_heading = a.heading && self.sections.iter().any(|s| s.span.start == a.span.start);
         between
             && la.to == lb.from
             && a.section == b.section
-            && !a.heading
+            && !part_heading
             && !b.heading
             && full >= 12
             && n * 5 >= full * 4
