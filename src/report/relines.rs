@@ -208,7 +208,7 @@ fn row_starts(text: &str) -> Vec<usize> {
             let digits = text[i..].chars().take_while(char::is_ascii_digit).count();
             let single = ordinal.style != OrdinalStyle::Arabic || (digits == 1 && ordinal.number > 0);
             let rest = &text[i + len..];
-            (single && T3_HEADS.iter().any(|h| rest.starts_with(h))).then_some(i)
+            (single && T3_HEADS.iter().any(|h| starts_with_head(rest, h))).then_some(i)
         })
         .collect();
     if t3.len() >= 5 && ends_in_figures(&t3) >= 3 {
@@ -245,6 +245,12 @@ fn row_starts(text: &str) -> Vec<usize> {
 fn figures_follow(text: &str) -> bool {
     let Some(head) = T2_HEADS.iter().find(|h| text.starts_with(**h)) else { return false };
     text[head.len()..].trim_start().starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// `rest` opens with the label head `h`, reading 其它 as 其他 (both are written).
+fn starts_with_head(rest: &str, h: &str) -> bool {
+    let mut r = rest.chars().map(|c| if c == '它' { '他' } else { c });
+    h.chars().all(|c| r.next() == Some(c))
 }
 
 /// "/" written in a cell for 无 or 不适用.
@@ -340,6 +346,18 @@ mod tests {
             "the ordinal 2 is not a figure of the row before"
         );
         assert!(find("三、收到和处理政府信息公开申请情况").is_some());
+    }
+
+    #[test]
+    fn qita_is_read_as_qita() {
+        // 其它 for 其他 in a label: its row still starts there (not a figure of the row before).
+        let text = "三、本年度办理结果（一）予以公开180000018（二）部分公开0000000（三）不予公开1．属于国家秘密0000000\
+                    2．其它法律行政法规禁止公开00000003．危及“三安全一稳定”0000000（七）总计240000024";
+        let l = lines(text);
+        let row = l.iter().find(|c| c.first().is_some_and(|x| x.starts_with("2．其它法律")));
+        assert_eq!(row.map(|c| c[1].as_str()), Some("0000000"), "{l:?}");
+        let before = l.iter().find(|c| c.first().is_some_and(|x| x.starts_with("1．属于国家秘密")));
+        assert_eq!(before.map(|c| c[1].as_str()), Some("0000000"), "{l:?}");
     }
 
     #[test]

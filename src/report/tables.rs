@@ -497,9 +497,10 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
             unknown.push((row.label.map(|s| doc.text(s).to_string()).unwrap_or_default(), row.span));
             continue;
         }
-        // "（五）不予处理" then a lone figure on its own line: a stray digit of an OCR copy, not a
-        // subtotal row (which has a cell under every column).
-        let subtotal = matches!(key, T3Row::R05_12 | T3Row::R13_15 | T3Row::R16_20);
+        // "（五）不予处理" (or, in the 2021 layout, "（六）其他处理") then a lone figure on its own
+        // line: a stray digit of an OCR copy, not a subtotal row (which has a cell under every column).
+        let subtotal = matches!(key, T3Row::R05_12 | T3Row::R13_15 | T3Row::R16_20)
+            || (*key == T3Row::R21_23 && !order.contains(key));
         if subtotal && row.values.len() == 1 && width > 2 {
             continue;
         }
