@@ -201,11 +201,7 @@ impl Report<'_> {
     /// The report year, trusted only when it comes from the title, the reporting period, or an
     /// opening "2024年，…" (not a citation such as "根据2019年修订的《条例》").
     pub fn trusted_year(&self) -> Option<i32> {
-        let ev = &self.year_evidence;
-        if ev.title.is_some() || ev.period.is_some() {
-            return self.year;
-        }
-        ev.first_sentence.filter(|_| ev.first_sentence_dates).map(|(y, _)| y)
+        self.year_evidence.weighed()
     }
 
     /// The report follows the 2021 format's rules (the year, or else the format, says so).
