@@ -338,7 +338,32 @@ fn signed_date(doc: &Document) -> Option<(Date, Span)> {
             }
         }
     }
-    None
+    let last = doc.lines.iter().rev().find(|l| !l.empty && !l.noise && !l.cells.is_empty())?;
+    run_on_signature(doc.text(last.span), last.span.start)
+}
+
+/// A signature run into the last paragraph, as crawler text and one-line copies carry it
+/// ("…已按规定公开。新塘县教育局2023年1月11日 附件下载"): after the last full stop, only a unit's name,
+/// the date, and at most a few words of page chrome after it.
+fn run_on_signature(raw: &str, base: usize) -> Option<(Date, Span)> {
+    const UNIT_ENDS: [&str; 16] =
+        ["局", "委", "办", "院", "府", "处", "室", "中心", "会", "厅", "署", "街道", "镇", "乡", "所", "队"];
+    let tail_from = raw.rfind(['。', '！', '；']).map_or(0, |i| i + '。'.len_utf8());
+    let tail = &raw[tail_from..];
+    let norm = Norm::new(tail, base + tail_from, Mode::Prose);
+    let dates = crate::text::find_dates(&norm.text);
+    let (d, s, e) = match dates.last() {
+        Some(d) => (Date { year: d.year, month: d.month, day: d.day }, d.start, d.end),
+        None => hanzi_date(&norm.text)?,
+    };
+    let before = norm.text[..s].trim();
+    let after = norm.text[e..].trim();
+    let unit_like = before.is_empty()
+        || before.chars().count() <= 40
+            && !before.contains([',', '，', ':', '：', '、'])
+            && UNIT_ENDS.iter().any(|u| before.ends_with(u));
+    let chrome_only = after.chars().count() <= 12 && !after.contains(|c: char| c.is_ascii_digit() || c == '。');
+    (unit_like && chrome_only).then(|| (d, norm.span(s, e)))
 }
 
 /// The first "YYYY年M月D日" or "YYYY-M-D" in normalised text: (date, start, end).

@@ -173,6 +173,24 @@ impl Report<'_> {
         self.prose_sentences.iter().filter(move |s| s.section == Some(canonical))
     }
 
+    /// The page chrome a one-line copy keeps in front of the report ("当前位置： 首页政务公开…年报
+    /// 某局2024年…年度报告 来源：… 微信 微博 …"): from a breadcrumb cue at the start of a paragraph
+    /// before the first part up to the report's opening words (or the last repeat of the title).
+    pub fn page_chrome(&self, p: &Paragraph) -> Option<Span> {
+        const CUES: [&str; 5] = ["当前位置", "您的位置", "您当前的位置", "您所在的位置", "当前的位置"];
+        let first_part = self.sections.iter().map(|s| s.span.start).min().unwrap_or(usize::MAX);
+        let raw = self.text(p.span);
+        if p.span.start >= first_part || !CUES.iter().any(|c| raw.trim_start().starts_with(c)) {
+            return None;
+        }
+        let opening = ["根据《", "依据《", "按照《"].iter().filter_map(|w| raw.find(w)).min();
+        let end = opening.or_else(|| {
+            let sentence_end = raw.find('。').unwrap_or(raw.len());
+            raw[..sentence_end].rfind("年度报告").map(|i| i + "年度报告".len())
+        })?;
+        Some(Span::new(p.span.start, p.span.start + end))
+    }
+
     /// A signature line: the publication date, a bare date, or a short body name near the end.
     pub fn is_signature(&self, span: Span) -> bool {
         const ORG_ENDINGS: [&str; 12] =

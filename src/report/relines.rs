@@ -268,7 +268,9 @@ fn one_cell(span: Span) -> Line {
 fn row_line(src: &str, seg: Span) -> Line {
     let text = &src[seg.range()];
     let body = text.trim_end();
-    let figures_at = body.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '.' || is_slash(c)).len();
+    // A thousands comma is part of a figure ("行政许可4,687").
+    let figures_at =
+        body.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '.' | ',') || is_slash(c)).len();
     let figures_at =
         body[figures_at..].find(|c: char| c.is_ascii_digit() || is_slash(c)).map_or(body.len(), |i| figures_at + i);
     if figures_at >= body.len() || figures_at == 0 {
@@ -326,7 +328,7 @@ mod tests {
     fn a_one_line_report_is_cut_into_its_lines() {
         let text = "本报告由总体情况等六部分组成。一、总体情况2024年，本局认真贯彻落实《条例》。二、主动公开政府信息情况 \
                     第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 000行政规范性文件693665\
-                    第二十条第（五）项信息内容本年处理决定数量行政许可2293 三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：\
+                    第二十条第（五）项信息内容本年处理决定数量行政许可2293第二十条第（六）项信息内容本年处理决定数量行政处罚2,654 三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：\
                     第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计一、本年新收政府信息公开申请数量801000081\
                     二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开500000 5（三）不予公开1.属于国家秘密0000000\
                     2.其他法律行政法规禁止公开0000000";
@@ -335,6 +337,7 @@ mod tests {
         assert_eq!(find("一、总体情况"), Some(vec!["一、总体情况".to_string()]));
         assert_eq!(find("规章"), Some(vec!["规章".to_string(), "000".to_string()]));
         assert_eq!(find("行政规范性文件"), Some(vec!["行政规范性文件".to_string(), "693665".to_string()]));
+        assert_eq!(find("行政处罚"), Some(vec!["行政处罚".to_string(), "2,654".to_string()]), "a thousands comma");
         assert_eq!(
             find("一、本年新收"),
             Some(vec!["一、本年新收政府信息公开申请数量".to_string(), "801000081".to_string()])

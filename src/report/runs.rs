@@ -3,8 +3,9 @@
 //! Crawler dumps and some text extractions drop the separators between a row's cells. A run of
 //! digits can be cut into a row's cells in many ways; the table's own equalities (row totals, column
 //! sums, the T3 balance, the T4 group totals) decide. The cells are recovered only when exactly one
-//! way of cutting every run satisfies every equality; otherwise nothing is guessed and the table
-//! counts as unread.
+//! way of cutting every run satisfies every equality, or, when none does, exactly one way satisfies
+//! every equality but those through one cell (the author's wrong figure, which the rules then report);
+//! otherwise nothing is guessed and the table counts as unread.
 
 use crate::span::Span;
 
@@ -96,9 +97,23 @@ fn number(text: &str) -> u64 {
 
 const NOT_COUNTED: u64 = u64::MAX;
 
+/// Why the runs could not be cut in exactly one way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unsolved {
+    /// No cut satisfies every equality: some figure breaks one (or the copy lost a figure).
+    NoCut,
+    /// Several cuts do, or the search was too large to be sure.
+    Several,
+}
+
 /// The cells of every row, when exactly one cut of all runs satisfies every equality; `None` when
 /// none or several do (or the search is too large to be sure).
 pub fn solve(rows: &[RowIn], equalities: &[Equality]) -> Option<Vec<Cut>> {
+    solve_or_why(rows, equalities).ok()
+}
+
+/// As `solve`, saying why when there is not exactly one cut.
+pub fn solve_or_why(rows: &[RowIn], equalities: &[Equality]) -> Result<Vec<Cut>, Unsolved> {
     // Equalities within one row prune each row's cuts before the rows are combined.
     let (local, across): (Vec<&Equality>, Vec<&Equality>) =
         equalities.iter().partition(|e| e.iter().all(|(r, _, _)| Some(*r) == e.first().map(|x| x.0)));
@@ -106,11 +121,11 @@ pub fn solve(rows: &[RowIn], equalities: &[Equality]) -> Option<Vec<Cut>> {
     for (i, row) in rows.iter().enumerate() {
         let mut c = cuts(row, 4096);
         if c.len() > 4096 {
-            return None;
+            return Err(Unsolved::Several);
         }
         c.retain(|cut| local.iter().filter(|e| e[0].0 == i).all(|e| holds(e, |_, col| cut.get(col).map(|x| x.0))));
         if c.is_empty() {
-            return None;
+            return Err(Unsolved::NoCut);
         }
         options.push(c);
     }
@@ -121,10 +136,39 @@ pub fn solve(rows: &[RowIn], equalities: &[Equality]) -> Option<Vec<Cut>> {
     let mut found: Vec<Vec<usize>> = Vec::new();
     let mut budget = BUDGET;
     search(&order, 0, &options, &across, &mut chosen, &mut found, &mut budget);
-    if found.len() != 1 || budget == 0 {
-        return None;
+    if found.is_empty() && budget > 0 {
+        return Err(Unsolved::NoCut);
     }
-    Some(found[0].iter().enumerate().map(|(r, &k)| options[r][k].clone()).collect())
+    if found.len() != 1 || budget == 0 {
+        return Err(Unsolved::Several);
+    }
+    Ok(found[0].iter().enumerate().map(|(r, &k)| options[r][k].clone()).collect())
+}
+
+/// When no cut satisfies every equality, the author's one wrong figure may be why: a cell such that,
+/// with the equalities through it left out, every run is cut in exactly one way. Taken only when
+/// exactly one such reading exists; the table rules then report the equalities that cell breaks.
+pub fn one_cell_off(rows: &[RowIn], equalities: &[Equality]) -> Option<Vec<Cut>> {
+    let mut fits: Vec<Vec<Cut>> = Vec::new();
+    for (f, row) in rows.iter().enumerate() {
+        for c in 0..row.width {
+            let through = |e: &Equality| e.iter().any(|&(r, col, _)| r == f && col == c);
+            let rest: Vec<Equality> = equalities.iter().filter(|e| !through(e)).cloned().collect();
+            if rest.len() == equalities.len() {
+                continue;
+            }
+            let Ok(cells) = solve_or_why(rows, &rest) else { continue };
+            let values =
+                |cut: &Vec<Cut>| -> Vec<Vec<u64>> { cut.iter().map(|r| r.iter().map(|x| x.0).collect()).collect() };
+            if !fits.iter().any(|other| values(other) == values(&cells)) {
+                fits.push(cells);
+            }
+            if fits.len() > 1 {
+                return None;
+            }
+        }
+    }
+    fits.pop()
 }
 
 fn holds(e: &Equality, value: impl Fn(usize, usize) -> Option<u64>) -> bool {
@@ -222,5 +266,22 @@ mod tests {
         assert!(cells.is_none());
         let cells = solve(&rows[..1], &[row_total(0)]).expect("one cut");
         assert_eq!(cells[0].iter().map(|c| c.0).collect::<Vec<_>>(), vec![5, 0, 0, 0, 0, 0, 5]);
+    }
+
+    #[test]
+    fn one_wrong_figure_is_read_when_one_cell_explains_it() {
+        // Two outcome rows and their total; the total's 其他 column says 0 where the rows give 2.
+        let rows = [row("2200015", 7), row("91001112", 7), row("113001017", 7)];
+        let mut eqs: Vec<Equality> = (0..3).map(row_total).collect();
+        for c in 0..7 {
+            eqs.push(vec![(0, c, 1), (1, c, 1), (2, c, -1)]);
+        }
+        assert_eq!(solve_or_why(&rows, &eqs).err(), Some(Unsolved::NoCut));
+        let cells = one_cell_off(&rows, &eqs).expect("one cell explains the break");
+        let values: Vec<u64> = cells[2].iter().map(|c| c.0).collect();
+        assert_eq!(values, vec![11, 3, 0, 0, 1, 0, 17]);
+        // Two wrong figures in one row: no single cell explains it, nothing is guessed.
+        let rows = [row("2200015", 7), row("91001112", 7), row("113001019", 7)];
+        assert!(one_cell_off(&rows, &eqs).is_none());
     }
 }

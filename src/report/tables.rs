@@ -934,7 +934,12 @@ fn recut(
             width: *width,
         })
         .collect();
-    let whole = runs::solve(&input, equalities);
+    let whole = match runs::solve_or_why(&input, equalities) {
+        Ok(all) => Some(all),
+        // T3: a figure that breaks the equalities is the author's to hear about, if it is certain.
+        Err(runs::Unsolved::NoCut) if relax == Relax::PerRow => runs::one_cell_off(&input, equalities),
+        Err(_) => None,
+    };
     // Each run row alone with its own equalities (a fault between rows, such as a wrong column
     // total, then stays for the table rules to report).
     let alone = |r: usize| {

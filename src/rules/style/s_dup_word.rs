@@ -30,8 +30,10 @@ declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     for p in r.prose() {
-        let raw = r.text(p.span);
-        let base = p.span.start;
+        // A breadcrumb repeats words by nature ("首页政务公开政府信息公开政府信息公开年报").
+        let from = r.page_chrome(p).map_or(p.span.start, |c| c.end);
+        let raw = r.text(crate::span::Span::new(from, p.span.end));
+        let base = from;
         let chars: Vec<(usize, char)> = raw.char_indices().collect();
         let mut k = 0;
         while k < chars.len() {

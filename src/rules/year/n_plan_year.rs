@@ -47,7 +47,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let clause_start = t[..tok.start].rfind([',', ';', ':', '。']).map_or(0, |i| i + 1);
-            let prefix = &t[clause_start..tok.start];
+            let prefix = run_in_heading_removed(&t[clause_start..tok.start]);
             if !PREFIXES.contains(&prefix) {
                 continue;
             }
@@ -73,5 +73,20 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             out.push(f);
         }
+    }
+}
+
+/// What is left of a clause start once a run-in heading is taken off: one-line copies glue the heading
+/// to its first sentence ("（三）改进措施2025年，我局将……").
+fn run_in_heading_removed(prefix: &str) -> &str {
+    match crate::text::split_ordinal(prefix) {
+        (Some(_), rest) if has_any(rest, &["改进", "措施", "计划", "打算", "下一步", "努力方向"]) => {
+            ["改进措施", "改进计划", "工作计划", "工作打算", "下一步工作", "下一步", "努力方向"]
+                .iter()
+                .find_map(|h| rest.find(h).map(|at| &rest[at + h.len()..]))
+                .map(|r| r.trim_start_matches(['。', '.', ':', ' ']))
+                .unwrap_or(prefix)
+        }
+        _ => prefix,
     }
 }
