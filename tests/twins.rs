@@ -137,7 +137,9 @@ fn cells(checked: &Checked) -> Vec<String> {
 }
 
 /// Twins of every fixture and of every real report in text form (../shared/corpus, the seed and
-/// real/; their metadata header left out).
+/// real/; their metadata header left out). A text whose figures could not all be placed in their
+/// columns (run together or blanks lost: `unplaced`) has no faithful web page — which column a
+/// figure stood in is what the copy lost — so it gets no twin; those texts are listed.
 #[test]
 fn html_twins_read_like_their_text() {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -148,13 +150,19 @@ fn html_twins_read_like_their_text() {
     paths.push(manifest.join("../shared/corpus/2024_taoxi_zhen_wordcopy.txt"));
     let options = Options { previous: None, today: Some(nianbao::report::Date { year: 2026, month: 11, day: 27 }) };
     let mut failures = Vec::new();
+    let mut untwinned = 0;
     for p in &paths {
         let raw = std::fs::read_to_string(p).expect("UTF-8");
         let raw = raw.find("\n---\n").filter(|_| raw.starts_with("source:")).map_or(raw.as_str(), |at| &raw[at + 5..]);
         let text = raw.replace(['⟦', '⟧'], "");
+        let name = p.strip_prefix(&root).unwrap_or(p).display().to_string();
+        if Report::build(&text).tables.iter().any(|t| t.unplaced.is_some()) {
+            eprintln!("no twin (figures not placed in their columns): {name}");
+            untwinned += 1;
+            continue;
+        }
         let twin = html_twin(&text);
         let (a, b) = (check(&text, &options), check(&twin, &options));
-        let name = p.strip_prefix(&root).unwrap_or(p).display().to_string();
         let (ca, cb) = (cells(&a), cells(&b));
         if ca != cb {
             let only_text: Vec<&String> = ca.iter().filter(|c| !cb.contains(c)).collect();
@@ -170,4 +178,6 @@ fn html_twins_read_like_their_text() {
         }
     }
     assert!(failures.is_empty(), "{} of {} twins differ:\n{}", failures.len(), paths.len(), failures.join("\n"));
+    // Nearly every text has its twin.
+    assert!(untwinned * 20 <= paths.len(), "{untwinned} of {} texts have no twin", paths.len());
 }

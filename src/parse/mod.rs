@@ -234,7 +234,14 @@ fn split_line(src: &str, span: Span) -> Line {
         return line;
     }
     let tokens = space_tokens(text, content.start);
-    let values = tokens.iter().rev().take_while(|t| numbers::is_value_token(&src[t.range()])).count();
+    // A last cell in words after figures ("0 0 0 0 0 0 详见附件") is one of the row's values.
+    let worded = usize::from(
+        tokens.len() >= 3
+            && numbers::is_worded_value(&src[tokens[tokens.len() - 1].range()])
+            && numbers::is_value_token(&src[tokens[tokens.len() - 2].range()]),
+    );
+    let values =
+        worded + tokens.iter().rev().skip(worded).take_while(|t| numbers::is_value_token(&src[t.range()])).count();
     let prefix_ok = values < tokens.len() || values >= 2;
     if values >= 1 && tokens.len() >= 2 && prefix_ok {
         let label_tokens = tokens.len() - values;

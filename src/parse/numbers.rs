@@ -62,6 +62,12 @@ pub fn parse_value(raw: &str) -> Value {
     Value::Text
 }
 
+/// A figure's cell filled with words that point elsewhere ("详见附件", "见附表").
+pub fn is_worded_value(raw: &str) -> bool {
+    let t: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    t.chars().count() <= 8 && ["详见", "见附", "附件", "附表", "另附"].iter().any(|w| t.contains(w))
+}
+
 /// A blank-separated token that is a value on its own (for PDF-style "label 1 0 0" lines).
 pub fn is_value_token(tok: &str) -> bool {
     matches!(parse_value(tok), Value::Number { .. } | Value::Placeholder) && !tok.contains('%')

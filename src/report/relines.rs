@@ -51,6 +51,9 @@ const T3_HEADS: [&str; 31] = [
     "结转下年度",
 ];
 
+/// Words written in a figure's cell ("详见附件"), as they may end a run-together row.
+const TEXT_VALUES: [&str; 5] = ["详见附件", "见附件", "详见附表", "见附表", "另附"];
+
 /// T2 row labels and captions: they start a row wherever they stand.
 const T2_HEADS: [&str; 10] = [
     "第二十条第",
@@ -268,6 +271,11 @@ fn one_cell(span: Span) -> Line {
 fn row_line(src: &str, seg: Span) -> Line {
     let text = &src[seg.range()];
     let body = text.trim_end();
+    // A last cell written in words after the figures ("000000详见附件") is a figure of the row.
+    let worded = TEXT_VALUES
+        .iter()
+        .find(|w| body.strip_suffix(**w).is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit() || c == ' ')));
+    let body = worded.map_or(body, |w| &body[..body.len() - w.len()]).trim_end();
     // A thousands comma is part of a figure ("行政许可4,687").
     let figures_at =
         body.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '.' | ',') || is_slash(c)).len();
@@ -294,6 +302,10 @@ fn row_line(src: &str, seg: Span) -> Line {
             cells.push(Cell { span: Span::new(at + from, at + tok.len()) });
         }
         at += tok.len() + 1;
+    }
+    if let Some(w) = worded {
+        let end = seg.start + text.trim_end().len();
+        cells.push(Cell { span: Span::new(end - w.len(), end) });
     }
     Line { span: seg, cells, empty: false, multi: true, tabular: true, noise: false }
 }

@@ -41,10 +41,7 @@ fn is_value(raw: &str) -> bool {
 
 /// A cell that points elsewhere instead of holding its figure ("详见附件", "见附表"): a value written
 /// as text, which TBL-CELL-NUMERIC reports; never a label piece.
-fn is_text_value(raw: &str) -> bool {
-    let t: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
-    t.chars().count() <= 8 && ["详见", "见附", "附件", "附表", "另附"].iter().any(|w| t.contains(w))
-}
+use crate::parse::numbers::is_worded_value as is_text_value;
 
 /// A long sentence is prose, never a label.
 fn is_prose(text: &str) -> bool {
@@ -506,9 +503,27 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         }
         seen_keys.push(*key);
         let d = data.iter().position(|(r, _)| *r == i);
+        let total_only = match d.map(|d| &recut.rows[d]) {
+            Some(RowCut::Short) => total_of_short_row(doc, &row.values, width),
+            _ => None,
+        };
+        if let (Some(total), Some(&col)) = (total_only, cols.last()) {
+            cells.push(make_cell(doc, CellKey::T3(*key, col), total, row.label));
+            let found = 1;
+            rows.push(RowInfo {
+                key: RowKey::T3(*key),
+                label: row.label,
+                span: row.span,
+                found,
+                expected: width,
+                extra: Vec::new(),
+                rejoined: None,
+            });
+            continue;
+        }
         let mut values = match d.map(|d| &recut.rows[d]) {
             Some(RowCut::Cut(v)) => v.clone(),
-            Some(RowCut::Unread) => Vec::new(),
+            Some(RowCut::Unread | RowCut::Short) => Vec::new(),
             _ => row.values.clone(),
         };
         let rejoined = (width == 7).then(|| rejoin_split_digits(doc, &values)).flatten().map(|joined| {
@@ -669,7 +684,7 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         let w = cols.len();
         let values = match cut {
             RowCut::Cut(v) => v.clone(),
-            RowCut::Unread => Vec::new(),
+            RowCut::Unread | RowCut::Short => Vec::new(),
             RowCut::AsRead => row.values.clone(),
         };
         for (v, col) in values.iter().zip(cols.iter()) {
@@ -771,7 +786,7 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
     let recut = recut(doc, &[(read.clone(), 15)], &T4_EQUALITIES.map(|g| g.to_vec()), Relax::DropOne, min_short);
     let values = match recut.rows.first() {
         Some(RowCut::Cut(v)) => v.clone(),
-        Some(RowCut::Unread) => Vec::new(),
+        Some(RowCut::Unread | RowCut::Short) => Vec::new(),
         _ => read,
     };
     let row_span = collected.rows.iter().map(|r| r.span).reduce(|a, b| a.cover(b)).unwrap_or_default();
@@ -861,6 +876,9 @@ enum RowCut {
     Cut(Vec<Span>),
     /// Runs that could not be cut in exactly one way: no cells.
     Unread,
+    /// Fewer figures than cells, the blanks lost: no figure can be placed in its column (but in
+    /// T3 the last one is the row's total when the others add up to it).
+    Short,
 }
 
 struct Recut {
@@ -899,9 +917,40 @@ fn unplaced(rows: &[(Vec<Span>, usize)], min_short: usize) -> Recut {
         return Recut::none(rows.len());
     }
     Recut {
-        rows: (0..rows.len()).map(|r| if short.contains(&r) { RowCut::Unread } else { RowCut::AsRead }).collect(),
+        rows: (0..rows.len()).map(|r| if short.contains(&r) { RowCut::Short } else { RowCut::AsRead }).collect(),
         unplaced: Some(Unplaced::BlanksLost),
         cut: false,
+    }
+}
+
+/// The total of a T3 row whose blank cells were lost ("95 95", "2 1 3"): the last figure, when the
+/// figures before it add up to it (the total column is the last; whichever columns the others
+/// belong to, they sum to it). Anything else cannot be placed.
+/// The figures may also have run together ("9595" for 95|95): every cut into at most `width` numbers
+/// whose last is the sum of the others must give the same total.
+fn total_of_short_row(doc: &Document, values: &[Span], width: usize) -> Option<Span> {
+    let tokens: Vec<(Span, &str)> = values.iter().map(|v| (*v, doc.text(*v).trim())).collect();
+    if tokens.iter().any(|(_, t)| t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let runs: Vec<RowIn> = (1..=width)
+        .map(|w| RowIn { tokens: tokens.iter().map(|(s, t)| (*s, t.to_string())).collect(), width: w })
+        .collect();
+    let mut totals: Vec<Span> = Vec::new();
+    for row in runs.iter().skip(1) {
+        // The last number is the sum of the ones before it.
+        let mut sum: Equality = (0..row.width - 1).map(|c| (0, c, 1)).collect();
+        sum.push((0, row.width - 1, -1));
+        match runs::solve_or_why(std::slice::from_ref(row), &[sum]) {
+            Ok(cells) => totals.extend(cells[0].last().map(|c| c.1)),
+            Err(runs::Unsolved::Several) => return None,
+            Err(runs::Unsolved::NoCut) => {}
+        }
+    }
+    totals.dedup();
+    match totals.as_slice() {
+        [one] => Some(*one),
+        _ => None,
     }
 }
 
@@ -910,7 +959,11 @@ fn unplaced(rows: &[(Vec<Span>, usize)], min_short: usize) -> Recut {
 /// number has. (A row that merely lacks a cell or two is the author's, and TBL-ROW-WIDTH's.)
 fn is_run(doc: &Document, values: &[Span], width: usize) -> bool {
     let texts: Vec<&str> = values.iter().map(|v| doc.text(*v)).collect();
-    let digits: usize = texts.iter().map(|t| t.bytes().filter(u8::is_ascii_digit).count()).sum();
+    // A value in words ("详见附件") fills one cell.
+    let digits: usize = texts
+        .iter()
+        .map(|t| if t.bytes().any(|b| b.is_ascii_digit()) { t.bytes().filter(u8::is_ascii_digit).count() } else { 1 })
+        .sum();
     let leading_zero = texts.iter().any(|t| t.len() > 1 && t.starts_with('0') && t.bytes().all(|b| b.is_ascii_digit()));
     values.len() < width && digits >= width && (values.len() * 2 <= width || leading_zero)
 }

@@ -10,6 +10,8 @@ declare_rule! {
     /// 第二、三、四部分的表格在文中出现了（有表头、行名或成行的数字），但检查器读出的单元格不到应有的
     /// 九成：单元格的数字连在一起无法唯一拆分、表格是图片、文字提取错乱，或文本在表格中途结束。每张表
     /// 报告一次，说明读出了多少、应粘贴什么；这张表的勾稽关系、行宽和缺行不作判断。
+    /// 复制时丢失了空白单元格的表三（“（一）予以公开 41 41”）：一行中前面的数加起来等于最后一个数时，
+    /// 最后一个数就是这一行的总计：读出这些总计，正文与总计的核对照常进行，其余各列不作判断。
     ///
     /// ## 为什么是问题
     /// 没有读出的表格无法核对。检查器不能把“没读出来”当成“没有问题”，也不能把自己的误读当成作者的
@@ -41,7 +43,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             (ReadState::Truncated, _) => "文本在表格中途结束，请粘贴完整的报告后再检查".to_string(),
             (_, Some(Unplaced::RunTogether)) => format!("单元格的数字连在一起，无法唯一拆分到各列；{PASTE}"),
             (_, Some(Unplaced::BlanksLost)) => {
-                format!("多行的数字少于列数（复制时空白单元格丢失了），无法判断每个数字属于哪一列；{PASTE}")
+                // Rows read by their total alone (the figures before it add up to it).
+                let totals =
+                    r.table(id).map_or(0, |t| t.rows.iter().filter(|row| row.found == 1 && row.expected == 7).count());
+                if totals > 0 {
+                    format!("多行的数字少于列数（复制时空白单元格丢失了），其中 {totals} 行只读出了总计，其他各列的数字无法判断属于哪一列；{PASTE}")
+                } else {
+                    format!("多行的数字少于列数（复制时空白单元格丢失了），无法判断每个数字属于哪一列；{PASTE}")
+                }
             }
             _ => format!("可能是表格为图片、行名无法识别或文字提取错乱；{PASTE}"),
         };
