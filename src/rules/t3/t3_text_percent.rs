@@ -84,7 +84,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if !after[pi + num_txt.len()..].starts_with('%') {
                 continue;
             }
-            let Ok(p) = num_txt.parse::<f64>() else { continue };
+            let Some((p, used)) = crate::text::scan_number(&num_txt) else { continue };
+            if used != num_txt.len() {
+                continue;
+            }
             let decimals = num_txt.split_once('.').map_or(0, |x| x.1.len());
             let tol = f64::max(0.15, 0.5 * 10f64.powi(-(decimals as i32)) + 0.01);
             if bases.iter().any(|b| (cnt.value * 100.0 / b - p).abs() <= tol) {
