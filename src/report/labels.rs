@@ -77,7 +77,8 @@ pub fn t3_row(label: &str, after: Option<T3Row>) -> Option<T3Row> {
 }
 
 /// Words that identify a T3 row wherever they stand in its label, in the order they are tried.
-const T3_NEEDLES: [(&str, T3Row); 27] = [
+/// A label cut short by a wrap in a PDF or OCR copy ("2.申请人逾期未按收") is still found by its start.
+const T3_NEEDLES: [(&str, T3Row); 44] = [
     ("本年新收", T3Row::R01),
     ("上年结转", T3Row::R02),
     ("予以公开", T3Row::R03),
@@ -105,6 +106,24 @@ const T3_NEEDLES: [(&str, T3Row); 27] = [
     ("收费通知", T3Row::R22),
     ("缴纳费用", T3Row::R22),
     ("结转下年度", T3Row::R25),
+    // The openings of the long labels, for labels cut short by a wrap.
+    ("国家秘", T3Row::R05),
+    ("法律行政法规禁", T3Row::R06),
+    ("三安全", T3Row::R07),
+    ("保护第三方", T3Row::R08),
+    ("三类内部事务", T3Row::R09),
+    ("四类过程性", T3Row::R10),
+    ("行政执法案", T3Row::R11),
+    ("行政查询事", T3Row::R12),
+    ("本机关不掌握", T3Row::R13),
+    ("没有现成", T3Row::R14),
+    ("补正后申请", T3Row::R15),
+    ("信访举报", T3Row::R16),
+    ("提供公开出版", T3Row::R18),
+    ("无正当理由大量", T3Row::R19),
+    ("要求行政机关确认", T3Row::R20),
+    ("申请人无正当理由", T3Row::R21),
+    ("申请人逾期未按", T3Row::R22),
 ];
 
 /// Group labels of T3 (they span rows and carry no numbers of their own in the official layout).

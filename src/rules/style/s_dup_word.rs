@@ -34,7 +34,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let from = r.page_chrome(p).map_or(p.span.start, |c| c.end);
         let raw = r.text(crate::span::Span::new(from, p.span.end));
         let base = from;
-        let chars: Vec<(usize, char)> = raw.char_indices().collect();
+        // Blanks are passed over: OCR and PDF copies put them inside words ("规范规 范").
+        let chars: Vec<(usize, char)> = raw.char_indices().filter(|(_, c)| !c.is_whitespace()).collect();
         let mut k = 0;
         while k < chars.len() {
             let mut hit = None;
@@ -73,7 +74,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 let word: String = chars[k..k + n].iter().map(|x| x.1).collect();
                 ["结果维持", "结果纠正", "其他结果", "尚未审结"].iter().any(|h| word.contains(h))
             };
-            if let Some(n) = hit.filter(|n| !header(*n)) {
+            // "…人民政府政府信息公开…": the body's name, then the subject.
+            let after_body_name = |n: usize| {
+                let word: String = chars[k..k + n].iter().map(|x| x.1).collect();
+                word == "政府" && k >= 2 && chars[k - 2].1 == '人' && chars[k - 1].1 == '民'
+            };
+            if let Some(n) = hit.filter(|n| !header(*n) && !after_body_name(*n)) {
                 let start = chars[k].0;
                 let end = chars.get(k + 2 * n).map_or(raw.len(), |x| x.0);
                 let word: String = chars[k..k + n].iter().map(|x| x.1).collect();

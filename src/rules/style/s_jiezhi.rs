@@ -28,7 +28,8 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    for norm in r.line_prose.iter() {
+    // Sentences, not lines: a PDF or OCR copy may wrap right after 截止.
+    for norm in r.prose_sentences.iter() {
         let t = norm.text();
         for i in find_all(t, "截止") {
             let end = i + "截止".len();
@@ -40,7 +41,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 || ["底", "末", "年底", "年末"].iter().any(|p| rest.starts_with(p))
                 || rest.chars().next().is_some_and(|c| c.is_ascii_digit());
             if dated {
-                let span = norm.span(i, end);
+                let span = norm.span_of(i, end);
                 let f = S_JIEZHI.finding(span, "“截止”后直接跟日期，应为“截至”");
                 out.push(if r.text(span) == "截止" { f.fix(span, "截至") } else { f });
             }

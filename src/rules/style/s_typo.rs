@@ -75,41 +75,57 @@ fn first_chars_match_the_entries() {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
+    let before = out.len();
     for norm in r.line_prose.iter() {
-        let t = norm.text();
-        // One pass over the line (cheaper than a substring search per entry); matches of one entry do
-        // not overlap, as with `match_indices`.
-        let mut next_free = [0usize; TYPOS.len()];
-        for (i, c) in t.char_indices() {
-            if !FIRST_CHARS.contains(&c) {
+        scan(r, norm.text(), |i, end| norm.span(i, end), out);
+    }
+    // A word a PDF or OCR copy wrapped across two lines ("…等问" / "提。") is whole in its sentence.
+    let found: Vec<crate::span::Span> = out[before..].iter().map(|f| f.span).collect();
+    for s in &r.prose_sentences {
+        let mut more = Vec::new();
+        scan(r, s.text(), |i, end| s.span_of(i, end), &mut more);
+        out.extend(more.into_iter().filter(|f| !found.iter().any(|x| x.start < f.span.end && f.span.start < x.end)));
+    }
+}
+
+fn scan(
+    r: &crate::report::Report,
+    t: &str,
+    span_of: impl Fn(usize, usize) -> crate::span::Span,
+    out: &mut Vec<Finding>,
+) {
+    // One pass over the line (cheaper than a substring search per entry); matches of one entry do
+    // not overlap, as with `match_indices`.
+    let mut next_free = [0usize; TYPOS.len()];
+    for (i, c) in t.char_indices() {
+        if !FIRST_CHARS.contains(&c) {
+            continue;
+        }
+        for (k, (wrong, right, bad_prev, bad_next)) in TYPOS.iter().enumerate() {
+            if !wrong.starts_with(c) || i < next_free[k] || !t[i..].starts_with(wrong) {
                 continue;
             }
-            for (k, (wrong, right, bad_prev, bad_next)) in TYPOS.iter().enumerate() {
-                if !wrong.starts_with(c) || i < next_free[k] || !t[i..].starts_with(wrong) {
-                    continue;
-                }
-                let end = i + wrong.len();
-                next_free[k] = end;
-                if prev_char(t, i).is_some_and(|c| bad_prev.contains(c))
-                    || next_char(t, end).is_some_and(|c| bad_next.contains(c))
-                {
-                    continue;
-                }
-                // 登陆 is only wrong for logging in to a site or system.
-                if *wrong == "登陆"
-                    && !t[end..].chars().take(6).any(|c| ['网', '平', '系', '门', '账', '客', '官', 'A'].contains(&c))
-                {
-                    continue;
-                }
-                let message = format!("“{wrong}”应为“{right}”");
-                let span = norm.span(i, end);
-                let mut f = S_TYPO.finding(span, message);
-                // Certain only where the words are written as matched (no blank or variant inside).
-                if r.text(span) == *wrong {
-                    f = f.fix(span, *right);
-                }
-                out.push(f);
+            let end = i + wrong.len();
+            next_free[k] = end;
+            if prev_char(t, i).is_some_and(|c| bad_prev.contains(c))
+                || next_char(t, end).is_some_and(|c| bad_next.contains(c))
+            {
+                continue;
             }
+            // 登陆 is only wrong for logging in to a site or system.
+            if *wrong == "登陆"
+                && !t[end..].chars().take(6).any(|c| ['网', '平', '系', '门', '账', '客', '官', 'A'].contains(&c))
+            {
+                continue;
+            }
+            let message = format!("“{wrong}”应为“{right}”");
+            let span = span_of(i, end);
+            let mut f = S_TYPO.finding(span, message);
+            // Certain only where the words are written as matched (no blank or variant inside).
+            if r.text(span) == *wrong {
+                f = f.fix(span, *right);
+            }
+            out.push(f);
         }
     }
 }
