@@ -4,8 +4,9 @@
 //! digits can be cut into a row's cells in many ways; the table's own equalities (row totals, column
 //! sums, the T3 balance, the T4 group totals) decide. The cells are recovered only when exactly one
 //! way of cutting every run satisfies every equality, or, when none does, exactly one way satisfies
-//! every equality but those through one cell (the author's wrong figure, which the rules then report);
-//! otherwise nothing is guessed and the table counts as unread.
+//! every equality but those through one cell (the author's wrong figure, which the rules then report),
+//! or exactly one way breaks fewer equalities than any other, and no more than one wrong figure
+//! breaks (three); otherwise nothing is guessed and the table counts as unread.
 
 use crate::span::Span;
 
@@ -112,8 +113,11 @@ pub fn solve(rows: &[RowIn], equalities: &[Equality]) -> Option<Vec<Cut>> {
     solve_or_why(rows, equalities).ok()
 }
 
-/// As `solve`, saying why when there is not exactly one cut.
-pub fn solve_or_why(rows: &[RowIn], equalities: &[Equality]) -> Result<Vec<Cut>, Unsolved> {
+/// Each row's cuts that satisfy its own equalities, the equalities across rows, and the rows in the
+/// order to try them (fewest choices first).
+type Options<'e> = (Vec<Vec<Cut>>, Vec<&'e Equality>, Vec<usize>);
+
+fn options<'e>(rows: &[RowIn], equalities: &'e [Equality]) -> Result<Options<'e>, Unsolved> {
     // Equalities within one row prune each row's cuts before the rows are combined.
     let (local, across): (Vec<&Equality>, Vec<&Equality>) =
         equalities.iter().partition(|e| e.iter().all(|(r, _, _)| Some(*r) == e.first().map(|x| x.0)));
@@ -129,9 +133,14 @@ pub fn solve_or_why(rows: &[RowIn], equalities: &[Equality]) -> Result<Vec<Cut>,
         }
         options.push(c);
     }
-    // Rows with fewest choices first.
     let mut order: Vec<usize> = (0..rows.len()).collect();
     crate::sort::sort_by_key(&mut order, |&i| (options[i].len(), i));
+    Ok((options, across, order))
+}
+
+/// As `solve`, saying why when there is not exactly one cut.
+pub fn solve_or_why(rows: &[RowIn], equalities: &[Equality]) -> Result<Vec<Cut>, Unsolved> {
+    let (options, across, order) = self::options(rows, equalities)?;
     let mut chosen: Vec<Option<usize>> = vec![None; rows.len()];
     let mut found: Vec<Vec<usize>> = Vec::new();
     let mut budget = BUDGET;
@@ -143,6 +152,67 @@ pub fn solve_or_why(rows: &[RowIn], equalities: &[Equality]) -> Result<Vec<Cut>,
         return Err(Unsolved::Several);
     }
     Ok(found[0].iter().enumerate().map(|(r, &k)| options[r][k].clone()).collect())
+}
+
+/// When every row can be cut to satisfy its own total but no cut satisfies the equalities across rows
+/// (a row the author got wrong as a whole, such as a carry-over whose 自然人 and 总计 are both one too
+/// many): the one cut that breaks the fewest of them, at most `most`, if exactly one does.
+pub fn fewest_broken(rows: &[RowIn], equalities: &[Equality], most: usize) -> Option<Vec<Cut>> {
+    let (options, across, order) = self::options(rows, equalities).ok()?;
+    let mut best = Fewest { broken: most, found: Vec::new(), budget: BUDGET };
+    let mut chosen: Vec<Option<usize>> = vec![None; rows.len()];
+    fewest(&order, 0, 0, &options, &across, &mut chosen, &mut best);
+    if best.budget == 0 || best.broken == 0 || best.found.len() != 1 {
+        return None;
+    }
+    Some(best.found[0].iter().enumerate().map(|(r, &k)| options[r][k].clone()).collect())
+}
+
+struct Fewest {
+    /// The fewest broken equalities seen in a complete cut (at first: the most allowed).
+    broken: usize,
+    /// The complete cuts with that many (two at most: two mean no answer).
+    found: Vec<Vec<usize>>,
+    budget: usize,
+}
+
+fn fewest(
+    order: &[usize],
+    depth: usize,
+    broken: usize,
+    options: &[Vec<Cut>],
+    across: &[&Equality],
+    chosen: &mut Vec<Option<usize>>,
+    best: &mut Fewest,
+) {
+    let Some(&row) = order.get(depth) else {
+        if broken < best.broken {
+            best.broken = broken;
+            best.found.clear();
+        }
+        if best.found.len() < 2 {
+            best.found.push(chosen.iter().map(|c| c.unwrap_or(0)).collect());
+        }
+        return;
+    };
+    for k in 0..options[row].len() {
+        if best.budget == 0 {
+            return;
+        }
+        best.budget -= 1;
+        chosen[row] = Some(k);
+        let value = |r: usize, c: usize| chosen[r].and_then(|k| options[r][k].get(c)).map(|x| x.0);
+        // The equalities this row completes.
+        let now = across
+            .iter()
+            .filter(|e| e.iter().any(|(r, _, _)| *r == row) && e.iter().all(|(r, _, _)| chosen[*r].is_some()))
+            .filter(|e| !holds(e, value))
+            .count();
+        if broken + now <= best.broken {
+            fewest(order, depth + 1, broken + now, options, across, chosen, best);
+        }
+        chosen[row] = None;
+    }
 }
 
 /// When no cut satisfies every equality, the author's one wrong figure may be why: a cell such that,
@@ -283,5 +353,39 @@ mod tests {
         // Two wrong figures in one row: no single cell explains it, nothing is guessed.
         let rows = [row("2200015", 7), row("91001112", 7), row("113001019", 7)];
         assert!(one_cell_off(&rows, &eqs).is_none());
+    }
+
+    #[test]
+    fn a_row_wrong_as_a_whole_is_read_when_one_cut_breaks_fewest() {
+        // New 11|3|0|0|1|2|17 (or 1|13|…), nothing carried in, all 17 done, yet 1|0|0|0|0|0|1 carried
+        // over: every row adds up, the balance breaks in 自然人 and 总计 whatever the cut.
+        // Rows: 一 新收, 二 结转, two outcomes, （七）总计, 四 结转下年度.
+        let rows = [
+            row("113001217", 7),
+            row("0000000", 7),
+            row("2200015", 7),
+            row("91001112", 7),
+            row("113001217", 7),
+            row("1000001", 7),
+        ];
+        let mut eqs: Vec<Equality> = (0..6).map(row_total).collect();
+        for c in 0..7 {
+            eqs.push(vec![(2, c, 1), (3, c, 1), (4, c, -1)]);
+            eqs.push(vec![(0, c, 1), (1, c, 1), (4, c, -1), (5, c, -1)]);
+        }
+        assert_eq!(solve_or_why(&rows, &eqs).err(), Some(Unsolved::NoCut));
+        assert!(one_cell_off(&rows, &eqs).is_none(), "two cells are wrong");
+        let cells = fewest_broken(&rows, &eqs, 3).expect("one cut breaks two equalities, the others more");
+        let first: Vec<u64> = cells[0].iter().map(|c| c.0).collect();
+        assert_eq!(first, vec![11, 3, 0, 0, 1, 2, 17]);
+        // Allowed fewer broken equalities than the fault breaks: nothing is read.
+        assert!(fewest_broken(&rows, &eqs, 1).is_none());
+        // Without the outcome rows, 11|3 and 1|13 break as few: two readings, none is taken.
+        let rows = [row("113001217", 7), row("0000000", 7), row("113001217", 7), row("1000001", 7)];
+        let mut eqs: Vec<Equality> = (0..4).map(row_total).collect();
+        for c in 0..7 {
+            eqs.push(vec![(0, c, 1), (1, c, 1), (2, c, -1), (3, c, -1)]);
+        }
+        assert!(fewest_broken(&rows, &eqs, 3).is_none());
     }
 }

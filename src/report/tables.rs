@@ -990,7 +990,10 @@ fn recut(
     let whole = match runs::solve_or_why(&input, equalities) {
         Ok(all) => Some(all),
         // T3: a figure that breaks the equalities is the author's to hear about, if it is certain.
-        Err(runs::Unsolved::NoCut) if relax == Relax::PerRow => runs::one_cell_off(&input, equalities),
+        Err(runs::Unsolved::NoCut) if relax == Relax::PerRow => {
+            // One wrong figure breaks up to three equalities (its row, its column, its balance).
+            runs::one_cell_off(&input, equalities).or_else(|| runs::fewest_broken(&input, equalities, 3))
+        }
         Err(_) => None,
     };
     // Each run row alone with its own equalities (a fault between rows, such as a wrong column
