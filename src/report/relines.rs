@@ -276,11 +276,12 @@ fn row_line(src: &str, seg: Span) -> Line {
         .iter()
         .find(|w| body.strip_suffix(**w).is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit() || c == ' ')));
     let body = worded.map_or(body, |w| &body[..body.len() - w.len()]).trim_end();
-    // A thousands comma is part of a figure ("行政许可4,687").
+    // A thousands comma is part of a figure ("行政许可4,687"), and so is a minus sign ("-100000-1").
     let figures_at =
-        body.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '.' | ',') || is_slash(c)).len();
+        body.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '.' | ',' | '-') || is_slash(c)).len();
     let figures_at =
         body[figures_at..].find(|c: char| c.is_ascii_digit() || is_slash(c)).map_or(body.len(), |i| figures_at + i);
+    let figures_at = if body[..figures_at].ends_with('-') { figures_at - 1 } else { figures_at };
     if figures_at >= body.len() || figures_at == 0 {
         // A caption, header or group label of the table: never prose.
         return Line { tabular: true, ..one_cell(seg) };
@@ -289,9 +290,15 @@ fn row_line(src: &str, seg: Span) -> Line {
     let mut cells = vec![Cell { span: label_span }];
     let mut at = seg.start + figures_at;
     for tok in body[figures_at..].split(' ') {
-        // A slash is a cell of its own ("规章///": three cells written “/”); digits stay one token.
+        // A slash is a cell of its own ("规章///": three cells written “/”); digits stay one token,
+        // up to a minus sign, which starts the next figure.
         let mut from = 0;
-        for (i, c) in tok.char_indices().filter(|(_, c)| is_slash(*c)) {
+        for (i, c) in tok.char_indices().filter(|&(i, c)| is_slash(c) || c == '-' && i > 0) {
+            if c == '-' {
+                cells.push(Cell { span: Span::new(at + from, at + i) });
+                from = i;
+                continue;
+            }
             if i > from {
                 cells.push(Cell { span: Span::new(at + from, at + i) });
             }
@@ -350,6 +357,10 @@ mod tests {
         assert_eq!(find("规章"), Some(vec!["规章".to_string(), "000".to_string()]));
         assert_eq!(find("行政规范性文件"), Some(vec!["行政规范性文件".to_string(), "693665".to_string()]));
         assert_eq!(find("行政处罚"), Some(vec!["行政处罚".to_string(), "2,654".to_string()]), "a thousands comma");
+        let l = lines("三、本年度办理结果（一）予以公开180000018（二）部分公开0000000（三）不予公开1．属于国家秘密0000000\
+                       2．其他法律行政法规禁止公开0000000（七）总计180000018四、结转下年度继续办理-100000-1");
+        let carried = l.iter().find(|c| c.first().is_some_and(|x| x.starts_with("四、结转下年度")));
+        assert_eq!(carried.map(|c| c[1..].join("|")), Some("-100000|-1".to_string()), "{l:?}");
         assert_eq!(
             find("一、本年新收"),
             Some(vec!["一、本年新收政府信息公开申请数量".to_string(), "801000081".to_string()])

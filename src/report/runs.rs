@@ -26,7 +26,7 @@ pub type Equality = Vec<(usize, usize, i64)>;
 const BUDGET: usize = 200_000;
 
 /// One way of cutting a row: the cells' values and spans.
-type Cut = Vec<(u64, Span)>;
+type Cut = Vec<(i64, Span)>;
 
 /// Every way to cut a row's tokens into exactly `width` cells: each token into one or more
 /// consecutive numbers, without leading zeros (a lone "0" is a number), at most `limit` of them.
@@ -45,16 +45,23 @@ fn cuts(row: &RowIn, limit: usize) -> Vec<Cut> {
         };
         // Cells the remaining tokens need at least (one each).
         let room = width.saturating_sub(cur.len() + rest.len());
-        let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
-        if !digits || text.len() == 1 {
+        // A minus sign belongs to the first number of its run ("-100000" for -1|0|0|0|0|0).
+        let negative = text.starts_with('-');
+        let body = &text[usize::from(negative)..];
+        let digits = !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit());
+        if !digits || body.len() == 1 {
             cur.push((number(text), *span));
             go(rest, width, limit, cur, out);
             cur.pop();
             return;
         }
-        cut_token(text, span.start, 0, room, &mut |parts| {
+        cut_token(body, span.start + usize::from(negative), 0, room, &mut |parts| {
             let n = parts.len();
             cur.extend_from_slice(parts);
+            if negative {
+                let first = cur.len() - n;
+                cur[first] = (-cur[first].0, Span::new(span.start, cur[first].1.end));
+            }
             go(rest, width, limit, cur, out);
             cur.truncate(cur.len() - n);
         });
@@ -64,12 +71,12 @@ fn cuts(row: &RowIn, limit: usize) -> Vec<Cut> {
 }
 
 /// What receives each cut of a token.
-type Emit<'f> = dyn FnMut(&[(u64, Span)]) + 'f;
+type Emit<'f> = dyn FnMut(&[(i64, Span)]) + 'f;
 
 /// Calls `f` with every cut of the digit string `s` (at byte offset `base`) into 1..=`max` numbers.
 fn cut_token(s: &str, base: usize, from: usize, max: usize, f: &mut Emit) {
-    let mut parts: Vec<(u64, Span)> = Vec::new();
-    fn go(s: &str, base: usize, at: usize, max: usize, parts: &mut Vec<(u64, Span)>, f: &mut Emit) {
+    let mut parts: Vec<(i64, Span)> = Vec::new();
+    fn go(s: &str, base: usize, at: usize, max: usize, parts: &mut Vec<(i64, Span)>, f: &mut Emit) {
         if at == s.len() {
             f(parts);
             return;
@@ -81,7 +88,7 @@ fn cut_token(s: &str, base: usize, from: usize, max: usize, f: &mut Emit) {
         // A zero is a number of its own; any other digit starts a number of up to 9 digits.
         let longest = if b[at] == b'0' { 1 } else { (s.len() - at).min(9) };
         for len in 1..=longest {
-            let Ok(v) = s[at..at + len].parse::<u64>() else { break };
+            let Ok(v) = s[at..at + len].parse::<i64>() else { break };
             parts.push((v, Span::new(base + at, base + at + len)));
             go(s, base, at + len, max, parts, f);
             parts.pop();
@@ -92,11 +99,11 @@ fn cut_token(s: &str, base: usize, from: usize, max: usize, f: &mut Emit) {
 
 /// A value written as one token. Anything but a whole number (an amount with decimals, a placeholder)
 /// is `NOT_COUNTED`: the equalities it is part of do not apply.
-fn number(text: &str) -> u64 {
-    text.parse::<u64>().unwrap_or(NOT_COUNTED)
+fn number(text: &str) -> i64 {
+    text.parse::<i64>().unwrap_or(NOT_COUNTED)
 }
 
-const NOT_COUNTED: u64 = u64::MAX;
+const NOT_COUNTED: i64 = i64::MAX;
 
 /// Why the runs could not be cut in exactly one way.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -229,7 +236,7 @@ pub fn one_cell_off(rows: &[RowIn], equalities: &[Equality]) -> Option<Vec<Cut>>
             }
             let Ok(cells) = solve_or_why(rows, &rest) else { continue };
             let values =
-                |cut: &Vec<Cut>| -> Vec<Vec<u64>> { cut.iter().map(|r| r.iter().map(|x| x.0).collect()).collect() };
+                |cut: &Vec<Cut>| -> Vec<Vec<i64>> { cut.iter().map(|r| r.iter().map(|x| x.0).collect()).collect() };
             if !fits.iter().any(|other| values(other) == values(&cells)) {
                 fits.push(cells);
             }
@@ -241,7 +248,7 @@ pub fn one_cell_off(rows: &[RowIn], equalities: &[Equality]) -> Option<Vec<Cut>>
     fits.pop()
 }
 
-fn holds(e: &Equality, value: impl Fn(usize, usize) -> Option<u64>) -> bool {
+fn holds(e: &Equality, value: impl Fn(usize, usize) -> Option<i64>) -> bool {
     let mut sum: i128 = 0;
     for &(r, c, coef) in e {
         match value(r, c) {
@@ -310,7 +317,7 @@ mod tests {
     fn a_row_total_decides_a_run() {
         let rows = [row("801000081", 7)];
         let cells = solve(&rows, &[row_total(0)]).expect("one cut");
-        let values: Vec<u64> = cells[0].iter().map(|c| c.0).collect();
+        let values: Vec<i64> = cells[0].iter().map(|c| c.0).collect();
         assert_eq!(values, vec![80, 1, 0, 0, 0, 0, 81]);
         // Spans slice the digits of each cell.
         let spans: Vec<(usize, usize)> = cells[0].iter().map(|c| (c.1.start, c.1.end)).collect();
@@ -348,7 +355,7 @@ mod tests {
         }
         assert_eq!(solve_or_why(&rows, &eqs).err(), Some(Unsolved::NoCut));
         let cells = one_cell_off(&rows, &eqs).expect("one cell explains the break");
-        let values: Vec<u64> = cells[2].iter().map(|c| c.0).collect();
+        let values: Vec<i64> = cells[2].iter().map(|c| c.0).collect();
         assert_eq!(values, vec![11, 3, 0, 0, 1, 0, 17]);
         // Two wrong figures in one row: no single cell explains it, nothing is guessed.
         let rows = [row("2200015", 7), row("91001112", 7), row("113001019", 7)];
@@ -376,7 +383,7 @@ mod tests {
         assert_eq!(solve_or_why(&rows, &eqs).err(), Some(Unsolved::NoCut));
         assert!(one_cell_off(&rows, &eqs).is_none(), "two cells are wrong");
         let cells = fewest_broken(&rows, &eqs, 3).expect("one cut breaks two equalities, the others more");
-        let first: Vec<u64> = cells[0].iter().map(|c| c.0).collect();
+        let first: Vec<i64> = cells[0].iter().map(|c| c.0).collect();
         assert_eq!(first, vec![11, 3, 0, 0, 1, 2, 17]);
         // Allowed fewer broken equalities than the fault breaks: nothing is read.
         assert!(fewest_broken(&rows, &eqs, 1).is_none());
@@ -387,5 +394,13 @@ mod tests {
             eqs.push(vec![(0, c, 1), (1, c, 1), (2, c, -1), (3, c, -1)]);
         }
         assert!(fewest_broken(&rows, &eqs, 3).is_none());
+    }
+
+    #[test]
+    fn a_minus_sign_belongs_to_the_first_number_of_its_run() {
+        let cells = solve(&[row("-100000 -1", 7)], &[row_total(0)]).expect("one cut");
+        let values: Vec<i64> = cells[0].iter().map(|c| c.0).collect();
+        assert_eq!(values, vec![-1, 0, 0, 0, 0, 0, -1]);
+        assert_eq!((cells[0][0].1.start, cells[0][0].1.end), (0, 2), "the sign is in the cell's text");
     }
 }

@@ -1006,7 +1006,7 @@ fn recut(
             .collect();
         runs::solve(std::slice::from_ref(&input[r]), &own).and_then(|mut c| c.pop())
     };
-    let mut cuts: Vec<Option<Vec<(u64, Span)>>> = match whole {
+    let mut cuts: Vec<Option<Vec<(i64, Span)>>> = match whole {
         Some(all) => all.into_iter().map(Some).collect(),
         None => match relax {
             // T3: every run row must be cut on its own, or none is trusted.
@@ -1022,7 +1022,7 @@ fn recut(
             Relax::EachRow => (0..rows.len()).map(|r| runs.contains(&r).then(|| alone(r)).flatten()).collect(),
             // T4: exactly one equality left out gives one cut (that equality is the author's mistake).
             Relax::DropOne => {
-                let found: Vec<Vec<Vec<(u64, Span)>>> = (0..equalities.len())
+                let found: Vec<Vec<Vec<(i64, Span)>>> = (0..equalities.len())
                     .filter_map(|skip| {
                         let rest: Vec<Equality> =
                             equalities.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, e)| e.clone()).collect();
