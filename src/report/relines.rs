@@ -357,8 +357,10 @@ mod tests {
         assert_eq!(find("规章"), Some(vec!["规章".to_string(), "000".to_string()]));
         assert_eq!(find("行政规范性文件"), Some(vec!["行政规范性文件".to_string(), "693665".to_string()]));
         assert_eq!(find("行政处罚"), Some(vec!["行政处罚".to_string(), "2,654".to_string()]), "a thousands comma");
-        let l = lines("三、本年度办理结果（一）予以公开180000018（二）部分公开0000000（三）不予公开1．属于国家秘密0000000\
-                       2．其他法律行政法规禁止公开0000000（七）总计180000018四、结转下年度继续办理-100000-1");
+        let l = lines(
+            "三、本年度办理结果（一）予以公开180000018（二）部分公开0000000（三）不予公开1．属于国家秘密0000000\
+                       2．其他法律行政法规禁止公开0000000（七）总计180000018四、结转下年度继续办理-100000-1",
+        );
         let carried = l.iter().find(|c| c.first().is_some_and(|x| x.starts_with("四、结转下年度")));
         assert_eq!(carried.map(|c| c[1..].join("|")), Some("-100000|-1".to_string()), "{l:?}");
         assert_eq!(

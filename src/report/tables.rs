@@ -83,6 +83,9 @@ struct Collector<'f, K> {
     classify: &'f dyn Fn(&str, Option<K>) -> Option<K>,
     is_header: &'f dyn Fn(&str) -> bool,
     width: &'f dyn Fn(Option<K>, u8) -> usize,
+    /// The table's rows have no labels (T4): blank cells right below its headers are its row's first
+    /// cells. (Elsewhere such a blank is a label cell left empty.)
+    unlabelled: bool,
 }
 
 struct Collected<K> {
@@ -121,6 +124,9 @@ impl<K: Copy> Collector<'_, K> {
         let mut last_key: Option<K> = None;
         // Length of the label buffer when it was last classified in vain (buffer only grows until cleared).
         let mut tried: Option<usize> = None;
+        // Blank cells right below the column headers, before any figure: the first cells of a row
+        // without a label (a Word copy of T4 whose first group is blank).
+        let mut blanks_below_header: Vec<Span> = Vec::new();
         let note_first = |first: &mut Option<usize>, at: usize| {
             if first.is_none() {
                 *first = Some(at);
@@ -220,7 +226,14 @@ impl<K: Copy> Collector<'_, K> {
                 let mut values: Vec<Span> = line.cells[values_from..].iter().map(|c| c.span).collect();
                 // More cells than the row has: blank ones around the figures are the label's
                 // colspan written out (Markdown converters) or a trailing border ("| … |||").
+                // A row of figures alone keeps its leading blanks (they are its first cells) and loses
+                // the trailing one a copy that ends every cell with a tab leaves.
                 let width = (self.width)(key.map(|k| k.0), caption);
+                if last_label.is_none() {
+                    while values.len() > width && values.last().is_some_and(Span::is_empty) {
+                        values.pop();
+                    }
+                }
                 while values.len() > width && values.first().is_some_and(Span::is_empty) {
                     values.remove(0);
                 }
@@ -261,6 +274,9 @@ impl<K: Copy> Collector<'_, K> {
                         continue;
                     }
                 }
+                if self.unlabelled && current.is_none() && buffer.last().is_some_and(|(t, _)| (self.is_header)(t)) {
+                    blanks_below_header.push(cell.span);
+                }
                 // Blank cells repeat; classify the same label pieces only once.
                 if tried == Some(buffer.len()) {
                     continue;
@@ -295,18 +311,23 @@ impl<K: Copy> Collector<'_, K> {
                 close(&mut current, &mut out.rows, &mut last_key);
                 let key = self.classify_pieces(&buffer, last_key);
                 let start = key.map_or(cell.span, |k| k.1);
+                let mut values = if key.is_none() { std::mem::take(&mut blanks_below_header) } else { Vec::new() };
+                values.push(cell.span);
+                let start = values.first().map_or(start, |v| if key.is_none() { *v } else { start });
                 note_first(&mut out.first, start.start);
                 current = Some(RawRow {
                     strong: key.map(|k| k.0),
                     weak: None,
                     label: key.map(|k| k.1),
-                    values: vec![cell.span],
+                    values,
                     span: start.cover(cell.span),
                     caption,
                 });
                 buffer.clear();
+                blanks_below_header.clear();
                 continue;
             }
+            blanks_below_header.clear();
             // Text: a label piece, a header, a caption or prose.
             if is_prose(raw) {
                 close(&mut current, &mut out.rows, &mut last_key);
@@ -430,7 +451,7 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
     let classify = |l: &str, after: Option<T3Row>| labels::t3_row(l, after);
     let is_header = |l: &str| labels::t3_col(l).is_some() || labels::t3_is_group(l) || l.contains("本列数据的勾稽关系");
     let w = |_: Option<T3Row>, _: u8| width;
-    let collector = Collector { classify: &classify, is_header: &is_header, width: &w };
+    let collector = Collector { classify: &classify, is_header: &is_header, width: &w, unlabelled: false };
     let collected = collector.collect(region);
 
     use T3Row::{R21, R21_23, R22, R23};
@@ -640,7 +661,7 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
             _ => 1,
         },
     };
-    let collector = Collector { classify: &classify, is_header: &is_header, width: &width };
+    let collector = Collector { classify: &classify, is_header: &is_header, width: &width, unlabelled: false };
     let collected = collector.collect(region);
     let caption_rows = |c: u8| -> &'static [T2Row] {
         use T2Row::*;
@@ -777,7 +798,7 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
                 || l == "尚未")
     };
     let w = |_: Option<()>, _: u8| 15;
-    let collector = Collector { classify: &classify, is_header: &is_header, width: &w };
+    let collector = Collector { classify: &classify, is_header: &is_header, width: &w, unlabelled: true };
     let collected = collector.collect(region);
     let all: Vec<Span> = collected.rows.iter().flat_map(|r| r.values.iter().copied()).collect();
     let read: Vec<Span> = t4_window(doc, &all).to_vec();
