@@ -63,6 +63,9 @@ pub fn t3_row(label: &str, after: Option<T3Row>) -> Option<T3Row> {
         R13_15
     } else if body == "不予处理" {
         R16_20
+    } else if body == "其他" && ord.is_some_and(|o| o.style == OrdinalStyle::ParenHanzi && o.number == 6) {
+        // "（六）其他处理" cut short by a wrap or a page break: the group, not its "3.其他" row.
+        R21_23
     } else if body == "其他"
         && (ord.is_some_and(|o| o.style == OrdinalStyle::Arabic) || matches!(after, Some(R21 | R22)))
     {

@@ -81,6 +81,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // About last year's carried-over applications ("上年结转的2件…", "2024年结转的2件申请已…全部办结"),
         // about something else (建议提案, 信访), or with the exceptions named ("除2件结转…外").
         let previous_year = r.year.map(|y| format!("{}年", y - 1));
+        // Blanks an OCR or PDF copy leaves inside words ("2022 年结 转的 1 件") are no words.
+        let compact = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
+        let (clause, subject) = (compact(clause), compact(subject));
         let carried_in = clause.contains("上年")
             || subject.contains("上年结转")
             || (subject.contains("结转") && !CARRY.iter().any(|w| subject.contains(w)) && !subject.contains("下"))
