@@ -48,16 +48,21 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             let clause_start = t[..tok.start].rfind([',', ';', ':', '。']).map_or(0, |i| i + 1);
             let prefix = run_in_heading_removed(&t[clause_start..tok.start]);
-            if !PREFIXES.contains(&prefix) {
+            // "我局将在2025年重点做好…": the body, then 将/拟/计划 and 在/于, dates the action too.
+            let body_will = prefix.chars().count() <= 10
+                && ["将在", "将于", "拟在", "拟于", "计划在", "计划于", "要在"].iter().any(|w| prefix.ends_with(w));
+            if !PREFIXES.contains(&prefix) && !body_will {
                 continue;
             }
             let after = &t[tok.end..];
             let after = after.strip_prefix('度').unwrap_or(after);
             let org_follows = r.org.as_deref().is_some_and(|o| !o.is_empty() && after.starts_with(o));
-            if !(org_follows || FOLLOWERS.iter().any(|f| after.starts_with(f))) {
+            // "我局将在2024年的基础上…" builds on the year: it does not date the action.
+            let body_will = body_will && !after.starts_with(['的', '基', '成', '工']);
+            if !(body_will || org_follows || FOLLOWERS.iter().any(|f| after.starts_with(f))) {
                 continue;
             }
-            if !is_future(&t[tok.start..]) {
+            if !body_will && !is_future(&t[tok.start..]) {
                 continue;
             }
             let message = if tok.year == y {
