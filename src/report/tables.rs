@@ -310,10 +310,9 @@ impl<K: Copy> Collector<'_, K> {
                 }
                 close(&mut current, &mut out.rows, &mut last_key);
                 let key = self.classify_pieces(&buffer, last_key);
-                let start = key.map_or(cell.span, |k| k.1);
                 let mut values = if key.is_none() { std::mem::take(&mut blanks_below_header) } else { Vec::new() };
                 values.push(cell.span);
-                let start = values.first().map_or(start, |v| if key.is_none() { *v } else { start });
+                let start = key.map_or(values[0], |k| k.1);
                 note_first(&mut out.first, start.start);
                 current = Some(RawRow {
                     strong: key.map(|k| k.0),
@@ -530,12 +529,11 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         };
         if let (Some(total), Some(&col)) = (total_only, cols.last()) {
             cells.push(make_cell(doc, CellKey::T3(*key, col), total, row.label));
-            let found = 1;
             rows.push(RowInfo {
                 key: RowKey::T3(*key),
                 label: row.label,
                 span: row.span,
-                found,
+                found: 1,
                 expected: width,
                 extra: Vec::new(),
                 rejoined: None,
