@@ -952,15 +952,14 @@ fn total_of_short_row(doc: &Document, values: &[Span], width: usize) -> Option<S
     if tokens.iter().any(|(_, t)| t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
-    let runs: Vec<RowIn> = (1..=width)
-        .map(|w| RowIn { tokens: tokens.iter().map(|(s, t)| (*s, t.to_string())).collect(), width: w })
-        .collect();
+    let mut row = RowIn { tokens: tokens.iter().map(|(s, t)| (*s, t.to_string())).collect(), width: 0 };
     let mut totals: Vec<Span> = Vec::new();
-    for row in runs.iter().skip(1) {
+    for w in 2..=width {
+        row.width = w;
         // The last number is the sum of the ones before it.
-        let mut sum: Equality = (0..row.width - 1).map(|c| (0, c, 1)).collect();
-        sum.push((0, row.width - 1, -1));
-        match runs::solve_or_why(std::slice::from_ref(row), &[sum]) {
+        let mut sum: Equality = (0..w - 1).map(|c| (0, c, 1)).collect();
+        sum.push((0, w - 1, -1));
+        match runs::solve_or_why(std::slice::from_ref(&row), &[sum]) {
             Ok(cells) => totals.extend(cells[0].last().map(|c| c.1)),
             Err(runs::Unsolved::Several) => return None,
             Err(runs::Unsolved::NoCut) => {}
