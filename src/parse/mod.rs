@@ -184,9 +184,19 @@ fn split_line(src: &str, span: Span) -> Line {
         return line;
     }
     let content = trim_markup(src, span);
+    let tabs = |t: &str| t.bytes().filter(|b| *b == b'\t').count();
+    let blank = |at: usize| Cell { span: Span::new(at, at) };
     if content.is_empty() {
-        // A tab- or space-only line: an empty cell in a Word copy.
-        line.cells = vec![Cell { span: Span::new(span.start, span.start) }];
+        // A tab- or space-only line: an empty cell in a Word copy; tabs between blank cells in a
+        // web copy of a row left blank (T4 with no cases: 14 tabs, 15 cells).
+        let n = tabs(s);
+        if n >= 2 {
+            line.cells = (0..=n).map(|_| blank(span.start)).collect();
+            line.multi = true;
+            line.tabular = true;
+        } else {
+            line.cells = vec![blank(span.start)];
+        }
         return line;
     }
     let text = &src[content.range()];
@@ -194,7 +204,11 @@ fn split_line(src: &str, span: Span) -> Line {
         line.noise = true;
         return line;
     }
-    if text.contains('\t') {
+    // A label followed by tabs alone: a web copy of a row whose cells are all blank
+    // ("一、本年新收政府信息公开申请数量\t\t\t\t\t\t\t": the label and seven blanks).
+    let trailing = tabs(&src[content.end..span.end]);
+    let blank_row = trailing >= 2 && text.chars().count() <= 80 && !text.contains('。');
+    if text.contains('\t') || blank_row {
         line.multi = true;
         line.tabular = true;
         let mut at = content.start;
@@ -202,12 +216,14 @@ fn split_line(src: &str, span: Span) -> Line {
             line.cells.push(Cell { span: trim_markup(src, Span::new(at, at + part.len())) });
             at += part.len() + 1;
         }
+        if blank_row && line.cells.last().is_some_and(|c| !is_value_cell(&src[c.span.range()])) {
+            line.cells.extend((0..trailing).map(|_| blank(content.end)));
+            return line;
+        }
         // A row of figures alone that starts or ends in blank cells ("\t\t2\t\t\t2\t\t"): the outer
         // tabs are those cells, not padding (a web copy of a label-less T4 whose zeros were left blank).
         if line.cells.iter().all(|c| is_value_cell(&src[c.span.range()])) {
-            let count = |t: &str| t.bytes().filter(|b| *b == b'\t').count();
-            let (lead, trail) = (count(&src[span.start..content.start]), count(&src[content.end..span.end]));
-            let blank = |at: usize| Cell { span: Span::new(at, at) };
+            let (lead, trail) = (tabs(&src[span.start..content.start]), tabs(&src[content.end..span.end]));
             line.cells.splice(0..0, (0..lead).map(|_| blank(content.start)));
             line.cells.extend((0..trail).map(|_| blank(content.end)));
         }
@@ -314,7 +330,10 @@ fn is_noise(text: &str) -> bool {
             return true;
         }
     }
-    if t.starts_with('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':')) {
+    // A Markdown rule row ("| --- | :---: |") or a stray separator ("|"); pipes with blanks between
+    // them ("|  |  |") are a row of blank cells.
+    let blank_cells = text.contains("| ") && !t.contains('-');
+    if t.starts_with('|') && !blank_cells && t.chars().all(|c| matches!(c, '|' | '-' | ':')) {
         return true;
     }
     if t.starts_with('第') && t.contains('页') && t.chars().count() <= 12 {

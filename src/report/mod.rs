@@ -214,6 +214,9 @@ pub struct TableInfo {
     pub unplaced: Option<Unplaced>,
     /// Some row's figures arrived run together and were cut into cells by the table's equalities.
     pub recut: bool,
+    /// T4 whose figures could not be placed in their columns: every reading of its row that adds up
+    /// (empty when it was read cell by cell, or when the readings are too many to list).
+    pub readings: Vec<Vec<i64>>,
 }
 
 /// Why a table's figures could not be placed in their columns.
@@ -456,6 +459,9 @@ impl<'a> Report<'a> {
         let ta = self.line_prose.line(a.line).text();
         let tb = self.line_prose.line(b.line).text();
         let n = ta.chars().count();
+        // A figure is never the last word of a paragraph: "…结转的 1" / "件申请已于…" is one sentence
+        // however short the line (OCR copies break lines early).
+        let figure_then_unit = ta.ends_with(|c: char| c.is_ascii_digit()) && tb.starts_with(FIGURE_UNITS);
         let part_heading = a.heading && self.sections.iter().any(|s| s.span.start == a.span.start);
         between
             && la.to == lb.from
@@ -463,7 +469,7 @@ impl<'a> Report<'a> {
             && !part_heading
             && !b.heading
             && full >= 12
-            && n * 5 >= full * 4
+            && (n * 5 >= full * 4 || figure_then_unit)
             && !ta.ends_with(['。', '!', '?', ';', ':', '”', '’', ')', '》'])
             && !starts_item(tb)
     }
@@ -548,6 +554,10 @@ impl<'a> Report<'a> {
         self.line_prose.line(p.line)
     }
 }
+
+/// Units that follow a figure in the prose (件, 条, …), so a line opening with one continues the
+/// figure the line before ended with.
+const FIGURE_UNITS: [char; 12] = ['件', '条', '个', '次', '项', '篇', '期', '场', '人', '家', '份', '%'];
 
 /// A line that starts an item of its own: 一、 （一） 1. 1、 一是 (the next line of a wrapped
 /// paragraph never does).

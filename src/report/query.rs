@@ -2,8 +2,8 @@
 //! and their sentences; the trusted year; the kind of body. Decided here once, so that no rule
 //! decides it again in its own way.
 
-use super::keys::{CellKey, T3Row};
-use super::{Format, Paragraph, Report, Sentence, TableCell};
+use super::keys::{CellKey, T3Col, T3Row, T4Col};
+use super::{Format, Paragraph, Report, Sentence, TableCell, TableId};
 use crate::parse::Value;
 use crate::span::Span;
 
@@ -90,6 +90,29 @@ impl Report<'_> {
     /// The sum of cells that must all be numbers.
     pub fn sum(&self, keys: impl IntoIterator<Item = CellKey>) -> Option<f64> {
         keys.into_iter().map(|k| self.number(k)).sum()
+    }
+
+    /// T3's applicant cells (自然人 to 其他), when there are some and every one is blank: a table left
+    /// unfilled (T3-ALL-BLANK says so once; TBL-CELL-EMPTY does not list its cells again).
+    pub fn t3_applicants_blank(&self) -> Option<usize> {
+        let t = self.table(TableId::T3)?;
+        if t.rows.len() < 5 {
+            return None;
+        }
+        let applicant = |c: &&TableCell| matches!(c.key, CellKey::T3(_, col) if T3Col::APPLICANTS.contains(&col));
+        let cells: Vec<&TableCell> = self.cells.iter().filter(applicant).collect();
+        (!cells.is_empty() && cells.iter().all(|c| matches!(c.value, Value::Empty))).then_some(cells.len())
+    }
+
+    /// The values the sum of some T4 cells has in the readings of a T4 that could not be read cell by
+    /// cell (`TableInfo::readings`), smallest first; `None` when there are none to go by.
+    pub fn t4_possible_sums(&self, cols: &[T4Col]) -> Option<Vec<i64>> {
+        let readings = &self.table(TableId::T4)?.readings;
+        let value = |r: &Vec<i64>, c: &T4Col| T4Col::ALL.iter().position(|x| x == c).and_then(|i| r.get(i).copied());
+        let mut sums: Vec<i64> = readings.iter().filter_map(|r| cols.iter().map(|c| value(r, c)).sum()).collect();
+        crate::sort::sort(&mut sums);
+        sums.dedup();
+        (!sums.is_empty()).then_some(sums)
     }
 
     /// A formula's operands: every cell read and a number or blank (counted as 0); `None` when the

@@ -185,6 +185,14 @@ fn table_rows(src: &str, span: Span, out: &mut Vec<Line>) {
     }
     let mut bounds: Vec<usize> = std::iter::once(0).chain(starts).chain(std::iter::once(text.len())).collect();
     bounds.dedup();
+    // Prose may stand before the table in its part ("…均已按期答复。 行政复议行政诉讼结果维持…"): up to
+    // its last sentence end it is a paragraph, not the table's header.
+    if let Some(end) =
+        text[..bounds[1]].rfind(SENTENCE_ENDS).map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8))
+    {
+        out.push(one_cell(trim_span(src, Span::new(span.start, span.start + end))));
+        bounds[0] = end;
+    }
     for w in bounds.windows(2) {
         let seg = trim_span(src, Span::new(span.start + w[0], span.start + w[1]));
         if seg.is_empty() {
@@ -193,6 +201,8 @@ fn table_rows(src: &str, span: Span, out: &mut Vec<Line>) {
         out.push(row_line(src, seg));
     }
 }
+
+const SENTENCE_ENDS: [char; 4] = ['。', '！', '？', '；'];
 
 /// Where the rows of a run-together table start: each T3 or T2 label (with its ordinal), and the
 /// figures at the end of a T4 header. Fewer than 3 means the piece is not such a table. Rows must
@@ -232,12 +242,13 @@ fn row_starts(text: &str) -> Vec<usize> {
     if caption && t2.len() >= 3 && t2.iter().filter(|&&s| figures_follow(&text[s..])).count() >= 2 {
         return t2;
     }
-    // T4: its header words, then 15 figures run together.
+    // T4: its header words, then its figures run together.
     let folded = label(text);
     if folded.contains("未经复议直接起诉") && folded.contains("复议后起诉") {
         let body = text.trim_end();
         let figures = body.len() - body.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ').len();
-        if figures >= 10 {
+        // Fewer figures than cells when the blanks were lost, but then right after the last header.
+        if figures >= 10 || figures > 0 && label(&body[..body.len() - figures]).ends_with("总计") {
             return vec![0, body.len() - figures, body.len()];
         }
     }

@@ -248,6 +248,87 @@ pub fn one_cell_off(rows: &[RowIn], equalities: &[Equality]) -> Option<Vec<Cut>>
     fits.pop()
 }
 
+/// Every reading of one row whose blank cells were lost (and whose figures may have run together):
+/// its numbers, in order, in some of its `width` columns, the other columns blank (0), such that the
+/// row's equalities (row 0) hold. The distinct readings, or `None` when there are more than `limit`
+/// or the search is too large to finish. Nothing here says which reading is the author's; a rule
+/// may still tell the prose cannot fit any of them.
+pub fn readings_with_blanks(row: &RowIn, equalities: &[Equality], limit: usize) -> Option<Vec<Vec<i64>>> {
+    struct Search<'a> {
+        tokens: &'a [(Span, String)],
+        width: usize,
+        equalities: &'a [Equality],
+        limit: usize,
+        budget: usize,
+        found: Vec<Vec<i64>>,
+        values: Vec<i64>,
+    }
+    impl Search<'_> {
+        /// Column `values.len()` is next; the numbers still to place start at byte `at` of token `tok`.
+        fn go(&mut self, tok: usize, at: usize) -> bool {
+            if self.budget == 0 || self.found.len() > self.limit {
+                return false;
+            }
+            self.budget -= 1;
+            let col = self.values.len();
+            // Every equality whose last cell is the one just filled must hold.
+            let done = |e: &&Equality| e.iter().map(|x| x.1).max() == Some(col.wrapping_sub(1));
+            if col > 0 && !self.equalities.iter().filter(done).all(|e| holds(e, |_, c| self.values.get(c).copied())) {
+                return true;
+            }
+            if col == self.width {
+                if tok == self.tokens.len() && !self.found.contains(&self.values) {
+                    self.found.push(self.values.clone());
+                }
+                return true;
+            }
+            // Each token left needs a column at least.
+            if self.tokens.len() - tok > self.width - col {
+                return true;
+            }
+            // A blank.
+            self.values.push(0);
+            let go_on = self.go(tok, at);
+            self.values.pop();
+            if !go_on {
+                return false;
+            }
+            let Some((_, text)) = self.tokens.get(tok) else { return true };
+            let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+            // Anything but a run of digits is one cell as written.
+            let lens: Vec<usize> = if !digits {
+                vec![text.len()]
+            } else if text.as_bytes()[at] == b'0' {
+                vec![1]
+            } else {
+                (1..=(text.len() - at).min(9)).collect()
+            };
+            for len in lens {
+                let value = if digits { text[at..at + len].parse().unwrap_or(NOT_COUNTED) } else { number(text) };
+                self.values.push(value);
+                let (next_tok, next_at) = if at + len == text.len() { (tok + 1, 0) } else { (tok, at + len) };
+                let go_on = self.go(next_tok, next_at);
+                self.values.pop();
+                if !go_on {
+                    return false;
+                }
+            }
+            true
+        }
+    }
+    let mut search = Search {
+        tokens: &row.tokens,
+        width: row.width,
+        equalities,
+        limit,
+        budget: BUDGET,
+        found: Vec::new(),
+        values: Vec::with_capacity(row.width),
+    };
+    let finished = search.go(0, 0);
+    (finished && search.found.len() <= limit).then_some(search.found)
+}
+
 fn holds(e: &Equality, value: impl Fn(usize, usize) -> Option<i64>) -> bool {
     let mut sum: i128 = 0;
     for &(r, c, coef) in e {
@@ -402,5 +483,28 @@ mod tests {
         let values: Vec<i64> = cells[0].iter().map(|c| c.0).collect();
         assert_eq!(values, vec![-1, 0, 0, 0, 0, 0, -1]);
         assert_eq!((cells[0][0].1.start, cells[0][0].1.end), (0, 2), "the sign is in the cell's text");
+    }
+
+    /// T4's three groups: four results and their total.
+    fn t4_groups() -> Vec<Equality> {
+        (0..3).map(|g| (0..5).map(|k| (0, g * 5 + k, if k == 4 { -1 } else { 1 })).collect()).collect()
+    }
+
+    #[test]
+    fn blanks_lost_leave_every_reading_that_adds_up() {
+        // "11": a result of 1 and its group's total, in any of the three groups.
+        let readings = readings_with_blanks(&row("11", 15), &t4_groups(), 100).expect("few readings");
+        assert_eq!(readings.len(), 12, "four results in each of three groups");
+        assert!(readings.iter().all(|r| r.iter().sum::<i64>() == 2));
+        let review_totals: Vec<i64> = readings.iter().map(|r| r[4]).collect();
+        assert!(review_totals.contains(&0) && review_totals.contains(&1) && !review_totals.contains(&2));
+        // "2 1 3 1 1": 2+1 = 3 in one group, 1 = 1 in a later one; 复议 has 3 or nothing.
+        let readings = readings_with_blanks(&row("21311", 15), &t4_groups(), 1000).expect("few readings");
+        assert!(!readings.is_empty());
+        assert!(readings.iter().all(|r| r[4] == 0 || r[4] == 3), "{readings:?}");
+        // Figures that add up in no way: no reading at all.
+        assert_eq!(readings_with_blanks(&row("2 1 4", 15), &t4_groups(), 100), Some(Vec::new()));
+        // Too many readings to list: none is given.
+        assert!(readings_with_blanks(&row("1 1 2", 15), &t4_groups(), 10).is_none(), "18 readings");
     }
 }

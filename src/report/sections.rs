@@ -33,8 +33,10 @@ pub(super) fn find(doc: &Document, in_table: &dyn Fn(Span) -> bool) -> (Vec<Sect
         if line.tabular || raw.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'%' | b'-' | b'/')) {
             continue;
         }
-        // A long line without an ordinal is plain prose: no heading to parse.
-        if raw.chars().count() > 40 && Ordinal::parse(raw.trim_start()).is_none() {
+        // A long line without an ordinal is plain prose: no heading to parse. (OCR and PDF copies
+        // may write the ordinal with a Kangxi radical: "（⼆）".)
+        let opening: String = raw.trim_start().chars().take(8).map(crate::text::fold_width).collect();
+        if raw.chars().count() > 40 && Ordinal::parse(&opening).is_none() {
             paragraphs.push(Paragraph { span, section: sections.len().checked_sub(1), heading: false, line: li });
             continue;
         }

@@ -193,15 +193,19 @@ impl<K: Copy> Collector<'_, K> {
                         }
                     }
                 }
-                let Some(first_val) = first_val.or_else(|| {
-                    // A labelled row whose cells are all blank. One group label ("（三）不予公开")
-                    // before the row's own label is no header; several header words are (自然人 |
-                    // 法人或其他组织 | 总计), and so is a lone header word with fewer blanks than a
-                    // row has cells (a lone 2019 “（六）其他处理” with its blanks is a row).
+                // A row of blank cells alone in a table without labels (T4 with no cases, left blank).
+                let blank_row = self.unlabelled && texts.is_empty() && line.cells.len() >= 2;
+                let Some(first_val) = first_val.or_else(|| blank_row.then_some(0)).or_else(|| {
+                    // A labelled row whose cells are all blank. Several header words are a header
+                    // row (自然人 | 法人或其他组织 | 总计, however many blanks a pipe table pads it
+                    // with), unless the last is numbered: then they are a row's group labels and its
+                    // own ("三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密"). A lone header word is
+                    // a row when a blank stands under every column (a 2019 “（六）其他处理”).
                     let last_label = line.cells.iter().rposition(|c| !c.span.is_empty()).unwrap_or(0);
                     let blanks_after = line.cells.len() - last_label - 1;
                     let headers = texts.iter().filter(|(_, t, _)| (self.is_header)(t)).count();
-                    let header_row = headers >= 2
+                    let numbered = texts.last().is_some_and(|(_, t, _)| crate::text::Ordinal::parse(t).is_some());
+                    let header_row = (headers >= 2 && !numbered)
                         || (headers == texts.len() && blanks_after < (self.width)(key.map(|k| k.0), caption));
                     (key.is_some() && blanks_after > 0 && !header_row).then_some(last_label + 1)
                 }) else {
@@ -349,6 +353,13 @@ impl<K: Copy> Collector<'_, K> {
             tried = None;
         }
         close(&mut current, &mut out.rows, &mut last_key);
+        // Nothing but blank cells below the headers: a row left wholly blank (T4 with no cases).
+        let width = (self.width)(None, caption);
+        if self.unlabelled && out.rows.is_empty() && blanks_below_header.len() >= width {
+            blanks_below_header.truncate(width);
+            let span = blanks_below_header[0].cover(blanks_below_header[width - 1]);
+            out.rows.push(RawRow { strong: None, weak: None, label: None, values: blanks_below_header, span, caption });
+        }
         out
     }
 }
@@ -424,7 +435,7 @@ pub(super) fn extract(
         tables.push(info);
         cells.extend(c);
     }
-    tables.retain(|t| t.found_cells > 0 || !t.headers.is_empty());
+    tables.retain(|t| t.found_cells > 0 || !t.headers.is_empty() || !t.readings.is_empty());
     (tables, cells)
 }
 
@@ -580,6 +591,7 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         expected_rows: order.len(),
         unplaced: recut.unplaced,
         recut: recut.cut,
+        readings: Vec::new(),
     };
     (info, cells)
 }
@@ -731,6 +743,7 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         expected_rows,
         unplaced,
         recut: recovered,
+        readings: Vec::new(),
     };
     (info, cells)
 }
@@ -797,7 +810,15 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
     };
     let w = |_: Option<()>, _: u8| 15;
     let collector = Collector { classify: &classify, is_header: &is_header, width: &w, unlabelled: true };
-    let collected = collector.collect(region);
+    let mut collected = collector.collect(region);
+    // The row has no label: text with a comma before the figures is a sentence of the part wrapped
+    // after a figure ("…被申请行政复议 5 件（结果维持 2"), not the table.
+    collected.rows.retain(|r| {
+        let lead = r.values.first().map_or(r.span, |v| Span::new(r.span.start, v.start.max(r.span.start)));
+        !doc.text(lead).contains(['，', '。', '；', ','])
+    });
+    let starts = collected.rows.iter().map(|r| r.span.start).chain(collected.headers.iter().map(|h| h.1.start));
+    collected.first = starts.min();
     let all: Vec<Span> = collected.rows.iter().flat_map(|r| r.values.iter().copied()).collect();
     let read: Vec<Span> = t4_window(doc, &all).to_vec();
     // Fewer than two of its three groups, not run together: the copy lost the blank cells' places.
@@ -806,8 +827,9 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
     let values = match recut.rows.first() {
         Some(RowCut::Cut(v)) => v.clone(),
         Some(RowCut::Unread | RowCut::Short) => Vec::new(),
-        _ => read,
+        _ => read.clone(),
     };
+    let readings = if values.is_empty() && !read.is_empty() { t4_readings(doc, &read) } else { Vec::new() };
     let row_span = collected.rows.iter().map(|r| r.span).reduce(|a, b| a.cover(b)).unwrap_or_default();
     let mut cells = Vec::new();
     for (v, col) in values.iter().zip(T4Col::ALL) {
@@ -840,8 +862,17 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
         expected_rows: 1,
         unplaced: recut.unplaced,
         recut: recut.cut,
+        readings,
     };
     (info, cells)
+}
+
+/// The readings of a T4 row whose figures could not be placed ("1 1", "21311"): at most a few
+/// hundred, else none.
+fn t4_readings(doc: &Document, values: &[Span]) -> Vec<Vec<i64>> {
+    let tokens = values.iter().map(|v| (*v, doc.text(*v).trim().to_string())).collect();
+    let row = RowIn { tokens, width: 15 };
+    runs::readings_with_blanks(&row, &T4_EQUALITIES.map(|g| g.to_vec()), 500).unwrap_or_default()
 }
 
 /// A T3 row with more values than its 7 cells, every one a single digit ("1 2 0 0 0 0 12"): a number

@@ -84,21 +84,19 @@ fn headings_gap(r: &crate::report::Report, children: &[&Heading], out: &mut Vec<
     }
 }
 
-/// "一是…二是…" in the prose between `from` and `to`; a list may run over several lines (PDF copies
-/// wrap lines mid-sentence), so the count carries over from one paragraph to the next.
+/// "一是…二是…" in the prose between `from` and `to`, read by sentences (a PDF copy may wrap "一" and
+/// "是" onto two lines); a list may run over several sentences, so the count carries over.
 fn enumerations(r: &crate::report::Report, from: usize, to: usize, out: &mut Vec<Finding>) {
     let mut prev: Option<u32> = None;
-    // Paragraphs are in document order: start at the first one at or after `from` (linear overall).
-    let first = r.paragraphs.partition_point(|p| p.span.start < from);
-    let in_range = r.paragraphs[first..].iter().take_while(|p| p.span.start <= to);
-    for p in in_range.filter(|p| p.span.end <= to && !p.heading) {
-        // "是" must follow an ordinal: skip paragraphs without one cheaply.
-        if !r.text(p.span).contains('是') {
+    let in_range = r.prose_sentences.iter().filter(|s| s.span.start >= from && s.span.end <= to);
+    for sentence in in_range {
+        let t = sentence.text();
+        // "是" must follow an ordinal: skip sentences without one cheaply.
+        if !t.contains('是') {
             continue;
         }
-        let norm = r.paragraph_norm(p);
-        for (n, s, e) in enum_tokens(norm.text()) {
-            let at: Span = norm.span(s, e);
+        for (n, s, e) in enum_tokens(t) {
+            let at: Span = sentence.span_of(s, e);
             let msg = match prev {
                 None if n == 2 => Some(format!("列举从“{}”开始，前面没有“一是”", r.text(at))),
                 Some(m) if n > m + 1 => Some(format!("列举跳号：“{}”之前是第{}项，缺少第{}项", r.text(at), m, m + 1)),

@@ -30,21 +30,8 @@ declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     let Some(t) = r.table(TableId::T3) else { return };
-    if t.rows.len() < 5 {
-        return;
-    }
+    let Some(n) = r.t3_applicants_blank() else { return };
     let t3: Vec<_> = r.cells.iter().filter(|c| c.key.table() == TableId::T3).collect();
-    let applicant = t3.iter().filter(|c| matches!(c.key, CellKey::T3(_, col) if T3Col::APPLICANTS.contains(&col)));
-    let mut n = 0;
-    for c in applicant {
-        n += 1;
-        if !matches!(c.value, Value::Empty) {
-            return;
-        }
-    }
-    if n == 0 {
-        return;
-    }
     let totals =
         t3.iter().filter(|c| matches!(c.key, CellKey::T3(_, T3Col::C7)) && !matches!(c.value, Value::Empty)).count();
     let message = if totals > 0 {

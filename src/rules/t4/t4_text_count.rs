@@ -31,22 +31,48 @@ declare_rule! {
 
 const UNITS: [&str; 3] = ["件", "起", "宗"];
 
-/// Keywords, the table's value, its name for messages, and its cells.
-type Kind<'k> = (&'k [&'k str], Option<f64>, &'k str, Vec<CellKey>);
+/// What the table says of a count: its value, or (a table whose figures could not be placed in
+/// their columns) the values it has in every reading that adds up.
+enum Table {
+    Value(f64),
+    OneOf(Vec<i64>),
+}
+
+impl Table {
+    fn of(r: &crate::report::Report, cols: &[T4Col]) -> Option<Table> {
+        let keys = cols.iter().map(|c| CellKey::T4(*c));
+        r.sum(keys).map(Table::Value).or_else(|| r.t4_possible_sums(cols).map(Table::OneOf))
+    }
+
+    fn fits(&self, v: f64) -> bool {
+        match self {
+            Table::Value(t) => *t == v,
+            Table::OneOf(values) => values.iter().any(|t| *t as f64 == v),
+        }
+    }
+}
+
+/// Keywords, the table's columns and their name for messages.
+type Kind<'k> = (&'k [&'k str], &'k [T4Col], &'k str);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     let sents = this_year_sentences(r, &[1, 4]);
-    let review_total = CellKey::T4(T4Col::ReviewTotal);
-    let suit_totals = vec![CellKey::T4(T4Col::DirectTotal), CellKey::T4(T4Col::AfterTotal)];
-    let review = r.number(review_total);
-    let suit = r.sum(suit_totals.iter().copied());
     let kinds: [Kind; 2] = [
-        (&["行政复议", "复议"], review, "行政复议总计", vec![review_total]),
-        (&["行政诉讼", "诉讼"], suit, "行政诉讼总计（未经复议直接起诉＋复议后起诉）", suit_totals),
+        (&["行政复议", "复议"], &[T4Col::ReviewTotal], "行政复议总计"),
+        (
+            &["行政诉讼", "诉讼"],
+            &[T4Col::DirectTotal, T4Col::AfterTotal],
+            "行政诉讼总计（未经复议直接起诉＋复议后起诉）",
+        ),
     ];
-    for (kws, expected, what, cells) in kinds {
-        let Some(expected) = expected else { continue };
+    for (kws, cols, what) in kinds {
+        let Some(table) = Table::of(r, cols) else { continue };
+        // The cells to mark: none when the table was not read cell by cell.
+        let cells: Vec<CellKey> = match table {
+            Table::Value(_) => cols.iter().map(|c| CellKey::T4(*c)).collect(),
+            Table::OneOf(_) => Vec::new(),
+        };
         'sent: for st in &sents {
             let s = st.text();
             let mut from = 0;
@@ -56,14 +82,23 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     continue;
                 }
                 let Some(c) = count_after(s, ke, 8, &UNITS) else { continue };
-                if c.value != expected {
+                if !table.fits(c.value) {
                     let quote = r.text(st.span_of(ks, c.unit_end));
-                    let message = format!(
-                        "正文“{quote}”写的是 {} 件，而第四部分表格{}为 {}；两者应一致",
-                        fmt_num(c.value),
-                        what,
-                        fmt_num(expected)
-                    );
+                    let message = match &table {
+                        Table::Value(t) => format!(
+                            "正文“{quote}”写的是 {} 件，而第四部分表格{}为 {}；两者应一致",
+                            fmt_num(c.value),
+                            what,
+                            fmt_num(*t)
+                        ),
+                        Table::OneOf(values) => format!(
+                            "正文“{quote}”写的是 {} 件；第四部分表格的空白单元格丢失或数字连在一起，无法逐格读出，但无论怎样读，{}都只能是 {}，不会是 {}；请核对正文或表格",
+                            fmt_num(c.value),
+                            what,
+                            values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("、"),
+                            fmt_num(c.value)
+                        ),
+                    };
                     out.push(T4_TEXT_COUNT.finding(st.span_of(c.start, c.end), message).cells(cells.clone()));
                 }
                 break 'sent;

@@ -30,7 +30,9 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    for table in TableId::ALL {
+    // A T3 whose applicant cells are all blank was left unfilled: T3-ALL-BLANK says so, once.
+    let t3_unfilled = r.t3_applicants_blank().is_some();
+    for table in TableId::ALL.into_iter().filter(|t| !(t3_unfilled && *t == TableId::T3)) {
         let blanks: Vec<_> = r
             .cells
             .iter()

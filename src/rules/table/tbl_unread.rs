@@ -48,6 +48,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     r.table(id).map_or(0, |t| t.rows.iter().filter(|row| row.found == 1 && row.expected == 7).count());
                 if totals > 0 {
                     format!("多行的数字少于列数（复制时空白单元格丢失了），其中 {totals} 行只读出了总计，其他各列的数字无法判断属于哪一列；{PASTE}")
+                } else if id == TableId::T4 {
+                    format!("数字少于 15 列（复制时空白单元格丢失了），无法判断每个数字属于哪一列；{PASTE}")
                 } else {
                     format!("多行的数字少于列数（复制时空白单元格丢失了），无法判断每个数字属于哪一列；{PASTE}")
                 }
