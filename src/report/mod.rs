@@ -217,6 +217,18 @@ pub struct TableInfo {
     /// T4 whose figures could not be placed in their columns: every reading of its row that adds up
     /// (empty when it was read cell by cell, or when the readings are too many to list).
     pub readings: Vec<Vec<i64>>,
+    /// T3 rows that lost their blank cells and add up in no placement of their figures.
+    pub unfit_rows: Vec<UnfitRow>,
+}
+
+/// A row whose figures could not be placed in their columns (the copy lost its blank cells), and
+/// whose total is wrong whichever columns they stand in ("3 1": 3 ≠ 1 and 3 + 1 ≠ 0).
+#[derive(Clone, Debug)]
+pub struct UnfitRow {
+    pub key: RowKey,
+    pub label: Option<Span>,
+    /// From the first figure to the last.
+    pub figures: Span,
 }
 
 /// Why a table's figures could not be placed in their columns.

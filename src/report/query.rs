@@ -109,7 +109,8 @@ impl Report<'_> {
     pub fn t4_possible_sums(&self, cols: &[T4Col]) -> Option<Vec<i64>> {
         let readings = &self.table(TableId::T4)?.readings;
         let value = |r: &Vec<i64>, c: &T4Col| T4Col::ALL.iter().position(|x| x == c).and_then(|i| r.get(i).copied());
-        let mut sums: Vec<i64> = readings.iter().filter_map(|r| cols.iter().map(|c| value(r, c)).sum()).collect();
+        let sum = |r: &Vec<i64>| cols.iter().try_fold(0i64, |a, c| a.checked_add(value(r, c)?));
+        let mut sums: Vec<i64> = readings.iter().filter_map(sum).collect();
         crate::sort::sort(&mut sums);
         sums.dedup();
         (!sums.is_empty()).then_some(sums)

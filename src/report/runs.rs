@@ -17,6 +17,9 @@ pub struct RowIn {
     pub tokens: Vec<(Span, String)>,
     /// Cells the row must have.
     pub width: usize,
+    /// The copy dropped the row's blank cells: its numbers stand in some of its columns, in order,
+    /// and the other columns are blank (0 to the equalities).
+    pub blanks_lost: bool,
 }
 
 /// A linear equality over cells: Σ coef · cell = 0, cells as (row, column).
@@ -33,13 +36,15 @@ type Cut = Vec<(i64, Span)>;
 fn cuts(row: &RowIn, limit: usize) -> Vec<Cut> {
     let mut out = Vec::new();
     let mut cur: Cut = Vec::new();
-    fn go(tokens: &[(Span, String)], width: usize, limit: usize, cur: &mut Cut, out: &mut Vec<Cut>) {
+    fn go(tokens: &[(Span, String)], width: usize, limit: usize, blanks_lost: bool, cur: &mut Cut, out: &mut Vec<Cut>) {
         if out.len() > limit {
             return;
         }
         let Some(((span, text), rest)) = tokens.split_first() else {
             if cur.len() == width {
                 out.push(cur.clone());
+            } else if blanks_lost && cur.len() < width {
+                place(cur, width, limit, out);
             }
             return;
         };
@@ -51,7 +56,7 @@ fn cuts(row: &RowIn, limit: usize) -> Vec<Cut> {
         let digits = !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit());
         if !digits || body.len() == 1 {
             cur.push((number(text), *span));
-            go(rest, width, limit, cur, out);
+            go(rest, width, limit, blanks_lost, cur, out);
             cur.pop();
             return;
         }
@@ -62,12 +67,41 @@ fn cuts(row: &RowIn, limit: usize) -> Vec<Cut> {
                 let first = cur.len() - n;
                 cur[first] = (-cur[first].0, Span::new(span.start, cur[first].1.end));
             }
-            go(rest, width, limit, cur, out);
+            go(rest, width, limit, blanks_lost, cur, out);
             cur.truncate(cur.len() - n);
         });
     }
-    go(&row.tokens, row.width, limit, &mut cur, &mut out);
+    go(&row.tokens, row.width, limit, row.blanks_lost, &mut cur, &mut out);
     out
+}
+
+/// Every way to stand the numbers of `figures` in `width` columns, in order, the other columns blank
+/// (value 0, an empty span where the blank was lost).
+fn place(figures: &[(i64, Span)], width: usize, limit: usize, out: &mut Vec<Cut>) {
+    fn go(figures: &[(i64, Span)], width: usize, limit: usize, cur: &mut Cut, out: &mut Vec<Cut>) {
+        if out.len() > limit {
+            return;
+        }
+        let left = width - cur.len();
+        if figures.len() == left {
+            let n = cur.len();
+            cur.extend_from_slice(figures);
+            out.push(cur.clone());
+            cur.truncate(n);
+            return;
+        }
+        // A blank here (where the next figure, or the row's end, now stands) or the next figure.
+        let at = figures.first().map_or_else(|| cur.last().map_or(0, |c| c.1.end), |f| f.1.start);
+        cur.push((0, Span::new(at, at)));
+        go(figures, width, limit, cur, out);
+        cur.pop();
+        if let Some((first, rest)) = figures.split_first() {
+            cur.push(*first);
+            go(rest, width, limit, cur, out);
+            cur.pop();
+        }
+    }
+    go(figures, width, limit, &mut Vec::with_capacity(width), out);
 }
 
 /// What receives each cut of a token.
@@ -254,6 +288,10 @@ pub fn one_cell_off(rows: &[RowIn], equalities: &[Equality]) -> Option<Vec<Cut>>
 /// or the search is too large to finish. Nothing here says which reading is the author's; a rule
 /// may still tell the prose cannot fit any of them.
 pub fn readings_with_blanks(row: &RowIn, equalities: &[Equality], limit: usize) -> Option<Vec<Vec<i64>>> {
+    // A cell written in words or as a decimal has no place in a sum: no reading is claimed.
+    if row.tokens.iter().any(|(_, t)| number(t) == NOT_COUNTED && !t.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
     struct Search<'a> {
         tokens: &'a [(Span, String)],
         width: usize,
@@ -384,7 +422,7 @@ mod tests {
             tokens.push((Span::new(at, at + t.len()), t.to_string()));
             at += t.len() + 1;
         }
-        RowIn { tokens, width }
+        RowIn { tokens, width, blanks_lost: false }
     }
 
     /// Row total: C7 = C1 + … + C6.

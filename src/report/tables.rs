@@ -9,7 +9,7 @@
 use super::keys::{CellKey, RowKey, T2Col, T2Row, T3Col, T3Row, T4Col};
 use super::labels;
 use super::runs::{self, Equality, RowIn};
-use super::{Format, RowInfo, TableCell, TableId, TableInfo, Unplaced};
+use super::{Format, RowInfo, TableCell, TableId, TableInfo, UnfitRow, Unplaced};
 use crate::parse::{parse_value, Document, Value};
 use crate::span::Span;
 
@@ -513,6 +513,7 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
     let mut cells = Vec::new();
     let mut rows = Vec::new();
     let mut unknown = Vec::new();
+    let mut unfit_rows = Vec::new();
     let mut seen_keys: Vec<T3Row> = Vec::new();
     for (i, (row, key)) in collected.rows.iter().zip(&assigned).enumerate() {
         let Some(key) = key else {
@@ -550,6 +551,15 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
                 rejoined: None,
             });
             continue;
+        }
+        let short = matches!(d.map(|d| &recut.rows[d]), Some(RowCut::Short));
+        // Only figures on their label's line, two at least: a figure alone below a wrapped label may
+        // have lost its fellows to a page break (OCR, PDF).
+        let on_label_line = row.label.is_some_and(|l| !doc.text(l.cover(row.span)).trim_end().contains('\n'))
+            && row.values.iter().map(|v| doc.text(*v).trim().len()).sum::<usize>() >= 2;
+        if short && width == 7 && on_label_line && !adds_up_somehow(doc, &row.values, width) {
+            let figures = row.values[0].cover(row.values[row.values.len() - 1]);
+            unfit_rows.push(UnfitRow { key: RowKey::T3(*key), label: row.label, figures });
         }
         let mut values = match d.map(|d| &recut.rows[d]) {
             Some(RowCut::Cut(v)) => v.clone(),
@@ -592,6 +602,7 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         unplaced: recut.unplaced,
         recut: recut.cut,
         readings: Vec::new(),
+        unfit_rows,
     };
     (info, cells)
 }
@@ -744,6 +755,7 @@ fn table2(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
         unplaced,
         recut: recovered,
         readings: Vec::new(),
+        unfit_rows: Vec::new(),
     };
     (info, cells)
 }
@@ -863,6 +875,7 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
         unplaced: recut.unplaced,
         recut: recut.cut,
         readings,
+        unfit_rows: Vec::new(),
     };
     (info, cells)
 }
@@ -871,7 +884,7 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
 /// hundred, else none.
 fn t4_readings(doc: &Document, values: &[Span]) -> Vec<Vec<i64>> {
     let tokens = values.iter().map(|v| (*v, doc.text(*v).trim().to_string())).collect();
-    let row = RowIn { tokens, width: 15 };
+    let row = RowIn { tokens, width: 15, blanks_lost: true };
     runs::readings_with_blanks(&row, &T4_EQUALITIES.map(|g| g.to_vec()), 500).unwrap_or_default()
 }
 
@@ -983,7 +996,8 @@ fn total_of_short_row(doc: &Document, values: &[Span], width: usize) -> Option<S
     if tokens.iter().any(|(_, t)| t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
-    let mut row = RowIn { tokens: tokens.iter().map(|(s, t)| (*s, t.to_string())).collect(), width: 0 };
+    let mut row =
+        RowIn { tokens: tokens.iter().map(|(s, t)| (*s, t.to_string())).collect(), width: 0, blanks_lost: false };
     let mut totals: Vec<Span> = Vec::new();
     for w in 2..=width {
         row.width = w;
@@ -1003,6 +1017,17 @@ fn total_of_short_row(doc: &Document, values: &[Span], width: usize) -> Option<S
     }
 }
 
+/// A T3 row that lost its blank cells can still add up: some placement of its figures (in order,
+/// the other columns blank) makes the six applicant columns sum to 总计. Figures that are not whole
+/// numbers ("/", "详见附件") leave it open.
+fn adds_up_somehow(doc: &Document, values: &[Span], width: usize) -> bool {
+    let tokens = values.iter().map(|v| (*v, doc.text(*v).trim().to_string())).collect();
+    let row = RowIn { tokens, width, blanks_lost: true };
+    let mut total: Equality = (0..width - 1).map(|c| (0, c, 1)).collect();
+    total.push((0, width - 1, -1));
+    runs::solve_or_why(std::slice::from_ref(&row), &[total]) != Err(runs::Unsolved::NoCut)
+}
+
 /// A row whose figures arrived run together: fewer values than cells but digits enough for all, and
 /// either at most half as many values as cells or a value with a leading zero ("0000000"), which no
 /// number has. (A row that merely lacks a cell or two is the author's, and TBL-ROW-WIDTH's.)
@@ -1017,7 +1042,22 @@ fn is_run(doc: &Document, values: &[Span], width: usize) -> bool {
     values.len() < width && digits >= width && (values.len() * 2 <= width || leading_zero)
 }
 
-/// Cuts the runs of the rows `(values, width)` by the equalities over (row, column).
+/// The one cut of every row that satisfies the equalities; for T3, when none does, the one that
+/// leaves out the equalities through one cell, or that breaks the fewest (an author's wrong figure,
+/// which the table rules then report).
+fn solve_strict_or_relaxed(input: &[RowIn], equalities: &[Equality], relax: Relax) -> Option<Vec<Vec<(i64, Span)>>> {
+    match runs::solve_or_why(input, equalities) {
+        Ok(all) => Some(all),
+        Err(runs::Unsolved::NoCut) if relax == Relax::PerRow => {
+            // One wrong figure breaks up to three equalities (its row, its column, its balance).
+            runs::one_cell_off(input, equalities).or_else(|| runs::fewest_broken(input, equalities, 3))
+        }
+        Err(_) => None,
+    }
+}
+
+/// Cuts the runs of the rows `(values, width)` by the equalities over (row, column), and places the
+/// figures of rows that lost their blank cells.
 fn recut(
     doc: &Document,
     rows: &[(Vec<Span>, usize)],
@@ -1026,25 +1066,49 @@ fn recut(
     min_short: usize,
 ) -> Recut {
     let runs: Vec<usize> = (0..rows.len()).filter(|&i| is_run(doc, &rows[i].0, rows[i].1)).collect();
-    if runs.is_empty() {
-        return unplaced(rows, min_short);
-    }
-    let input: Vec<RowIn> = rows
-        .iter()
-        .map(|(values, width)| RowIn {
-            tokens: values.iter().map(|v| (*v, doc.text(*v).to_string())).collect(),
-            width: *width,
-        })
-        .collect();
-    let whole = match runs::solve_or_why(&input, equalities) {
-        Ok(all) => Some(all),
-        // T3: a figure that breaks the equalities is the author's to hear about, if it is certain.
-        Err(runs::Unsolved::NoCut) if relax == Relax::PerRow => {
-            // One wrong figure breaks up to three equalities (its row, its column, its balance).
-            runs::one_cell_off(&input, equalities).or_else(|| runs::fewest_broken(&input, equalities, 3))
-        }
-        Err(_) => None,
+    let row_in = |(values, width): &(Vec<Span>, usize), blanks_lost: bool| RowIn {
+        tokens: values.iter().map(|v| (*v, doc.text(*v).to_string())).collect(),
+        width: *width,
+        blanks_lost,
     };
+    // Rows that lost their blank cells: placed in their columns if the equalities leave one way.
+    let lost = {
+        let rest: Vec<(Vec<Span>, usize)> = rows
+            .iter()
+            .enumerate()
+            .map(|(r, row)| if runs.contains(&r) { (Vec::new(), row.1) } else { row.clone() })
+            .collect();
+        unplaced(&rest, min_short)
+    };
+    if lost.unplaced.is_some() && relax != Relax::EachRow {
+        let short = |r: usize| matches!(lost.rows[r], RowCut::Short);
+        let input: Vec<RowIn> = rows.iter().enumerate().map(|(r, row)| row_in(row, short(r))).collect();
+        if let Some(all) = solve_strict_or_relaxed(&input, equalities, relax) {
+            let placed = |r: usize| runs.contains(&r) || short(r);
+            return Recut {
+                rows: all
+                    .into_iter()
+                    .enumerate()
+                    .map(
+                        |(r, cut)| {
+                            if placed(r) {
+                                RowCut::Cut(cut.iter().map(|c| c.1).collect())
+                            } else {
+                                RowCut::AsRead
+                            }
+                        },
+                    )
+                    .collect(),
+                unplaced: None,
+                cut: true,
+            };
+        }
+    }
+    if runs.is_empty() {
+        return lost;
+    }
+    let input: Vec<RowIn> = rows.iter().map(|row| row_in(row, false)).collect();
+    let whole = solve_strict_or_relaxed(&input, equalities, relax);
     // Each run row alone with its own equalities (a fault between rows, such as a wrong column
     // total, then stays for the table rules to report).
     let alone = |r: usize| {
@@ -1086,12 +1150,7 @@ fn recut(
         },
     };
     // The rows that were not runs may still have lost their blank cells.
-    let rest: Vec<(Vec<Span>, usize)> = rows
-        .iter()
-        .enumerate()
-        .map(|(r, row)| if runs.contains(&r) { (Vec::new(), row.1) } else { row.clone() })
-        .collect();
-    let mut out = unplaced(&rest, min_short);
+    let mut out = lost;
     for &r in &runs {
         out.rows[r] = match cuts[r].take() {
             Some(cut) => {

@@ -100,12 +100,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if items.len() < 2 || !exhaustive {
                 continue;
             }
-            let sum: u64 = items.iter().sum();
+            // Counts are whole numbers a report can hold; a sum past u64 is no count at all.
+            let Some(sum) = items.iter().try_fold(0u64, |a, b| a.checked_add(*b)) else { continue };
             // The list may break down an earlier count of the sentence ("新收8件，上年结转1件，共计9件，
             // 其中自然人5件，法人或其他组织3件"): a reading that fits is no fault.
             let earlier = || t[..p].char_indices().filter_map(|(i, _)| count_at(t, i));
             // Or the list may go on past the breakdown ("其中自然人申请1件，法人或其他组织申请1件，
             // 上年结转1件"): its first items add up to the total.
+            // (A prefix sums to less than the whole: no overflow.)
             let prefix = (2..items.len()).any(|n| items[..n].iter().sum::<u64>() == total);
             if sum == total || prefix || earlier().any(|(v, u, _, _)| u == unit && v == sum) {
                 continue;

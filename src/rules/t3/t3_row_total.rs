@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::report::consistency::{faults, Kind};
+use crate::report::TableId;
 use crate::rules::common::fault_finding;
 use crate::rules::Context;
 
@@ -10,6 +11,9 @@ declare_rule! {
     /// 六列之和（如另设“法人或其他组织小计”列，该列不参与本条计算）。
     /// 一个写错的单元格会同时破坏它所在的几处勾稽关系（本列平衡、本行总计、办理结果之和）：这时只报告一次，
     /// 指向这个单元格并给出应填的数，所有受影响的关系一并列出，归入其中目录编号最前的规则。
+    ///
+    /// 复制时空白单元格丢失的行（PDF、爬虫文本：“3 1”），各数字属于哪一列无法确定；但若无论怎样对应，
+    /// 前六列之和都不可能等于总计（最后一个数不等于前面各数之和，全部数之和也不为 0），同样报告。
     ///
     /// ## 为什么是问题
     /// “总计”就是各类申请人之和；不相等说明某一列填错、漏填或总计算错，表格数据不可信。
@@ -33,5 +37,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     for f in faults(r).iter().filter(|f| f.kind() == Kind::RowTotal) {
         out.push(fault_finding(&T3_ROW_TOTAL, r, f));
+    }
+    for row in r.table(TableId::T3).map_or(&[][..], |t| &t.unfit_rows) {
+        let name = row.key.name();
+        let message = format!(
+            "“{name}”一行的数字为“{}”，少于列数（复制时空白单元格丢失了），无法确定各属于哪一列；但无论怎样对应，各类申请人之和都不等于总计，请核对这一行",
+            r.text(row.figures)
+        );
+        out.push(T3_ROW_TOTAL.finding(row.figures, message));
     }
 }
