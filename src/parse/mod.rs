@@ -250,12 +250,22 @@ fn split_line(src: &str, span: Span) -> Line {
         return line;
     }
     let tokens = space_tokens(text, content.start);
-    // A last cell in words after figures ("0 0 0 0 0 0 详见附件") is one of the row's values.
-    let worded = usize::from(
-        tokens.len() >= 3
-            && numbers::is_worded_value(&src[tokens[tokens.len() - 1].range()])
-            && numbers::is_value_token(&src[tokens[tokens.len() - 2].range()]),
-    );
+    // A last cell in words after figures ("0 0 0 0 0 0 详见附件") is one of the row's values, also
+    // when OCR put a blank inside it ("见附 件"): the tokens it takes, joined.
+    let n = tokens.len();
+    let worded = (1..=3.min(n.saturating_sub(2)))
+        .find(|&w| {
+            let joined: String = tokens[n - w..].iter().map(|t| &src[t.range()]).collect();
+            numbers::is_worded_value(&joined) && numbers::is_value_token(&src[tokens[n - w - 1].range()])
+        })
+        .unwrap_or(0);
+    let mut tokens = tokens;
+    if worded > 1 {
+        let joined = tokens[n - worded].cover(tokens[n - 1]);
+        tokens.truncate(n - worded);
+        tokens.push(joined);
+    }
+    let worded = worded.min(1);
     let values =
         worded + tokens.iter().rev().skip(worded).take_while(|t| numbers::is_value_token(&src[t.range()])).count();
     let prefix_ok = values < tokens.len() || values >= 2;

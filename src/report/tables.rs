@@ -1083,7 +1083,9 @@ fn recut(
     if lost.unplaced.is_some() && relax != Relax::EachRow {
         let short = |r: usize| matches!(lost.rows[r], RowCut::Short);
         let input: Vec<RowIn> = rows.iter().enumerate().map(|(r, row)| row_in(row, short(r))).collect();
-        if let Some(all) = solve_strict_or_relaxed(&input, equalities, relax) {
+        // Only a placement that satisfies every equality: with blanks to put anywhere, "one cell
+        // off" would explain almost anything (a stray OCR digit becomes a cell).
+        if let Ok(all) = runs::solve_or_why(&input, equalities) {
             let placed = |r: usize| runs.contains(&r) || short(r);
             return Recut {
                 rows: all

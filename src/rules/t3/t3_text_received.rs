@@ -90,7 +90,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let verb = &s[ks..ke];
             let scope = count_scope(s, ks, cnt.unit_end);
             let includes_carry = ["含上年", "包括上年", "含上一年", "包含上年"].iter().any(|w| scope.contains(w));
-            let broken_down = s[cnt.unit_end..].contains("结转");
+            // "收到申请49件，其中上年结转2件" breaks the count down; "新收申请47件，上年结转2件，
+            // 共计49件" adds another count to it.
+            let after = &s[cnt.unit_end..];
+            let broken_down = after.find("其中").is_some_and(|i| after[i..].contains("结转"));
             let mut readings: Vec<Reading> = Vec::new();
             if !includes_carry {
                 readings.push((r01, "“一、本年新收政府信息公开申请数量”总计", vec![new]));
