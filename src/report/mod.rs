@@ -217,7 +217,8 @@ pub struct TableInfo {
     /// T4 whose figures could not be placed in their columns: every reading of its row that adds up
     /// (empty when it was read cell by cell, or when the readings are too many to list).
     pub readings: Vec<Vec<i64>>,
-    /// T3 rows that lost their blank cells and add up in no placement of their figures.
+    /// Rows that lost their blank cells and add up in no placement of their figures (T3: a row
+    /// total; T4: its group totals).
     pub unfit_rows: Vec<UnfitRow>,
 }
 

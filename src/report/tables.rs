@@ -435,7 +435,7 @@ pub(super) fn extract(
         tables.push(info);
         cells.extend(c);
     }
-    tables.retain(|t| t.found_cells > 0 || !t.headers.is_empty() || !t.readings.is_empty());
+    tables.retain(|t| t.found_cells > 0 || !t.headers.is_empty() || !t.readings.is_empty() || !t.unfit_rows.is_empty());
     (tables, cells)
 }
 
@@ -841,7 +841,29 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
         Some(RowCut::Unread | RowCut::Short) => Vec::new(),
         _ => read.clone(),
     };
-    let readings = if values.is_empty() && !read.is_empty() { t4_readings(doc, &read) } else { Vec::new() };
+    // Only figures on the line right below the headers are the row's (or on the headers' own line,
+    // in a copy that ran them together): a stray figure among the headers or after a blank line (an
+    // OCR page number) must not take part in a reading, and a lone figure must share the headers' line.
+    let last_header = collected.headers.iter().map(|h| h.1.end).max().unwrap_or(0);
+    // The end of the text before the figures (blank lines and noise passed over).
+    let before = |at: usize| {
+        doc.lines.iter().filter(|l| l.span.end <= at && !l.empty && !l.noise).map(|l| l.span.end).next_back()
+    };
+    let one_line = read.first().zip(read.last()).is_some_and(|(a, b)| {
+        let from = before(a.start).unwrap_or(a.start);
+        let breaks = doc.text(Span::new(from, a.start)).matches('\n').count();
+        let digits: usize = read.iter().map(|v| doc.text(*v).trim().len()).sum();
+        last_header <= a.start && breaks <= 1 && (breaks == 0 || digits >= 2) && !doc.text(a.cover(*b)).contains('\n')
+    });
+    let readings = if values.is_empty() && one_line { t4_readings(doc, &read) } else { None };
+    // No reading of the figures adds up: a group total is wrong whichever columns they stand in.
+    let unfit_rows = match (&readings, read.first(), read.last()) {
+        (Some(r), Some(first), Some(last)) if r.is_empty() && values.is_empty() => {
+            vec![UnfitRow { key: RowKey::T4, label: None, figures: first.cover(*last) }]
+        }
+        _ => Vec::new(),
+    };
+    let readings = readings.unwrap_or_default();
     let row_span = collected.rows.iter().map(|r| r.span).reduce(|a, b| a.cover(b)).unwrap_or_default();
     let mut cells = Vec::new();
     for (v, col) in values.iter().zip(T4Col::ALL) {
@@ -875,17 +897,17 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
         unplaced: recut.unplaced,
         recut: recut.cut,
         readings,
-        unfit_rows: Vec::new(),
+        unfit_rows,
     };
     (info, cells)
 }
 
-/// The readings of a T4 row whose figures could not be placed ("1 1", "21311"): at most a few
-/// hundred, else none.
-fn t4_readings(doc: &Document, values: &[Span]) -> Vec<Vec<i64>> {
+/// The readings of a T4 row whose figures could not be placed ("1 1", "21311"), when there are
+/// at most a few hundred (none at all: no reading adds up).
+fn t4_readings(doc: &Document, values: &[Span]) -> Option<Vec<Vec<i64>>> {
     let tokens = values.iter().map(|v| (*v, doc.text(*v).trim().to_string())).collect();
     let row = RowIn { tokens, width: 15, blanks_lost: true };
-    runs::readings_with_blanks(&row, &T4_EQUALITIES.map(|g| g.to_vec()), 500).unwrap_or_default()
+    runs::readings_with_blanks(&row, &T4_EQUALITIES.map(|g| g.to_vec()), 500)
 }
 
 /// A T3 row with more values than its 7 cells, every one a single digit ("1 2 0 0 0 0 12"): a number

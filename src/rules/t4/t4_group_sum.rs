@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diag::Finding;
 use crate::report::consistency::{faults, Kind};
+use crate::report::TableId;
 use crate::rules::common::fault_finding;
 use crate::rules::Context;
 
@@ -32,5 +33,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     for f in faults(r).iter().filter(|f| f.kind() == Kind::GroupSum) {
         out.push(fault_finding(&T4_GROUP_SUM, r, f));
+    }
+    for row in r.table(TableId::T4).map_or(&[][..], |t| &t.unfit_rows) {
+        let message = format!(
+            "第四部分表格的数字为“{}”，少于 15 列或连在一起，无法确定各属于哪一列；但无论怎样对应，三组的“总计”都不能都等于各自结果之和，请核对表格",
+            r.text(row.figures)
+        );
+        out.push(T4_GROUP_SUM.finding(row.figures, message));
     }
 }
