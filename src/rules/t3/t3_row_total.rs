@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::diag::Finding;
+use crate::diag::{Finding, Severity};
 use crate::report::consistency::{faults, Kind};
 use crate::report::TableId;
 use crate::rules::common::fault_finding;
@@ -13,7 +13,8 @@ declare_rule! {
     /// 指向这个单元格并给出应填的数，所有受影响的关系一并列出，归入其中目录编号最前的规则。
     ///
     /// 复制时空白单元格丢失的行（PDF、爬虫文本：“3 1”），各数字属于哪一列无法确定；但若无论怎样对应，
-    /// 前六列之和都不可能等于总计（最后一个数不等于前面各数之和，全部数之和也不为 0），同样报告。
+    /// 前六列之和都不可能等于总计（最后一个数不等于前面各数之和，全部数之和也不为 0），作为警告报告
+    /// （假定总计一格已填写）。
     ///
     /// ## 为什么是问题
     /// “总计”就是各类申请人之和；不相等说明某一列填错、漏填或总计算错，表格数据不可信。
@@ -44,6 +45,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             "“{name}”一行的数字为“{}”，少于列数（复制时空白单元格丢失了），无法确定各属于哪一列；但无论怎样对应，各类申请人之和都不等于总计，请核对这一行",
             r.text(row.figures)
         );
-        out.push(T3_ROW_TOTAL.finding(row.figures, message));
+        // As with a blank counted as 0 in a table read cell by cell: a warning.
+        let assume = "假定这一行的总计已填写（复制时丢失的只是空白单元格）；若总计一格本来就留空，这一行也不完整";
+        out.push(T3_ROW_TOTAL.finding(row.figures, message).severity(Severity::Warning).assume(assume));
     }
 }

@@ -11,6 +11,9 @@ declare_rule! {
     ///
     /// 只看第一部分和第四部分中各说法的第一处；“复议后起诉 N 件”不当作行政复议件数；件数单位为件、起、宗。
     ///
+    /// 表格的空白单元格在复制时丢失、数字无法逐格读出时（“1 1”），只有无论数字怎样对应到各列（各组总计等于结果之和），
+    /// 都得不到正文的件数，才作为警告报告，并列出可能的数。
+    ///
     /// ## 为什么是问题
     /// 正文与表格的复议、诉讼数字不符，或说“均获维持”而表格有纠正或未审结，两处必有一处不准确。
     ///
@@ -30,6 +33,10 @@ declare_rule! {
 }
 
 const UNITS: [&str; 3] = ["件", "起", "宗"];
+
+/// What a judgement on the readings of a T4 that lost its blanks assumes.
+pub(crate) const BLANK_TOTALS: &str =
+    "假定各组总计都已填写（复制时丢失的只是空白单元格）；若总计一格本来就留空，表格本身也不完整";
 
 /// What the table says of a count: its value, or (a table whose figures could not be placed in
 /// their columns) the values it has in every reading that adds up.
@@ -99,7 +106,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                             fmt_num(c.value)
                         ),
                     };
-                    out.push(T4_TEXT_COUNT.finding(st.span_of(c.start, c.end), message).cells(cells.clone()));
+                    let mut f = T4_TEXT_COUNT.finding(st.span_of(c.start, c.end), message).cells(cells.clone());
+                    if matches!(table, Table::OneOf(_)) {
+                        // Readings take every group's total as written; one left blank is a reading too.
+                        f = f.severity(Severity::Warning).assume(BLANK_TOTALS);
+                    }
+                    out.push(f);
                 }
                 break 'sent;
             }

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::diag::Finding;
+use crate::diag::{Finding, Severity};
 use crate::report::{CellKey, T4Col};
 use crate::rules::common::{clause_end, find_any, fmt_num, this_year_sentences};
 use crate::rules::Context;
@@ -14,7 +14,7 @@ declare_rule! {
     /// 维持”等字样（“未发生行政复议被纠错”说的是结果，不是件数）。“无”只在紧挨着时才算（如“无行政复议”）。
     ///
     /// 表格的空白单元格在复制时丢失、无法逐格读出时（“4 4”），只有无论数字怎样对应到各列，正文否认的总计都不为 0，
-    /// 才报告。
+    /// 才作为警告报告（假定各组总计已填写）。
     ///
     /// ## 为什么是问题
     /// 正文说没有而表格有数，两处必有一处错误（广元市统计局 2024 年报告即如此）。
@@ -87,7 +87,8 @@ fn unread_table(r: &crate::report::Report, out: &mut Vec<Finding>) {
             r.text(span),
             values.join("或")
         );
-        out.push(T4_TEXT_ZERO.finding(span, message));
+        let assume = super::t4_text_count::BLANK_TOTALS;
+        out.push(T4_TEXT_ZERO.finding(span, message).severity(Severity::Warning).assume(assume));
     }
 }
 
