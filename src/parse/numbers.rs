@@ -34,10 +34,13 @@ fn clean(raw: &str) -> String {
 
 pub fn parse_value(raw: &str) -> Value {
     // The common cell: a plain whole number.
-    if !raw.is_empty() && raw.len() <= 15 && raw.bytes().all(|b| b.is_ascii_digit()) {
+    if !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit()) {
         if let Ok(v) = raw.parse::<u64>() {
             return Value::Number { value: v as f64, unit: None };
         }
+        // Longer than any count: a row's figures run together ("153854414301082872521"), still
+        // figures (the table reader cuts them by the text, not by this value).
+        return Value::Number { value: raw.bytes().fold(0.0, |v, b| v * 10.0 + f64::from(b - b'0')), unit: None };
     }
     let s = clean(raw);
     if s.is_empty() {

@@ -81,7 +81,7 @@ pub fn t3_row(label: &str, after: Option<T3Row>) -> Option<T3Row> {
 
 /// Words that identify a T3 row wherever they stand in its label, in the order they are tried.
 /// A label cut short by a wrap in a PDF or OCR copy ("2.申请人逾期未按收") is still found by its start.
-const T3_NEEDLES: [(&str, T3Row); 44] = [
+const T3_NEEDLES: [(&str, T3Row); 45] = [
     ("本年新收", T3Row::R01),
     ("上年结转", T3Row::R02),
     ("予以公开", T3Row::R03),
@@ -112,6 +112,7 @@ const T3_NEEDLES: [(&str, T3Row); 44] = [
     // The openings of the long labels, for labels cut short by a wrap.
     ("国家秘", T3Row::R05),
     ("法律行政法规禁", T3Row::R06),
+    ("其他法律行政", T3Row::R06),
     ("三安全", T3Row::R07),
     ("保护第三方", T3Row::R08),
     ("三类内部事务", T3Row::R09),

@@ -144,7 +144,9 @@ impl Report<'_> {
 
     /// The layout of T3's （六）其他处理.
     pub fn t3_layout(&self) -> T3Layout {
-        let other = |r| self.cell(CellKey::T3(r, super::T3Col::C7)).is_some();
+        // A row whose figures could not be placed still tells the layout by its label.
+        let row = |r| self.table(TableId::T3).is_some_and(|t| t.rows.iter().any(|x| x.key == super::RowKey::T3(r)));
+        let other = |r| self.cell(CellKey::T3(r, super::T3Col::C7)).is_some() || row(r);
         if other(T3Row::R21_23) && !other(T3Row::R21) {
             T3Layout::V2019
         } else {

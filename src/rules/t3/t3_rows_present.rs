@@ -13,6 +13,8 @@ declare_rule! {
     /// 缺少的末尾各行不报告；只报告已识别各行之间缺少的行。另有未能识别标签的数据行时，
     /// 缺行可能只是标签写法不同，降为警告；连续缺少 4 行以上时多半是表格未能完整识别（例如复制时格式错乱），
     /// 也降为警告。识别出的行少于 3 行时（表格多半没有读出来）不判断。
+    /// 复制时空白单元格丢失或数字连在一起、数字无法对应到各列时，只要九成以上的行按行名识别出来，仍判断缺行
+    /// （哪些行在是确定的，只是各行的数字不确定）。
     ///
     /// ## 为什么是问题
     /// 删行会使各项办理结果之和与总计无法核对，也说明没有使用官方格式。
@@ -34,11 +36,12 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
-    // A table read to less than 90 % is not judged (TBL-UNREAD says so).
-    if !r.read(TableId::T3).sure() {
+    let Some(t) = r.table(TableId::T3) else { return };
+    // A table read to less than 90 % is not judged (TBL-UNREAD says so), unless only its figures
+    // could not be placed: its rows were still recognised by their labels.
+    if !r.read(TableId::T3).sure() && !crate::report::read::t3_labels_read(t) {
         return;
     }
-    let Some(t) = r.table(TableId::T3) else { return };
     // Fewer than 3 recognised rows: the table was not read (an image, a cut header, a layout the
     // parser does not know); listing every row as missing would only be noise.
     if t.rows.len() < 3 {
