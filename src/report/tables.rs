@@ -841,21 +841,8 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
         Some(RowCut::Unread | RowCut::Short) => Vec::new(),
         _ => read.clone(),
     };
-    // Only figures on the line right below the headers are the row's (or on the headers' own line,
-    // in a copy that ran them together): a stray figure among the headers or after a blank line (an
-    // OCR page number) must not take part in a reading, and a lone figure must share the headers' line.
-    let last_header = collected.headers.iter().map(|h| h.1.end).max().unwrap_or(0);
-    // The end of the text before the figures (blank lines and noise passed over).
-    let before = |at: usize| {
-        doc.lines.iter().filter(|l| l.span.end <= at && !l.empty && !l.noise).map(|l| l.span.end).next_back()
-    };
-    let one_line = read.first().zip(read.last()).is_some_and(|(a, b)| {
-        let from = before(a.start).unwrap_or(a.start);
-        let breaks = doc.text(Span::new(from, a.start)).matches('\n').count();
-        let digits: usize = read.iter().map(|v| doc.text(*v).trim().len()).sum();
-        last_header <= a.start && breaks <= 1 && (breaks == 0 || digits >= 2) && !doc.text(a.cover(*b)).contains('\n')
-    });
-    let readings = if values.is_empty() && one_line { t4_readings(doc, &read) } else { None };
+    let own_row = row_below_headers(doc, &collected.headers, &read);
+    let readings = if values.is_empty() && own_row { t4_readings(doc, &read) } else { None };
     // No reading of the figures adds up: a group total is wrong whichever columns they stand in.
     let unfit_rows = match (&readings, read.first(), read.last()) {
         (Some(r), Some(first), Some(last)) if r.is_empty() && values.is_empty() => {
@@ -900,6 +887,23 @@ fn table4(region: &Region) -> (TableInfo, Vec<TableCell>) {
         unfit_rows,
     };
     (info, cells)
+}
+
+/// The T4 figures `read` are the row's own: on the line right below the headers (or on the headers'
+/// own line, in a copy that ran them together). A stray figure among the headers or after a blank line
+/// (an OCR page number) must not take part in a reading, and a lone figure must share the headers' line.
+fn row_below_headers(doc: &Document, headers: &[(String, Span)], read: &[Span]) -> bool {
+    let (Some(first), Some(last)) = (read.first(), read.last()) else { return false };
+    let last_header = headers.iter().map(|h| h.1.end).max().unwrap_or(0);
+    // The end of the text before the figures (blank lines and noise passed over).
+    let before = doc.lines.iter().filter(|l| l.span.end <= first.start && !l.empty && !l.noise).map(|l| l.span.end);
+    let from = before.last().unwrap_or(first.start);
+    let breaks = doc.text(Span::new(from, first.start)).matches('\n').count();
+    let digits: usize = read.iter().map(|v| doc.text(*v).trim().len()).sum();
+    last_header <= first.start
+        && breaks <= 1
+        && (breaks == 0 || digits >= 2)
+        && !doc.text(first.cover(*last)).contains('\n')
 }
 
 /// The readings of a T4 row whose figures could not be placed ("1 1", "21311"), when there are
