@@ -896,8 +896,8 @@ fn row_below_headers(doc: &Document, headers: &[(String, Span)], read: &[Span]) 
     let (Some(first), Some(last)) = (read.first(), read.last()) else { return false };
     let last_header = headers.iter().map(|h| h.1.end).max().unwrap_or(0);
     // The end of the text before the figures (blank lines and noise passed over).
-    let before = doc.lines.iter().filter(|l| l.span.end <= first.start && !l.empty && !l.noise).map(|l| l.span.end);
-    let from = before.last().unwrap_or(first.start);
+    let mut before = doc.lines.iter().filter(|l| l.span.end <= first.start && !l.empty && !l.noise).map(|l| l.span.end);
+    let from = before.next_back().unwrap_or(first.start);
     let breaks = doc.text(Span::new(from, first.start)).matches('\n').count();
     let digits: usize = read.iter().map(|v| doc.text(*v).trim().len()).sum();
     last_header <= first.start
