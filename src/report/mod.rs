@@ -222,8 +222,9 @@ pub struct TableInfo {
     pub unfit_rows: Vec<UnfitRow>,
 }
 
-/// A row whose figures could not be placed in their columns (the copy lost its blank cells), and
-/// whose total is wrong whichever columns they stand in ("3 1": 3 ≠ 1 and 3 + 1 ≠ 0).
+/// A row whose figures could not be placed in their columns (the copy lost its blank cells or ran
+/// them together), and whose total is wrong whichever columns they stand in ("3 1": 3 ≠ 1 and
+/// 3 + 1 ≠ 0).
 #[derive(Clone, Debug)]
 pub struct UnfitRow {
     pub key: RowKey,

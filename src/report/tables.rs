@@ -552,7 +552,8 @@ fn table3(region: &Region, v2019_hint: bool) -> (TableInfo, Vec<TableCell>) {
             });
             continue;
         }
-        let short = matches!(d.map(|d| &recut.rows[d]), Some(RowCut::Short));
+        // A row that lost its blanks, or whose run no cut fits (a crawler copy drops blank cells too).
+        let short = matches!(d.map(|d| &recut.rows[d]), Some(RowCut::Short | RowCut::Unread));
         // Only figures on their label's line, two at least: a figure alone below a wrapped label may
         // have lost its fellows to a page break (OCR, PDF).
         let on_label_line = row.label.is_some_and(|l| !doc.text(l.cover(row.span)).trim_end().contains('\n'))
